@@ -1,0 +1,144 @@
+"""Readers that turn input files (scraped pages, JSONL, CSV, HTML, feeds, text) into Articles.
+
+Readers never raise on bad input: each unusable record or file becomes a ``ReadFailure`` naming
+where it is, and reading goes on with the next one.
+"""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from eventwire.config import DEFAULT_MAX_ARTICLE_BYTES
+from eventwire.errors import Where
+from eventwire.records import ReadFailure, ReadResult
+from eventwire.sources.csvfile import read_csv
+from eventwire.sources.decode import (
+    SNIFF_BYTES,
+    binary_reason,
+    codec_name,
+    is_wide,
+    peek,
+    transcode_to_utf8,
+)
+from eventwire.sources.detect import FORMATS, detect_format
+from eventwire.sources.feed import read_feed
+from eventwire.sources.html import read_html
+from eventwire.sources.jsonl import CONTAINER_FACTOR, read_jsonl
+from eventwire.sources.scraped import read_scraped
+from eventwire.sources.text import read_text
+
+__all__ = ["FORMATS", "detect_format", "read", "read_stream"]
+
+Reader = Callable[[BinaryIO, str, str | None, int], Iterator[ReadResult]]
+
+_READERS: dict[str, Reader] = {
+    "scraped": read_scraped,
+    "jsonl": read_jsonl,
+    "csv": read_csv,
+    "html": read_html,
+    "feed": read_feed,
+    "text": read_text,
+}
+
+
+def read(
+    paths: Iterable[str | Path],
+    fmt: str | None = None,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+) -> Iterator[ReadResult]:
+    """Articles and failures from files, folders (walked recursively, sorted) and ``-`` (stdin).
+
+    ``fmt`` (one of FORMATS) overrides detection for every input; ``encoding`` overrides strict
+    UTF-8; ``max_bytes`` caps one article (a line, a row or a single-article file). Raises
+    ValueError only for an unknown ``fmt`` or ``encoding``.
+    """
+    if fmt is not None and fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if encoding is not None:
+        encoding = codec_name(encoding)
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    for item in paths:
+        if str(item) == "-":
+            yield from read_stream(sys.stdin.buffer, "-", fmt, encoding, max_bytes)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _read_file(file, fmt, encoding, max_bytes)
+        else:
+            yield from _read_file(path, fmt, encoding, max_bytes)
+
+
+def _walk(folder: Path, seen: set[Path] | None = None) -> Iterator[Path]:
+    """Files under ``folder`` sorted by name at each level (so ``a``, ``b/z``, ``c``), skipping
+    hidden files and folders; a symlinked folder seen before is not walked again."""
+    seen = set() if seen is None else seen
+    real = folder.resolve()
+    if real in seen:
+        return
+    seen.add(real)
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        # Opening it then fails with the system's reason, reported like any unreadable file.
+        yield folder
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry, seen)
+        else:
+            yield entry
+
+
+def _read_file(
+    path: Path, fmt: str | None, encoding: str | None, max_bytes: int
+) -> Iterator[ReadResult]:
+    try:
+        stream = path.open("rb")
+    except OSError as err:
+        yield ReadFailure(Where(str(path)), err.strerror or str(err))
+        return
+    with stream:
+        try:
+            yield from read_stream(stream, str(path), fmt, encoding, max_bytes)
+        except OSError as err:
+            yield ReadFailure(Where(str(path)), f"read error: {err.strerror or err}")
+
+
+def read_stream(
+    stream: BinaryIO,
+    name: str,
+    fmt: str | None = None,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+) -> Iterator[ReadResult]:
+    """Articles and failures from one binary stream; ``name`` is used in places and detection."""
+    head, stream = peek(stream)
+    where = Where(name)
+    reason = binary_reason(head, encoding)
+    if reason is not None:
+        yield ReadFailure(where, reason)
+        return
+    if encoding is not None and is_wide(encoding):
+        stream, problem = transcode_to_utf8(stream, encoding, max_bytes * CONTAINER_FACTOR)
+        if problem is not None:
+            yield ReadFailure(where, problem)
+            return
+        encoding = None
+        head, stream = peek(stream)
+    if len(head) < SNIFF_BYTES and not head.removeprefix(codecs.BOM_UTF8).strip():
+        yield ReadFailure(where, "empty file")
+        return
+    chosen = fmt or detect_format(name, head)
+    if chosen == "jsonl" and name.lower().endswith(".json"):
+        yield from read_jsonl(stream, name, encoding, max_bytes, whole=True)
+    else:
+        yield from _READERS[chosen](stream, name, encoding, max_bytes)

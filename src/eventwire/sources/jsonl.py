@@ -1,0 +1,123 @@
+"""Reader for JSON Lines (one article object per line) and JSON files holding an array of them."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from eventwire.errors import Where
+from eventwire.records import ReadFailure, ReadResult
+from eventwire.sources.decode import decode, iter_lines, peek, read_limited, size_reason
+from eventwire.sources.fields import article_from_record
+
+# A JSON array holds many articles, so the whole file may be this many times one article's limit.
+CONTAINER_FACTOR = 50
+_WHITESPACE = " \t\r\n"
+
+
+def read_jsonl(
+    stream: BinaryIO, path: str, encoding: str | None, max_bytes: int, whole: bool = False
+) -> Iterator[ReadResult]:
+    """Articles from JSON Lines, or from one JSON array/object when the file is one document.
+
+    ``whole`` (for ``.json`` files) first tries the file as a single JSON document; a file that
+    starts with ``[`` is always read that way. Each line is decoded and checked on its own, so one
+    bad line fails alone.
+    """
+    head, stream = peek(stream, 256)
+    if whole or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+        data, size = read_limited(stream, max_bytes * CONTAINER_FACTOR)
+        if data is None:
+            yield ReadFailure(Where(path), size_reason(size, max_bytes * CONTAINER_FACTOR))
+            return
+        text = decode(data, Where(path, 1), encoding)
+        if isinstance(text, ReadFailure):
+            yield text
+            return
+        if _is_one_document(text):
+            yield from _read_document(text, path, max_bytes)
+            return
+        stream = io.BytesIO(data)
+    yield from _read_lines(stream, path, encoding, max_bytes)
+
+
+def _is_one_document(text: str) -> bool:
+    """Whether ``text`` is (or is a broken) single JSON document rather than JSON Lines."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as err:
+        # A second value after the first is JSON Lines; any other error in an array is a broken
+        # array, reported at its place by the document reader.
+        return err.msg != "Extra data" and text.lstrip(_WHITESPACE).startswith("[")
+    return True
+
+
+def _read_lines(
+    stream: BinaryIO, path: str, encoding: str | None, max_bytes: int
+) -> Iterator[ReadResult]:
+    for raw in iter_lines(stream, max_bytes):
+        where = Where(path, raw.number)
+        if raw.data is None:
+            yield ReadFailure(where, size_reason(raw.size, max_bytes))
+            continue
+        line = decode(raw.data, where, encoding)
+        if isinstance(line, ReadFailure):
+            yield line
+            continue
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield ReadFailure(where, f"invalid JSON: {err.msg} at column {err.colno}")
+            continue
+        yield article_from_record(record, where)
+
+
+def _skip_space(text: str, index: int) -> int:
+    while index < len(text) and text[index] in _WHITESPACE:
+        index += 1
+    return index
+
+
+def _read_document(text: str, path: str, max_bytes: int) -> Iterator[ReadResult]:
+    """Each element of a top-level array (or the single top-level object), with its line."""
+    decoder = json.JSONDecoder()
+    index = _skip_space(text, 0)
+    line, counted = 1, 0
+    in_array = text.startswith("[", index)
+    if in_array:
+        index = _skip_space(text, index + 1)
+    while index < len(text):
+        line += text.count("\n", counted, index)
+        counted = index
+        if in_array and text.startswith("]", index):
+            return
+        try:
+            record, end = decoder.raw_decode(text, index)
+        except json.JSONDecodeError as err:
+            yield ReadFailure(
+                Where(path, err.lineno), f"invalid JSON: {err.msg} at column {err.colno}"
+            )
+            return
+        where = Where(path, line)
+        size = len(text[index:end].encode("utf-8"))
+        if size > max_bytes:
+            yield ReadFailure(where, size_reason(size, max_bytes))
+        else:
+            yield article_from_record(record, where)
+        if not in_array:
+            return
+        index = _skip_space(text, end)
+        if text.startswith(",", index):
+            index = _skip_space(text, index + 1)
+        elif not text.startswith("]", index):
+            line += text.count("\n", counted, index)
+            yield ReadFailure(Where(path, line), "invalid JSON: expected ',' or ']' in the array")
+            return
+    if in_array:
+        yield ReadFailure(
+            Where(path, line + text.count("\n", counted)), "invalid JSON: unclosed array"
+        )
