@@ -1,0 +1,17 @@
+"""Actors: the lexicon of countries, persons, organisations and agents, with dated codes."""
+
+from eventwire.actors.entries import KINDS, NULL_CODE, CodeSpan, LexEntry, Match, normalise, resolve
+from eventwire.actors.lexicon import Lexicon, default_lexicon, load
+
+__all__ = [
+    "KINDS",
+    "NULL_CODE",
+    "CodeSpan",
+    "LexEntry",
+    "Lexicon",
+    "Match",
+    "default_lexicon",
+    "load",
+    "normalise",
+    "resolve",
+]
