@@ -1,4 +1,4 @@
-"""eventwire: turn news articles into political event data — who did what to whom, when and where."""
+"""eventwire: turn news articles into political event data (who did what to whom, when, where)."""
 
 from importlib.metadata import PackageNotFoundError, version
 

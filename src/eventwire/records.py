@@ -90,5 +90,4 @@ class ReadFailure:
         return f"{self.where}: {self.reason}"
 
 
-
 ReadResult = Article | ReadFailure

@@ -1,0 +1,341 @@
+"""The store's API: save articles once, read them back, filter and search them (the only SQL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Any, TypedDict, cast
+
+from sqlalchemy import Connection, Engine, Select, Table, func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from eventwire.errors import StoreError, Where
+from eventwire.records import Article, Published, published_day, published_iso
+from eventwire.store.engine import masked
+from eventwire.store.models import ArticleRow
+from eventwire.store.search import apply_search
+
+# Rows fetched per round trip while streaming: large enough to amortise the round trip, small
+# enough that a batch of long articles (~100 kB each) stays around 100 MB at worst.
+STREAM_BATCH = 500
+
+# The Core table: rows are read and written as plain tuples, no ORM identity map to grow.
+_articles = cast(Table, ArticleRow.__table__)
+# Every column an Article is rebuilt from (the derived query columns are left out).
+_ARTICLE_COLUMNS = [
+    _articles.c[name]
+    for name in (
+        "id",
+        "text",
+        "title",
+        "lead",
+        "source",
+        "published",
+        "news_code",
+        "tags",
+        "url",
+        "language",
+        "meta",
+        "origin",
+    )
+]
+_WHERE = re.compile(r"^(?P<path>.*?)(?::(?P<line>\d+))?(?: \[(?P<field>.*)\])?$", re.DOTALL)
+_SPACE = re.compile(r"\s+")
+
+
+class StoreStats(TypedDict):
+    """What is in the store: article and source counts and the span of publication days."""
+
+    articles: int
+    sources: int
+    first_day: dt.date | None
+    last_day: dt.date | None
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 (hex) of the text normalised for comparison: NFKC, case-folded, spaces collapsed.
+
+    Two sources carrying the same wire story with different spacing, letter case or compatibility
+    characters (Arabic presentation forms, full-width digits) get the same hash.
+    """
+    normal = _SPACE.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def _utc(value: Published | None) -> dt.datetime | None:
+    # Only an aware time names an instant; a bare day or a naive time has no UTC equivalent.
+    if isinstance(value, dt.datetime) and value.utcoffset() is not None:
+        return value.astimezone(dt.UTC)
+    return None
+
+
+def _parse_published(text: str | None, article_id: str) -> Published | None:
+    if text is None:
+        return None
+    try:
+        if "T" in text or " " in text:
+            return dt.datetime.fromisoformat(text)
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        message = f"article {article_id}: stored publication time {text!r} is not ISO 8601"
+        raise StoreError(message) from exc
+
+
+def _parse_where(text: str | None) -> Where | None:
+    if not text:
+        return None
+    match = _WHERE.match(text)
+    if match is None:  # pragma: no cover - the pattern matches every string
+        return Where(text)
+    line = match["line"]
+    return Where(match["path"], int(line) if line else None, match["field"])
+
+
+def article_values(article: Article, *, now: dt.datetime | None = None) -> dict[str, Any]:
+    """The ``articles`` row of an article: its fields plus the derived query columns."""
+    return {
+        "id": article.id,
+        "source": article.source,
+        "title": article.title,
+        "lead": article.lead,
+        "text": article.text,
+        "published": published_iso(article.published),
+        "published_day": published_day(article.published),
+        "published_utc": _utc(article.published),
+        "news_code": article.news_code,
+        "tags": list(article.tags),
+        "url": article.url,
+        "language": article.language,
+        "meta": dict(article.meta),
+        "content_hash": content_hash(article.text),
+        "origin": str(article.origin) if article.origin else None,
+        "ingested_at": now or dt.datetime.now(dt.UTC),
+    }
+
+
+def _to_article(row: Any) -> Article:
+    return Article(
+        id=row.id,
+        text=row.text,
+        title=row.title,
+        lead=row.lead,
+        source=row.source,
+        published=_parse_published(row.published, row.id),
+        news_code=row.news_code,
+        tags=list(row.tags or []),
+        url=row.url,
+        language=row.language,
+        meta=dict(row.meta or {}),
+        origin=_parse_where(row.origin),
+    )
+
+
+class Store:
+    """A database of articles (and, later, their sentences, actors and events).
+
+    Open one with :func:`eventwire.store.open_store`, which also migrates the schema. Every write
+    is its own transaction, so a crash never leaves half an article; reads stream, so iterating a
+    million articles keeps memory flat. Use it as a context manager, or call :meth:`close`.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self.url = masked(engine.url)
+        """The database URL with any password masked, for messages."""
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    @property
+    def dialect(self) -> str:
+        return self._engine.dialect.name
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release every connection; the store cannot be used afterwards."""
+        self._engine.dispose()
+
+    @contextmanager
+    def _failures(self, action: str) -> Iterator[None]:
+        # Database errors leave as StoreError naming the database, so the CLI can report them
+        # without a traceback; other exceptions are bugs and pass through untouched.
+        try:
+            yield
+        except SQLAlchemyError as exc:
+            reason = getattr(exc, "orig", None) or exc
+            raise StoreError(f"{action} in {self.url}: {reason}") from exc
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A connection inside one write transaction (SQLite: holding the write lock from BEGIN)."""
+        with self._engine.connect() as connection:
+            connection.execution_options(eventwire_begin="IMMEDIATE")
+            with connection.begin():
+                yield connection
+
+    def _insert_article(self, connection: Connection, article: Article) -> bool:
+        """Insert the article row unless its id exists; True when inserted."""
+        values = article_values(article)
+        # ON CONFLICT DO NOTHING keeps re-ingestion quiet: no error per duplicate in the server
+        # log and no aborted transaction on PostgreSQL. RETURNING tells whether a row went in
+        # (rowcount is not reliable once the dialect adds its own RETURNING for the key).
+        # Other databases get a plain INSERT and the IntegrityError path in add_article.
+        upsert: Any
+        if self.dialect == "sqlite":
+            upsert = sqlite.insert(_articles)
+        elif self.dialect == "postgresql":
+            upsert = postgresql.insert(_articles)
+        else:
+            connection.execute(insert(_articles), values)
+            return True
+        stmt = upsert.on_conflict_do_nothing(index_elements=["id"]).returning(_articles.c.seq)
+        return connection.execute(stmt, values).first() is not None
+
+    def add_article(self, article: Article) -> bool:
+        """Store an article; False (and nothing changed) if one with its id is already stored.
+
+        Safe when several processes add the same id at once: exactly one of them stores it.
+        """
+        with self._failures(f"cannot store article {article.id}"):
+            try:
+                with self._write() as connection:
+                    return self._insert_article(connection, article)
+            except IntegrityError:
+                # Another writer won the race between our check and insert (databases without
+                # ON CONFLICT); any other integrity failure is a real error.
+                if self.has_article(article.id):
+                    return False
+                raise
+
+    def has_article(self, article_id: str) -> bool:
+        """Whether an article with this id is stored."""
+        stmt = select(_articles.c.seq).where(_articles.c.id == article_id).limit(1)
+        with self._failures(f"cannot look up article {article_id}"), self._engine.connect() as conn:
+            return conn.execute(stmt).first() is not None
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The stored article with this id, as it was added, or None."""
+        stmt = select(*_ARTICLE_COLUMNS).where(_articles.c.id == article_id)
+        with self._failures(f"cannot read article {article_id}"), self._engine.connect() as conn:
+            row = conn.execute(stmt).first()
+        return None if row is None else _to_article(row)
+
+    def _filtered(
+        self,
+        stmt: Select[Any],
+        *,
+        search: str | None,
+        source: str | None,
+        since: dt.date | None,
+        until: dt.date | None,
+        ranked: bool,
+    ) -> Select[Any]:
+        if source is not None:
+            # lower() on both sides, so the comparison and the lower(source) index agree on what
+            # "lower" means (SQLite's lower() only folds ASCII).
+            stmt = stmt.where(func.lower(_articles.c.source) == func.lower(source))
+        if since is not None:
+            stmt = stmt.where(_articles.c.published_day >= since)
+        if until is not None:
+            stmt = stmt.where(_articles.c.published_day <= until)
+        if search is not None and search.strip():
+            return apply_search(stmt, self.dialect, search, ranked=ranked)
+        if ranked:
+            # The (published_day, id) index delivers this order without sorting. Articles with no
+            # publication day come first on SQLite and last on PostgreSQL (each one's NULL order).
+            stmt = stmt.order_by(_articles.c.published_day, _articles.c.id)
+        return stmt
+
+    def iter_articles(
+        self,
+        search: str | None = None,
+        source: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int | None = None,
+    ) -> Iterator[Article]:
+        """Stream the stored articles matching every filter given.
+
+        ``search`` is free text (best matches first; a blank string is no filter, text without
+        any word matches nothing); ``source`` matches case-insensitively; ``since``/``until``
+        bound the publication day, inclusive. Without a search the order is publication day,
+        then id. Rows are fetched in batches, so memory stays flat however many match.
+        """
+        if limit is not None and limit < 0:
+            raise ValueError(f"limit must be >= 0, got {limit}")
+        stmt = self._filtered(
+            select(*_ARTICLE_COLUMNS),
+            search=search,
+            source=source,
+            since=since,
+            until=until,
+            ranked=True,
+        )
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        with self._failures("cannot read articles"), self._engine.connect() as conn:
+            # yield_per streams: a server-side cursor on PostgreSQL, stepwise fetches on SQLite.
+            result = conn.execution_options(yield_per=STREAM_BATCH).execute(stmt)
+            for row in result:
+                yield _to_article(row)
+
+    def count_articles(
+        self,
+        search: str | None = None,
+        source: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> int:
+        """How many stored articles match; the filters mean what they mean in iter_articles."""
+        inner = self._filtered(
+            select(_articles.c.seq),
+            search=search,
+            source=source,
+            since=since,
+            until=until,
+            ranked=False,
+        ).subquery()
+        stmt = select(func.count()).select_from(inner)
+        with self._failures("cannot count articles"), self._engine.connect() as conn:
+            return int(conn.execute(stmt).scalar_one())
+
+    def stats(self) -> StoreStats:
+        """Counts of articles and distinct sources, and the first and last publication day."""
+        stmt = select(
+            func.count(),
+            func.count(func.distinct(_articles.c.source)),
+            func.min(_articles.c.published_day),
+            func.max(_articles.c.published_day),
+        )
+        with self._failures("cannot read statistics"), self._engine.connect() as conn:
+            articles, sources, first, last = conn.execute(stmt).one()
+        return StoreStats(
+            articles=int(articles),
+            sources=int(sources),
+            first_day=_as_date(first),
+            last_day=_as_date(last),
+        )
+
+
+def _as_date(value: Any) -> dt.date | None:
+    # min()/max() of a Date column come back as text on SQLite (the aggregate loses the type).
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))

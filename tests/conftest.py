@@ -1,0 +1,25 @@
+"""Shared fixtures: paths to the repository's samples and the read-only ../shared material."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SAMPLES = REPO / "samples"
+SEED = SAMPLES / "seed" / "tabnak-837703.txt"
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The read-only ../shared folder; tests that need it skip when it is not beside the repo."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside the repository")
+    return SHARED
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'test.db'}"

@@ -1,0 +1,169 @@
+"""The command line as a user runs it: real files in, a real SQLite file, output parsed back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tests.conftest import REPO, SAMPLES, SEED
+from typer.testing import CliRunner
+
+from eventwire import __version__
+from eventwire.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_version_prints_package_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0
+    assert out.strip() == f"eventwire {__version__}"
+
+
+def test_ingest_seed_twice_stores_it_once(db_url: str) -> None:
+    code, _, err = run("ingest", str(SEED), "--db", db_url, "--quiet")
+    assert code == 0, err
+    assert "new 1" in err
+    code, _, err = run("ingest", str(SEED), "--db", db_url, "--quiet")
+    assert code == 0, err
+    assert "new 0" in err
+    assert "duplicate 1" in err
+    assert "nothing new" in err
+    code, out, _ = run("articles", "--format", "jsonl", "--db", db_url)
+    assert code == 0
+    assert len(out.splitlines()) == 1
+
+
+def test_articles_jsonl_shows_seed_metadata(db_url: str) -> None:
+    run("ingest", str(SEED), "--db", db_url, "-q")
+    _, out, _ = run("articles", "--format", "jsonl", "--db", db_url)
+    article = json.loads(out)
+    assert article["id"] == "tabnak-837703"
+    assert article["news_code"] == "837703"
+    assert article["published"] == "2018-09-27T16:54:00+03:30"
+    assert article["source"] == "Tabnak"
+    assert article["tags"] == ["iran", "security", "shamkhani", "russia", "china"]
+    lead_start = "Facing increasing pressures by the United States"
+    assert article["lead"].startswith(lead_start)
+    assert (article["lead"] + article["text"]).count(lead_start) == 1
+    assert not re.search(r"[\u0600-\u06ff]", article["text"])
+    assert "Tabnak –" not in article["text"]
+
+
+def test_articles_filters_and_streams_every_row(db_url: str) -> None:
+    code, _, err = run("ingest", str(SAMPLES / "wikinews" / "articles.jsonl"), "--db", db_url, "-q")
+    assert code == 0, err
+    _, out, _ = run("articles", "--format", "jsonl", "--db", db_url)
+    assert len(out.splitlines()) == 292  # no default limit when streaming
+    _, out, _ = run(
+        "articles",
+        "--since",
+        "2020-01-01",
+        "--until",
+        "2020-01-31",
+        "--format",
+        "csv",
+        "--db",
+        db_url,
+    )
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows
+    assert all("2020-01-01" <= row["published"][:10] <= "2020-01-31" for row in rows)
+    _, out, _ = run("articles", "--search", "earthquake", "--format", "jsonl", "--db", db_url)
+    found = [json.loads(line) for line in out.splitlines()]
+    assert found
+    assert all("earthquake" in (a["title"] + a["text"]).lower() for a in found)
+
+
+def test_articles_table_says_how_many_more(db_url: str) -> None:
+    run("ingest", str(SAMPLES / "wikinews" / "articles.jsonl"), "--db", db_url, "-q")
+    code, out, _ = run("articles", "--limit", "3", "--db", db_url)
+    assert code == 0
+    assert "3 of 292 shown" in out
+
+
+def test_ingest_bad_records_reports_them_and_keeps_the_rest(db_url: str, tmp_path: Path) -> None:
+    good = {
+        "id": "a1",
+        "title": "Talks",
+        "text": "Iran and Russia held talks.",
+        "published": "2020-01-02",
+    }
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(
+        json.dumps(good)
+        + "\n"
+        + '{"id": "a2", "text": "trunc'
+        + "\n"
+        + json.dumps({"id": "a3", "text": ["not", "a", "string"]})
+        + "\n"
+        + json.dumps({**good, "id": "a4"})
+        + "\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("ingest", str(path), "--db", db_url, "-q")
+    assert code == 1
+    assert f"{path}:2" in err
+    assert f"{path}:3" in err
+    assert "text" in err
+    _, out, _ = run("articles", "--format", "jsonl", "--db", db_url)
+    assert sorted(json.loads(line)["id"] for line in out.splitlines()) == ["a1", "a4"]
+
+
+def test_ingest_failure_never_changes_stored_articles(db_url: str, tmp_path: Path) -> None:
+    run("ingest", str(SEED), "--db", db_url, "-q")
+    _, before, _ = run("show", "tabnak-837703", "--format", "json", "--db", db_url)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    code, _, err = run("ingest", str(bad), str(SEED), "--db", db_url, "-q")
+    assert code == 1
+    assert str(bad) in err
+    _, after, _ = run("show", "tabnak-837703", "--format", "json", "--db", db_url)
+    assert after == before
+
+
+def test_ingest_reads_stdin(db_url: str) -> None:
+    line = json.dumps({"id": "s1", "text": "The army shelled the town.", "title": "Shelling"})
+    code, _, err = run("ingest", "-", "--format", "jsonl", "--db", db_url, "-q", stdin=line + "\n")
+    assert code == 0, err
+    _, out, _ = run("show", "s1", "--format", "json", "--db", db_url)
+    assert json.loads(out)["title"] == "Shelling"
+
+
+def test_show_unknown_id_fails_clearly(db_url: str) -> None:
+    code, _, err = run("show", "nope", "--db", db_url)
+    assert code == 1
+    assert "no article with id 'nope'" in err
+
+
+def test_bad_format_option_is_rejected(db_url: str) -> None:
+    code, _, err = run("articles", "--format", "xml", "--db", db_url)
+    assert code == 2
+    assert "xml" in err
+
+
+@pytest.mark.parametrize("command", ["ingest", "articles", "show"])
+def test_readme_documents_every_option(command: str) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    _, out, _ = run(command, "--help")
+    options = set(re.findall(r"(--[a-z][a-z-]+)", out)) - {"--help"}
+    missing = sorted(opt for opt in options if opt not in readme)
+    assert not missing, f"README does not document {command} {missing}"
+
+
+def test_installed_entry_point_runs() -> None:
+    exe = Path(sys.executable).with_name("eventwire")
+    result = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert "ingest" in result.stdout
