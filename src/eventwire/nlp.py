@@ -9,10 +9,13 @@ from typing import TYPE_CHECKING
 
 from eventwire.config import DEFAULT_MODEL
 from eventwire.errors import ConfigError
+from eventwire.records import Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from eventwire.pipeline import Document
 
 # Batches of 64 texts measured fastest for the small English pipeline on 2 cores (MODELS.md).
 BATCH_SIZE = 64
@@ -41,3 +44,14 @@ def load(name: str | None = None) -> Language:
 def parse(texts: Iterable[str], name: str | None = None) -> Iterator[Doc]:
     """Parse texts in batches with the configured pipeline, in input order."""
     yield from load(name).pipe(texts, batch_size=BATCH_SIZE)
+
+
+def stage(doc: Document) -> Document:
+    """Pipeline stage: parse the body once and record its sentences (offsets into the body)."""
+    parsed = load()(doc.body)
+    doc.parsed = parsed
+    doc.sentences = [
+        Sentence(idx=i, start=sent.start_char, end=sent.end_char, text=sent.text)
+        for i, sent in enumerate(parsed.sents)
+    ]
+    return doc

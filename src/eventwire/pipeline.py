@@ -4,16 +4,37 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from eventwire.records import Article, Notice
+from eventwire.records import Actor, Article, Event, Notice, Sentence
+
+
+def body_of(article: Article) -> str:
+    """The text that is parsed and coded: the lead (when kept apart) then the text.
+
+    Sentence indexes and character offsets of mentions and events refer to this string.
+    """
+    return f"{article.lead}\n\n{article.text}" if article.lead else article.text
 
 
 @dataclass
 class Document:
-    """An article on its way through the stages; each stage fills its own part."""
+    """An article on its way through the stages; each stage fills its own part.
+
+    ``parsed`` is the spaCy ``Doc`` of ``body`` (set by the nlp stage, never stored).
+    """
 
     article: Article
+    body: str = ""
+    parsed: Any = None
+    sentences: list[Sentence] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.body:
+            self.body = body_of(self.article)
 
 
 Stage = Callable[[Document], Document]

@@ -91,3 +91,128 @@ class ReadFailure:
 
 
 ReadResult = Article | ReadFailure
+
+
+@dataclass
+class Sentence:
+    """A sentence of an article's body; ``start``/``end`` are character offsets into the body."""
+
+    idx: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    """One place in the body where an actor is named or referred to ("Shamkhani", "he")."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    resolved_by: str  # dictionary | role | coref | ner
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass
+class Actor:
+    """Someone who can act in an event: a state, a person by role, an organisation, a group.
+
+    ``code`` is CAMEO style: ISO3 country + optional sector codes (IRNGOV, SYRMIL), ``IGO…`` or
+    ``NGO…`` for organisations, ``""`` when unknown. ``resolved_by`` says how the code was found.
+    """
+
+    name: str
+    code: str
+    country: str | None
+    sector: str | None
+    kind: str
+    resolved_by: str  # dictionary | role | coref | ner
+    mentions: list[Mention] = field(default_factory=list)
+    detail: str | None = None  # how it was resolved, for `explain` ("title: Foreign Minister")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "code": self.code,
+            "country": self.country,
+            "sector": self.sector,
+            "kind": self.kind,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "resolved_by": self.resolved_by,
+        }
+
+
+@dataclass
+class Location:
+    name: str
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "country": self.country,
+            "admin1": self.admin1,
+            "lat": self.lat,
+            "lon": self.lon,
+            "feature": self.feature,
+        }
+
+
+@dataclass
+class Event:
+    """One coded event: the record contract of DESIGN.md (same keys in JSON, CSV and the store)."""
+
+    event_id: str
+    doc_id: str
+    sentence: int
+    text: str
+    span: tuple[int, int]
+    source: str
+    source_name: str
+    target: str
+    target_name: str
+    cameo: str
+    root: str
+    plover: str | None
+    plover_mode: str | None
+    quad_class: int | None
+    goldstein: float | None
+    date: str | None
+    date_basis: str
+    location: Location | None
+    negated: bool
+    confidence: float
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event_id": self.event_id,
+            "doc_id": self.doc_id,
+            "sentence": self.sentence,
+            "text": self.text,
+            "span": list(self.span),
+            "source": self.source,
+            "source_name": self.source_name,
+            "target": self.target,
+            "target_name": self.target_name,
+            "cameo": self.cameo,
+            "root": self.root,
+            "plover": self.plover,
+            "plover_mode": self.plover_mode,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "date": self.date,
+            "date_basis": self.date_basis,
+            "location": self.location.to_dict() if self.location else None,
+            "negated": self.negated,
+            "confidence": self.confidence,
+            "rule": self.rule,
+        }
