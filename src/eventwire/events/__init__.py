@@ -1,0 +1,1 @@
+"""Event coding: the CAMEO code tables, the CAMEO->PLOVER crosswalk and the verb lexicon."""

@@ -1,0 +1,121 @@
+"""The shipped verb lexicon: lookups by lemma, patterns, synonym sets, and its freshness."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from eventwire.events import verbs
+from eventwire.events.verbdict import VerbCode, parse_verb_dictionary
+from eventwire.events.verbs import VerbLexicon
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "src" / "eventwire" / "data"
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> VerbLexicon:
+    return verbs.load()
+
+
+def test_load_is_cached_and_quick() -> None:
+    verbs.load.cache_clear()
+    start = time.perf_counter()
+    first = verbs.load()
+    assert time.perf_counter() - start < 1.5
+    assert verbs.load() is first
+    assert len(first) == 1817
+
+
+def test_ask_for_investment_is_0211(lexicon: VerbLexicon) -> None:
+    entries = lexicon.entries_for("ask for")
+    assert {(e.block, str(e.code)) for e in entries} == {("ASK", "020"), ("INVITE", "040")}
+    matching = [p for p in lexicon.patterns_for("ask for") if p.after == ("investment",)]
+    assert [str(p.code) for p in matching] == ["0211"]
+    assert matching[0].line == 931
+    assert matching[0].block == "ASK"
+
+
+def test_single_word_lookup_lists_multiword_verbs_first(lexicon: VerbLexicon) -> None:
+    entries = lexicon.entries_for("ask")
+    assert entries[0].is_multiword
+    assert entries[0].after == ("for",)
+    assert entries[-1].lemma == "ask"
+    assert entries[-1].code == VerbCode("020")
+
+
+def test_default_codes(lexicon: VerbLexicon) -> None:
+    assert str(lexicon.entries_for("murder")[0].code) == "190"
+    assert lexicon.entries_for("kill")[-1].code == VerbCode("190")  # from the KILL block
+    assert lexicon.entries_for("speed")[0].code.is_null  # ACCELERATE [---]: patterns only
+
+
+def test_irregular_and_inflected_forms_map_to_lemmas(lexicon: VerbLexicon) -> None:
+    (speed,) = lexicon.entries_for("speed")
+    assert "sped" in speed.forms
+    # The dictionary lists BURNT and FORGAVE as verbs of their own; spaCy's lemma is the key.
+    assert lexicon.entries_for("burn")
+    assert not lexicon.entries_for("burnt")
+    assert any(e.line for e in lexicon.entries_for("forgive"))
+    # A misspelt listed form spaCy cannot lemmatise is reachable through an alias.
+    assert lexicon.entries_for("chosing")[0].verb == "choose"
+
+
+def test_patterns_keep_prepositions_and_roles(lexicon: VerbLexicon) -> None:
+    (pattern,) = [p for p in lexicon.patterns_for("act") if p.line == 2434]
+    assert pattern.block == "MOVE"
+    assert pattern.comment == "ACT"
+    assert [pp.prep for pp in pattern.after_preps] == ["as", "in", "with"]
+    assert pattern.after_preps[0].objects == ("&negotiator",)
+    assert (pattern.source, pattern.target) == ("before", "with")
+
+
+def test_synonym_sets_expand(lexicon: VerbLexicon) -> None:
+    assert "dollar" in lexicon.synset("&currency")
+    expanded = lexicon.expand("fighter &aircraft")
+    assert ("fighter", "plane") in expanded
+    assert all(words[0] == "fighter" for words in expanded)
+    assert lexicon.expand("investment") == [("investment",)]
+
+
+def test_nested_sets_expand_without_looping() -> None:
+    parsed = parse_verb_dictionary("&A\n+&B\n+X\n\n&B\n+&A\n+Y\n")
+    lexicon = VerbLexicon.from_dictionary(parsed)
+    assert sorted(lexicon.expand("&a")) == [("&a",), ("x",), ("y",)]
+
+
+def test_round_trip_through_package_data(lexicon: VerbLexicon) -> None:
+    again = VerbLexicon.from_data(lexicon.to_data())
+    assert again.entries == lexicon.entries
+    assert again.patterns == lexicon.patterns
+    assert again.aliases == lexicon.aliases
+
+
+def _converter() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "convert_verbs", REPO / "scripts" / "convert_verbs.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_committed_data_matches_a_fresh_conversion(shared: Path, tmp_path: Path) -> None:
+    converter = _converter()
+    source = shared / "reference" / "petrarch2-dicts"
+    assert converter.main(["--source", str(source), "--out", str(tmp_path)]) == 0
+    fresh = (tmp_path / "verbs.json.gz").read_bytes()
+    assert fresh == (DATA / "verbs.json.gz").read_bytes(), "re-run scripts/convert_verbs.py"
+    report = (tmp_path / "verbs_report.txt").read_text(encoding="utf-8")
+    assert report == (DATA / "verbs_report.txt").read_text(encoding="utf-8")
+    assert "patterns: 4664" in report
+    assert "synonym sets: 40" in report
