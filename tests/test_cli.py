@@ -16,6 +16,8 @@ from typer.testing import CliRunner
 
 from eventwire import __version__
 from eventwire.cli import app
+from eventwire.ingest import ingest
+from eventwire.store import open_store
 
 runner = CliRunner()
 
@@ -61,9 +63,18 @@ def test_articles_jsonl_shows_seed_metadata(db_url: str) -> None:
     assert "Tabnak –" not in article["text"]
 
 
-def test_articles_filters_and_streams_every_row(db_url: str) -> None:
-    code, _, err = run("ingest", str(SAMPLES / "wikinews" / "articles.jsonl"), "--db", db_url, "-q")
-    assert code == 0, err
+@pytest.fixture(scope="module")
+def wikinews_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The Wikinews sample stored once for the listing tests, uncoded (they test listing only)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('wikinews') / 'w.db'}"
+    with open_store(url) as store:
+        summary = ingest([SAMPLES / "wikinews" / "articles.jsonl"], store, stages=[])
+    assert summary.new == 292
+    return url
+
+
+def test_articles_filters_and_streams_every_row(wikinews_db: str) -> None:
+    db_url = wikinews_db
     _, out, _ = run("articles", "--format", "jsonl", "--db", db_url)
     assert len(out.splitlines()) == 292  # no default limit when streaming
     _, out, _ = run(
@@ -86,9 +97,8 @@ def test_articles_filters_and_streams_every_row(db_url: str) -> None:
     assert all("earthquake" in (a["title"] + a["text"]).lower() for a in found)
 
 
-def test_articles_table_says_how_many_more(db_url: str) -> None:
-    run("ingest", str(SAMPLES / "wikinews" / "articles.jsonl"), "--db", db_url, "-q")
-    code, out, _ = run("articles", "--limit", "3", "--db", db_url)
+def test_articles_table_says_how_many_more(wikinews_db: str) -> None:
+    code, out, _ = run("articles", "--limit", "3", "--db", wikinews_db)
     assert code == 0
     assert "3 of 292 shown" in out
 
@@ -167,3 +177,39 @@ def test_installed_entry_point_runs() -> None:
     result = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert "ingest" in result.stdout
+
+
+@pytest.mark.slow
+def test_actors_jsonl_codes_the_seed_persons() -> None:
+    code, out, err = run("actors", str(SEED), "--format", "jsonl")
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    by_name = {row["name"]: row for row in rows}
+    assert by_name["Ali Shamkhani"]["code"] == "IRNGOV"
+    assert all(row["doc_id"] == "tabnak-837703" for row in rows)
+    mentions = {m["text"] for m in by_name["Ali Shamkhani"]["mentions"]}
+    assert "Iran’s top security official" in mentions
+
+
+@pytest.mark.slow
+def test_actors_published_option_dates_articles_without_one(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "p", "text": "Vladimir Putin met the press."}) + "\n")
+    _, before, _ = run("actors", str(path), "--format", "jsonl", "--published", "1998-01-01")
+    _, after, _ = run("actors", str(path), "--format", "jsonl", "--published", "2019-01-01")
+    code_on = {
+        label: {json.loads(line)["name"]: json.loads(line)["code"] for line in text.splitlines()}
+        for label, text in (("1998", before), ("2019", after))
+    }
+    assert code_on["1998"]["Vladimir Putin"] != code_on["2019"]["Vladimir Putin"]
+    assert code_on["2019"]["Vladimir Putin"] == "RUSGOV"
+
+
+@pytest.mark.slow
+def test_ingest_stores_actors_with_mentions(db_url: str) -> None:
+    run("ingest", str(SEED), "--db", db_url, "-q")
+    with open_store(db_url) as store:
+        actors = {a.name: a for a in store.get_actors("tabnak-837703")}
+    assert actors["Israel"].code == "ISR"
+    assert "the Zionist regime" in {m.text for m in actors["Israel"].mentions}
+    assert actors["Ali Shamkhani"].resolved_by == "role"

@@ -14,11 +14,13 @@ from rich.panel import Panel
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from eventwire import __version__
+from eventwire import __version__, sources
 from eventwire.config import DEFAULT_DB, DEFAULT_MAX_ARTICLE_BYTES
 from eventwire.errors import EventwireError
 from eventwire.formats import OUTPUT_FORMATS, write_csv, write_jsonl, write_table
 from eventwire.ingest import IngestSummary, ingest
+from eventwire.pipeline import Document, StageFailure, process_all
+from eventwire.records import Article, Published, ReadFailure
 from eventwire.sources import FORMATS as INPUT_FORMATS
 from eventwire.store import Store, open_store
 
@@ -241,6 +243,80 @@ def show_command(
     # Article text is data: Text() keeps brackets in it from being read as Rich markup.
     title = Text(data["title"] or article.id, style="bold")
     out.print(Panel(Text(f"{meta}\n\n{body}{tags}"), title=title, expand=True))
+
+
+ACTOR_COLUMNS = ("doc_id", "name", "code", "country", "sector", "kind", "resolved_by", "mentions")
+ACTOR_TABLE = (("name", 28), ("code", 10), ("resolved_by", 10), ("mentions", 60))
+
+InputFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--input-format", help=f"Input format ({', '.join(INPUT_FORMATS)}); detected when omitted."
+    ),
+]
+PublishedOption = Annotated[
+    datetime | None,
+    typer.Option(
+        formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S"],
+        help="Publication date for articles that give none (YYYY-MM-DD).",
+    ),
+]
+
+
+def _documents(
+    paths: list[str], input_format: str | None, published: datetime | None
+) -> Iterator[Document | ReadFailure | StageFailure]:
+    """Read and process articles without a database, for `actors` and `code`."""
+    _check_choice(input_format, INPUT_FORMATS, "--input-format")
+    results = sources.read(paths, fmt=input_format)
+    if published is not None:
+        fallback = published if published.hour or published.minute else published.date()
+        results = (_with_published(r, fallback) for r in results)
+    return process_all(results)
+
+
+def _with_published(result: Article | ReadFailure, day: Published) -> Article | ReadFailure:
+    if isinstance(result, Article) and result.published is None:
+        result.published = day
+    return result
+
+
+def _coded(
+    docs: Iterator[Document | ReadFailure | StageFailure], failures: list[object]
+) -> Iterator[Document]:
+    """The documents of a stream; failures are reported as met and collected for the exit code."""
+    for doc in docs:
+        if isinstance(doc, Document):
+            yield doc
+        else:
+            _say("error", doc)
+            failures.append(doc)
+
+
+@app.command("actors")
+def actors_command(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to read; - for stdin.")],
+    output: FormatOption = "table",
+    input_format: InputFormatOption = None,
+    published: PublishedOption = None,
+) -> None:
+    """Recognise and code the actors of articles (no database): one row per actor."""
+    _check_choice(output, OUTPUT_FORMATS, "--format")
+    failures: list[object] = []
+    docs = _coded(_documents(paths, input_format, published), failures)
+    rows = ({"doc_id": doc.article.id, **actor.to_dict()} for doc in docs for actor in doc.actors)
+    if output == "jsonl":
+        write_jsonl(rows, sys.stdout)
+    elif output == "csv":
+        write_csv(rows, sys.stdout, ACTOR_COLUMNS)
+    else:
+        table_rows = (
+            {**row, "mentions": ", ".join(sorted({m["text"] for m in row["mentions"]}))}
+            for row in rows
+        )
+        write_table(table_rows, out, ACTOR_TABLE, None)
+    if failures:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventwire import sources
+from eventwire import __version__, sources
 from eventwire.config import DEFAULT_MAX_ARTICLE_BYTES
-from eventwire.pipeline import StageFailure, process
+from eventwire.pipeline import Stage, StageFailure, process
 from eventwire.records import Article, Notice, ReadFailure
 from eventwire.store import Store
 
@@ -55,6 +55,7 @@ def ingest(
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
     on_progress: Progress | None = None,
+    stages: list[tuple[str, Stage]] | None = None,
 ) -> IngestSummary:
     """Read every record under ``paths``, process the new ones and store each atomically.
 
@@ -62,6 +63,8 @@ def ingest(
     2. Skip an article whose id is stored already: re-ingesting adds nothing.
     3. Process the rest through the pipeline; a failing article is reported, not fatal.
     4. Store each article in its own transaction, so a crash never leaves half of one.
+
+    ``stages`` replaces the pipeline's stages (``[]`` stores articles without coding them).
     """
     summary = IngestSummary()
     started = time.perf_counter()
@@ -72,7 +75,7 @@ def ingest(
         else:
             summary.read += 1
             summary.warnings.extend(result.warnings)
-            _store_one(result, store, summary)
+            _store_one(result, store, summary, stages)
         summary.seconds = time.perf_counter() - started
         if on_progress is not None:
             on_progress(summary)
@@ -80,19 +83,30 @@ def ingest(
     return summary
 
 
-def _store_one(article: Article, store: Store, summary: IngestSummary) -> None:
+def _store_one(
+    article: Article,
+    store: Store,
+    summary: IngestSummary,
+    stages: list[tuple[str, Stage]] | None,
+) -> None:
     # 2.
     if store.has_article(article.id):
         summary.duplicate += 1
         return
     # 3.
-    doc = process(article)
+    doc = process(article, stages)
     if isinstance(doc, StageFailure):
         summary.failures.append(doc)
         return
     summary.warnings.extend(doc.notices)
     # 4. add_article is False when another process stored the same id meanwhile.
-    if store.add_article(doc.article):
+    if store.add_article(
+        doc.article,
+        sentences=doc.sentences,
+        actors=doc.actors,
+        events=doc.events,
+        coder_version=__version__,
+    ):
         summary.new += 1
     else:
         summary.duplicate += 1

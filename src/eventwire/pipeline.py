@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventwire.records import Actor, Article, Event, Notice, Sentence
+from eventwire.records import Actor, Article, Event, Notice, ReadFailure, Sentence
 
 
 def body_of(article: Article) -> str:
@@ -30,6 +30,8 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # Why each event was coded (event_id -> explanation), for `eventwire explain`.
+    explanations: dict[str, dict[str, Any]] = field(default_factory=dict)
     notices: list[Notice] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -39,9 +41,22 @@ class Document:
 
 Stage = Callable[[Document], Document]
 
+
+def _nlp(doc: Document) -> Document:
+    from eventwire import nlp  # spaCy loads on first use, not when the CLI starts
+
+    return nlp.stage(doc)
+
+
+def _actors(doc: Document) -> Document:
+    from eventwire.actors import recognize
+
+    return recognize.stage(doc)
+
+
 # The stages in data-flow order (see docs/architecture.md). Reading and cleaning happen in the
-# readers, so an article enters here already normalised; NLP, actors and events are added here.
-STAGES: list[tuple[str, Stage]] = []
+# readers, so an article enters here already normalised.
+STAGES: list[tuple[str, Stage]] = [("nlp", _nlp), ("actors", _actors)]
 
 
 @dataclass
@@ -54,6 +69,14 @@ class StageFailure:
 
     def __str__(self) -> str:
         return f"{self.article_id}: {self.stage} failed: {self.reason}"
+
+
+def process_all(
+    results: Iterable[Article | ReadFailure],
+) -> Iterator[Document | ReadFailure | StageFailure]:
+    """Process a stream of read results, passing read failures through in order."""
+    for result in results:
+        yield result if isinstance(result, ReadFailure) else process(result)
 
 
 def process(

@@ -1,6 +1,7 @@
 """Actors: the lexicon of countries, persons, organisations and agents, with dated codes."""
 
 from eventwire.actors.entries import KINDS, NULL_CODE, CodeSpan, LexEntry, Match, normalise, resolve
+from eventwire.actors.index import actor_at, actors_in
 from eventwire.actors.lexicon import Lexicon, default_lexicon, load
 
 __all__ = [
@@ -10,6 +11,8 @@ __all__ = [
     "LexEntry",
     "Lexicon",
     "Match",
+    "actor_at",
+    "actors_in",
     "default_lexicon",
     "load",
     "normalise",

@@ -138,6 +138,21 @@ class ActorRow(Base):
     kind: Mapped[str | None] = mapped_column(Text)
 
 
+class ArticleActorRow(Base):
+    """An actor as it appears in one article: how its code was found there, and why."""
+
+    __tablename__ = "article_actors"
+
+    article_id: Mapped[str] = mapped_column(
+        Text, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    actor_id: Mapped[int] = mapped_column(
+        RowId, ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    resolved_by: Mapped[str | None] = mapped_column(Text)
+    detail: Mapped[str | None] = mapped_column(Text)
+
+
 class ActorMentionRow(Base):
     """Where an actor is named in an article; ``actor_id`` is null while unresolved."""
 

@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, TypedDict, cast
@@ -16,7 +16,16 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from eventwire.errors import StoreError, Where
-from eventwire.records import Article, Published, published_day, published_iso
+from eventwire.records import (
+    Actor,
+    Article,
+    Event,
+    Published,
+    Sentence,
+    published_day,
+    published_iso,
+)
+from eventwire.store.coded import insert_parts, load_actors
 from eventwire.store.engine import masked
 from eventwire.store.models import ArticleRow
 from eventwire.store.search import apply_search
@@ -208,21 +217,47 @@ class Store:
         stmt = upsert.on_conflict_do_nothing(index_elements=["id"]).returning(_articles.c.seq)
         return connection.execute(stmt, values).first() is not None
 
-    def add_article(self, article: Article) -> bool:
-        """Store an article; False (and nothing changed) if one with its id is already stored.
+    def add_article(
+        self,
+        article: Article,
+        *,
+        sentences: Sequence[Sentence] = (),
+        actors: Sequence[Actor] = (),
+        events: Sequence[Event] = (),
+        coder_version: str | None = None,
+    ) -> bool:
+        """Store an article with its coded parts; False (nothing changed) if its id is stored.
 
-        Safe when several processes add the same id at once: exactly one of them stores it.
+        The article and its sentences, actors, mentions and events go in one transaction, so a
+        crash never leaves half an article. Safe when several processes add the same id at once:
+        exactly one of them stores it.
         """
         with self._failures(f"cannot store article {article.id}"):
             try:
                 with self._write() as connection:
-                    return self._insert_article(connection, article)
+                    if not self._insert_article(connection, article):
+                        return False
+                    insert_parts(
+                        connection,
+                        self.dialect,
+                        article.id,
+                        sentences,
+                        actors,
+                        events,
+                        coder_version,
+                    )
+                    return True
             except IntegrityError:
                 # Another writer won the race between our check and insert (databases without
                 # ON CONFLICT); any other integrity failure is a real error.
                 if self.has_article(article.id):
                     return False
                 raise
+
+    def get_actors(self, article_id: str) -> list[Actor]:
+        """The actors recognised in a stored article, with their mentions."""
+        with self._failures(f"cannot read actors of {article_id}"), self._engine.connect() as conn:
+            return load_actors(conn, article_id)
 
     def has_article(self, article_id: str) -> bool:
         """Whether an article with this id is stored."""

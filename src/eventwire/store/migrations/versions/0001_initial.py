@@ -110,6 +110,28 @@ def upgrade() -> None:
     op.create_index("ix_actors_code", "actors", ["code"])
 
     op.create_table(
+        "article_actors",
+        sa.Column("article_id", sa.Text(), nullable=False),
+        sa.Column("actor_id", ROW_ID, nullable=False),
+        sa.Column("resolved_by", sa.Text(), nullable=True),
+        sa.Column("detail", sa.Text(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["article_id"],
+            ["articles.id"],
+            name="fk_article_actors_article_id_articles",
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["actor_id"],
+            ["actors.id"],
+            name="fk_article_actors_actor_id_actors",
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("article_id", "actor_id", name="pk_article_actors"),
+    )
+    op.create_index("ix_article_actors_actor_id", "article_actors", ["actor_id"])
+
+    op.create_table(
         "actor_mentions",
         sa.Column("id", ROW_ID, primary_key=True, autoincrement=True),
         sa.Column("article_id", sa.Text(), nullable=False),
@@ -189,6 +211,7 @@ def downgrade() -> None:
         op.execute("DROP INDEX IF EXISTS ix_articles_fts")
     op.drop_table("events")
     op.drop_table("actor_mentions")
+    op.drop_table("article_actors")
     op.drop_table("actors")
     op.drop_table("sentences")
     op.drop_table("articles")

@@ -1,0 +1,126 @@
+"""Working state of actor recognition in one document: draft actors and their token mentions.
+
+Recognition, role coding and coreference all add mentions here, in token offsets; a token
+belongs to at most one mention, so a later rule cannot re-code a span an earlier one claimed.
+:meth:`Work.actors` turns the drafts into the public :class:`~eventwire.records.Actor` records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from eventwire.actors.entries import LexEntry
+from eventwire.actors.lexicon import Lexicon
+from eventwire.actors.matcher import Hit
+
+if TYPE_CHECKING:
+    from eventwire.actors.roles import Role
+from eventwire.records import Actor, Mention
+
+
+@dataclass
+class Draft:
+    """An actor being assembled: identity, code, how it was found, and token-span mentions."""
+
+    key: str  # merge key: "person:<name>", "code:<CODE>", "agent:<sector>:<head>"
+    name: str
+    kind: str
+    code: str = ""
+    country: str | None = None
+    sector: str | None = None
+    resolved_by: str = "ner"
+    detail: str | None = None
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    titles: set[str] = field(default_factory=set)  # role words seen with a person ("minister")
+    words: tuple[str, ...] = ()  # lowercase name words of a person, for surname coreference
+    entry: LexEntry | None = None  # the lexicon person this name was linked to
+    role: Role | None = None  # what a title, appositive or list said about the person
+    role_text: str = ""
+
+    def first_token(self) -> int:
+        return min(start for start, _, _ in self.mentions) if self.mentions else 1 << 30
+
+
+class Work:
+    """One document's tokens, lexicon hits and drafts, shared by the recognition rules."""
+
+    def __init__(self, parsed: Any, lexicon: Lexicon, day: date | None) -> None:
+        self.parsed = parsed
+        self.lexicon = lexicon
+        self.day = day
+        self.hits: list[Hit] = []
+        self.hit_at: dict[int, Hit] = {}  # first token of a hit -> hit
+        self.drafts: list[Draft] = []
+        self.by_key: dict[str, Draft] = {}
+        self.owner: dict[int, Draft] = {}  # token -> draft whose mention holds it
+        self.used: set[int] = set()  # tokens folded into another mention (titles, lists)
+        self.sent_of: list[int] = [0] * len(parsed)
+        self.sents: list[Any] = list(parsed.sents)
+        for n, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = n
+
+    def set_hits(self, hits: list[Hit]) -> None:
+        self.hits = hits
+        self.hit_at = {hit.start: hit for hit in hits}
+
+    def hit_covering(self, i: int) -> Hit | None:
+        for hit in self.hits:
+            if hit.start <= i < hit.end:
+                return hit
+            if hit.start > i:
+                break
+        return None
+
+    def free(self, start: int, end: int) -> bool:
+        return all(i not in self.owner and i not in self.used for i in range(start, end))
+
+    def draft(self, key: str, **fields: Any) -> Draft:
+        """The draft with this key, created with ``fields`` when new."""
+        found = self.by_key.get(key)
+        if found is None:
+            found = Draft(key=key, **fields)
+            self.by_key[key] = found
+            self.drafts.append(found)
+        return found
+
+    def mention(self, draft: Draft, start: int, end: int, how: str) -> bool:
+        """Give tokens start..end to ``draft``; refused when any of them is already taken."""
+        if start >= end or not self.free(start, end):
+            return False
+        draft.mentions.append((start, end, how))
+        for i in range(start, end):
+            self.owner[i] = draft
+        return True
+
+    def owner_of(self, start: int, end: int) -> Draft | None:
+        return next((self.owner[i] for i in range(start, end) if i in self.owner), None)
+
+    def actors(self) -> list[Actor]:
+        """The finished actors, in order of first mention, with character offsets."""
+        out: list[Actor] = []
+        tokens = self.parsed
+        for draft in sorted(self.drafts, key=Draft.first_token):
+            if not draft.mentions:
+                continue
+            mentions = []
+            for start, end, how in sorted(draft.mentions):
+                span = tokens[start:end]
+                mentions.append(
+                    Mention(span.text, span.start_char, span.end_char, self.sent_of[start], how)
+                )
+            out.append(
+                Actor(
+                    name=draft.name,
+                    code=draft.code,
+                    country=draft.country,
+                    sector=draft.sector,
+                    kind=draft.kind,
+                    resolved_by=draft.resolved_by,
+                    mentions=mentions,
+                    detail=draft.detail,
+                )
+            )
+        return out

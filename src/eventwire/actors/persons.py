@@ -1,0 +1,182 @@
+"""Finding person names in a parsed document and linking them to lexicon person entries.
+
+spaCy's small model misses some names ("Ajit Doval", "Dang Jing Wing") and mislabels others;
+a run of capitalised proper nouns is taken as a name too when the syntax says it denotes a
+person: coordinated with a PERSON entity, in apposition to a role noun, or after a title.
+Linking tries the exact phrase, then one entry with the same surname whose given name differs
+by at most one letter (the Phoenix file spells "Vali Shamkhani", "Nikolay Patrushev").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from eventwire.actors.draft import Work
+from eventwire.actors.entries import LexEntry
+from eventwire.actors.lexicon import Lexicon
+from eventwire.actors.matcher import key_of
+from eventwire.actors.roles import TITLE_MODIFIERS, is_role_word, is_title_word
+
+NON_PERSON_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME", "EVENT"})
+
+
+class SurnameIndex:
+    """Lexicon person entries by the last word of each of their phrases."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.by_surname: dict[str, set[int]] = {}
+        for phrase, entry_id in lexicon.phrases():
+            words = phrase.split(" ")
+            if len(words) >= 2 and lexicon.entry(entry_id).kind == "person":
+                self.by_surname.setdefault(key_of(words[-1]), set()).add(entry_id)
+
+    def link(self, words: tuple[str, ...]) -> LexEntry | None:
+        """The one person entry for a full name (exact, else surname + near given name)."""
+        exact = [m.entry for m in self.lexicon.lookup(" ".join(words)) if m.kind == "person"]
+        if len(exact) == 1:
+            return exact[0]
+        if len(words) < 2:
+            return None
+        found: list[LexEntry] = []
+        for entry_id in self.by_surname.get(words[-1], ()):
+            entry = self.lexicon.entry(entry_id)
+            if any(_near(words[0], key_of(p).split(" ")[0]) for p in entry.phrases):
+                found.append(entry)
+        return found[0] if len(found) == 1 else None
+
+
+def _near(a: str, b: str) -> bool:
+    """Same word up to one inserted, deleted or replaced letter (given names of 3+ letters)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 3 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+@lru_cache(maxsize=4)
+def surname_index(lexicon: Lexicon) -> SurnameIndex:
+    return SurnameIndex(lexicon)
+
+
+def _is_name_token(token: Any) -> bool:
+    text = token.text
+    return (token.pos_ == "PROPN" and text[:1].isupper() and text.isalpha()) or text in ("-",)
+
+
+def trim_name(work: Work, start: int, end: int) -> tuple[int, int]:
+    """Drop title words, demonyms and possessives from the edges of a name span."""
+    tokens = work.parsed
+    while start < end and (
+        is_role_word(work, start)
+        or tokens[start].lower_ in TITLE_MODIFIERS
+        or tokens[start].lower_ in ("the", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.")
+        or work.lexicon.demonym(tokens[start].text) is not None
+    ):
+        start += 1
+    while end > start and (tokens[end - 1].tag_ == "POS" or not tokens[end - 1].text[:1].isalpha()):
+        end -= 1
+    return start, end
+
+
+def proper_runs(work: Work) -> Iterator[tuple[int, int]]:
+    """Maximal runs of capitalised proper-noun tokens inside one sentence."""
+    tokens = work.parsed
+    i = 0
+    while i < len(tokens):
+        if not _is_name_token(tokens[i]) or tokens[i].text == "-":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and _is_name_token(tokens[j]) and work.sent_of[j] == work.sent_of[i]:
+            j += 1
+        yield i, j
+        i = j
+
+
+def person_spans(work: Work) -> list[tuple[int, int, str]]:
+    """Name spans with how they were found (ner | dictionary | guess), longest first."""
+    tokens = work.parsed
+    spans: dict[tuple[int, int], str] = {}
+    person_tokens: set[int] = set()
+    for ent in work.parsed.ents:
+        if ent.label_ == "PERSON":
+            start, end = trim_name(work, _extend_left(work, ent.start, ent.end), ent.end)
+            if start < end and not _country_like(work, start, end):
+                spans[(start, end)] = "ner"
+                person_tokens.update(range(start, end))
+    for hit in work.hits:
+        if (
+            hit.first("person")
+            # spaCy often calls a full name ORG; only a one-word hit needs its agreement.
+            and (hit.end - hit.start > 1 or _ent_label(tokens[hit.start]) not in NON_PERSON_LABELS)
+            and not any(i in person_tokens for i in range(hit.start, hit.end))
+        ):
+            spans[(hit.start, hit.end)] = "dictionary"
+            person_tokens.update(range(hit.start, hit.end))
+    for start, end in proper_runs(work):
+        start, end = trim_name(work, start, end)
+        if end - start < 2 or any(i in person_tokens for i in range(start, end)):
+            continue
+        if work.hit_covering(start) is not None or _ent_label(tokens[start]) in ("GPE", "DATE"):
+            continue
+        if _names_a_person(work, start, end, person_tokens):
+            spans[(start, end)] = "guess"
+            person_tokens.update(range(start, end))
+    return sorted(
+        ((s, e, how) for (s, e), how in spans.items()), key=lambda x: (-(x[1] - x[0]), x[0])
+    )
+
+
+def _extend_left(work: Work, start: int, end: int) -> int:
+    """Take in a given name spaCy left out ("Council Jorge [Salas Ortega]")."""
+    tokens = work.parsed
+    while (
+        start > 0
+        and _is_name_token(tokens[start - 1])
+        and tokens[start - 1].dep_ == "compound"
+        and start <= tokens[start - 1].head.i < end
+        and not is_role_word(work, start - 1)
+        and work.hit_covering(start - 1) is None
+        and work.sent_of[start - 1] == work.sent_of[start]
+    ):
+        start -= 1
+    return start
+
+
+def _ent_label(token: Any) -> str:
+    label: str = token.ent_type_
+    return label
+
+
+def _country_like(work: Work, start: int, end: int) -> bool:
+    hit = work.hit_covering(start)
+    return hit is not None and hit.end >= end and bool(hit.kinds() - {"person", "agent"})
+
+
+def _names_a_person(work: Work, start: int, end: int, person_tokens: set[int]) -> bool:
+    """Syntax says the run is a person: listed with a PERSON, beside a role noun, after a title."""
+    tokens = work.parsed
+    head = tokens[end - 1]
+    # Coordinated with a known person: climb the conj chain and look at every member.
+    top = head
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    members = [top]
+    for member in members:  # grows while walking: conj children of conj children
+        members.extend(c for c in member.children if c.dep_ == "conj")
+    if any(m.i in person_tokens for m in members):
+        return True
+    # "his Chinese counterpart, Dang Jing Wing" / "Dang Jing Wing, the Chinese envoy".
+    if head.dep_ == "appos" and is_role_word(work, head.head.i):
+        return True
+    if any(c.dep_ == "appos" and is_role_word(work, c.i) for c in head.children):
+        return True
+    # "Foreign Minister Xu Yan": a role word right before the run.
+    return start > 0 and is_title_word(work, start - 1)

@@ -1,0 +1,190 @@
+"""Pipeline stage: recognise the actors of a parsed article and code them (CAMEO style).
+
+Order of the rules (each claims tokens, so an earlier, more specific reading wins):
+
+1. lexicon hits (:mod:`eventwire.actors.matcher`), minus hits that are only the tail of a longer
+   name spaCy saw ("Security Council" inside "Supreme National Security Council");
+2. persons (:mod:`eventwire.actors.persons`), their titles and appositives
+   (:mod:`eventwire.actors.roles`) and "respectively" lists; the text beats the dictionary;
+3. states, organisations and agents from the remaining hits, demonym/possessive + agent
+   ("the Syrian army" -> SYRMIL), role descriptions that point back at a person;
+4. coreference (:mod:`eventwire.actors.coref`): surnames, "the regime", pronouns.
+"""
+
+from __future__ import annotations
+
+from eventwire.actors import coref
+from eventwire.actors.draft import Draft, Work
+from eventwire.actors.index import actor_at, actors_in
+from eventwire.actors.lexicon import Lexicon, default_lexicon
+from eventwire.actors.matcher import Hit, key_of, phrase_index
+from eventwire.actors.persons import person_spans, surname_index
+from eventwire.actors.roles import (
+    COUNTRY_KINDS,
+    Role,
+    is_role_word,
+    join_code,
+    read_role,
+    title_start,
+)
+from eventwire.actors.states import state_actors
+from eventwire.pipeline import Document
+from eventwire.records import published_day
+
+__all__ = ["actor_at", "actors_in", "recognize", "stage"]
+
+
+def stage(doc: Document) -> Document:
+    """Fill ``doc.actors`` from ``doc.parsed`` (run :func:`eventwire.nlp.stage` first)."""
+    if doc.parsed is None:
+        raise ValueError("actors stage needs doc.parsed: run the nlp stage first")
+    doc.actors = recognize(doc).actors()
+    return doc
+
+
+def recognize(doc: Document, lexicon: Lexicon | None = None) -> Work:
+    """Run every rule on one document and return the working state (drafts with mentions)."""
+    lexicon = lexicon or default_lexicon()
+    work = Work(doc.parsed, lexicon, published_day(doc.article.published))
+    work.set_hits(_plausible(work, phrase_index(lexicon).find(doc.parsed, work.day)))
+    _persons(work)
+    coref.respectively(work)
+    _titles(work)
+    for draft in work.drafts:
+        if draft.kind == "person":
+            _code_person(work, draft)
+    state_actors(work)
+    coref.surnames(work)
+    coref.pronouns(work)
+    return work
+
+
+def _plausible(work: Work, hits: list[Hit]) -> list[Hit]:
+    """Drop a name hit that spaCy sees as the end of a longer name starting further left."""
+    kept = []
+    for hit in hits:
+        first = work.parsed[hit.start]
+        ent_start = _ent_start(work, hit.start) if first.ent_iob_ == "I" else hit.start
+        if hit.kinds() <= {"agent", "blocker"} or ent_start >= hit.start:
+            kept.append(hit)
+            continue
+        left = work.parsed[ent_start : hit.start]
+        if all(t.lower_ == "the" or not t.text[:1].isupper() for t in left):
+            kept.append(hit)
+    return kept
+
+
+def _ent_start(work: Work, i: int) -> int:
+    while i > 0 and work.parsed[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
+def _persons(work: Work) -> None:
+    """One draft per distinct person; a shorter name of a known person is a coref mention."""
+    index = surname_index(work.lexicon)
+    for start, end, how in person_spans(work):
+        words = tuple(key_of(t.text) for t in work.parsed[start:end])
+        words = tuple(w for w in words if w)
+        known = coref.same_person(work, words)
+        if known is not None:
+            work.mention(known, start, end, "coref")
+            continue
+        entry = index.link(words)
+        key = f"person:entry:{entry.id}" if entry else f"person:name:{' '.join(words)}"
+        name = work.parsed[start:end].text
+        draft = work.draft(key, name=name, kind="person", resolved_by=how, words=words)
+        draft.entry = entry
+        if len(name) > len(draft.name):
+            draft.name, draft.words = name, words
+        work.mention(draft, start, end, "self")
+
+
+def _titles(work: Work) -> None:
+    """Titles before a name and appositives beside it give a person's country and sector."""
+    tokens = work.parsed
+    for draft in list(work.drafts):
+        if draft.kind != "person":
+            continue
+        for start, end, how in list(draft.mentions):
+            if how not in ("self", "coref"):
+                continue
+            begin = title_start(work, start)
+            if begin < start:
+                role = read_role(work, begin, start)
+                adjacent_demonym = work.lexicon.demonym(tokens[start - 1].text) is not None
+                if role.has_role or adjacent_demonym:
+                    work.used.update(range(begin, start))
+                    _give_role(draft, role, f"title '{tokens[begin:start].text}'")
+            _appositive(work, draft, end - 1)
+
+
+def _appositive(work: Work, draft: Draft, last: int) -> None:
+    tokens = work.parsed
+    head = tokens[last]
+    described = None
+    if head.dep_ == "appos" and head.head.i < last:
+        described = head.head  # "his Chinese counterpart, Dang Jing Wing"
+    else:
+        described = next((c for c in head.children if c.dep_ == "appos"), None)
+    # Only a role noun describes a person ("X, Iran's foreign minister"), not any appositive.
+    if described is None or not is_role_word(work, described.i):
+        return
+    lo = described.left_edge.i
+    hi = described.i + 1 if described.i < last else described.right_edge.i + 1
+    if lo <= last < hi:
+        return
+    role = read_role(work, lo, hi)
+    if (role.has_role or role.country) and work.mention(draft, lo, hi, "role"):
+        _give_role(draft, role, f"appositive '{tokens[lo:hi].text}'")
+
+
+def _give_role(draft: Draft, role: Role, what: str) -> None:
+    draft.titles |= role.words
+    if draft.role is None or (draft.role.country is None and role.country):
+        draft.role = role
+        draft.role_text = what
+
+
+def _code_person(work: Work, draft: Draft) -> None:
+    """The text's role if it names a country, else the dictionary's code on the article's day."""
+    entry = draft.entry
+    dict_code = entry.code_on(work.day) if entry is not None else None
+    role = draft.role
+    cite = ""
+    if entry is not None:
+        spans = ", ".join(
+            f"{c.code} {c.start.year if c.start else '…'}–{c.end.year if c.end else '…'}"
+            for c in entry.codes
+        )
+        cite = f"Phoenix dictionary {entry.origin()} ({spans})"
+    if role is not None and role.country:
+        sector = role.sector
+        draft.code = join_code(role.country, sector)
+        draft.country, draft.sector = role.country, (sector or "").strip("~") or None
+        draft.resolved_by = "role"
+        draft.detail = f"{draft.role_text} → {draft.code}"
+        if entry is not None and dict_code != draft.code:
+            draft.detail += f"; {cite} overridden by the text"
+    elif dict_code:
+        draft.code = dict_code
+        draft.country = work.lexicon.country_of(dict_code)
+        draft.sector = dict_code[3:] or None if draft.country else None
+        draft.resolved_by = "dictionary"
+        draft.detail = f"{cite} → {dict_code} on {work.day}"
+    elif entry is not None:
+        draft.resolved_by = "dictionary"
+        draft.detail = f"{cite}: no role on {work.day}"
+    else:
+        draft.resolved_by = "ner" if draft.resolved_by != "dictionary" else "dictionary"
+        if role is not None and role.sector:
+            draft.sector = role.sector.strip("~")
+            draft.detail = f"{draft.role_text} gives sector {draft.sector}, no country"
+    for n, (start, end, how) in enumerate(draft.mentions):
+        if how == "self":
+            draft.mentions[n] = (start, end, draft.resolved_by)
+
+
+def country_of_hit(work: Work, hit: Hit) -> str | None:
+    match = hit.first(*COUNTRY_KINDS)
+    return work.lexicon.country_of(match.code) if match and match.code else None

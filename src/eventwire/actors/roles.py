@@ -1,0 +1,246 @@
+"""Coding persons from the text itself: titles before a name, appositives, role descriptions.
+
+A role is read from a short run of tokens ("Secretary of Iran's Supreme National Security
+Council", "Iranian Foreign Minister", "Venezuela's foreign minister", "his Chinese counterpart"):
+the country from a demonym, a country or capital name or a possessive, the sector from the
+lexicon's agent phrases or, for title words the Phoenix agents lack, from :data:`ROLE_WORDS`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventwire.actors.draft import Work
+from eventwire.actors.matcher import Hit
+
+# Title and role words missing from (or miscoded for titles in) Phoenix.agents.txt. Phoenix codes
+# "spokesman" as media (~MED); before a name it is nearly always a government spokesperson.
+ROLE_WORDS: dict[str, str] = {
+    "secretary": "~GOV",
+    "counterpart": "~GOV",
+    "adviser": "~GOV",
+    "advisor": "~GOV",
+    "chairman": "~GOV",
+    "chairwoman": "~GOV",
+    "chief": "~GOV",
+    "head": "~GOV",
+    "director": "~GOV",
+    "leader": "~GOV",
+    "premier": "~GOV",
+    "chancellor": "~GOV",
+    "council": "~GOV",
+    "spokesman": "~GOV",
+    "spokeswoman": "~GOV",
+    "spokesperson": "~GOV",
+    "general": "~MIL",
+    "colonel": "~MIL",
+    "admiral": "~MIL",
+}
+
+# Singular nouns that name one person by role: a definite description headed by one of these
+# ("the Russian official", "his Chinese counterpart") may refer back to a person.
+PERSON_ROLES = frozenset(
+    {
+        "official",
+        "counterpart",
+        "minister",
+        "president",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "envoy",
+        "ambassador",
+        "diplomat",
+        "leader",
+        "chief",
+        "head",
+        "adviser",
+        "advisor",
+        "premier",
+        "chancellor",
+        "commander",
+        "general",
+        "king",
+        "queen",
+        "governor",
+        "mayor",
+        "senator",
+        "lawmaker",
+        "chairman",
+        "director",
+    }
+)
+# Role words that say nothing beyond "an official": they constrain coreference only by country.
+GENERIC_ROLES = frozenset({"official", "counterpart", "diplomat", "leader", "head", "chief"})
+
+# Lower-case words that may sit inside a title ("top security official", "deputy foreign
+# minister"); capitalised words, demonyms and possessives are accepted anyway.
+TITLE_MODIFIERS = frozenset(
+    {
+        "top",
+        "senior",
+        "deputy",
+        "acting",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "prime",
+        "vice",
+        "security",
+        "national",
+        "former",
+        "opposition",
+        "rebel",
+        "army",
+        "police",
+        "military",
+        "state",
+    }
+)
+COUNTRY_KINDS = ("country", "demonym", "capital", "metonym")
+TITLE_MAX = 12
+
+
+@dataclass
+class Role:
+    """What a run of tokens says about someone's country and sector."""
+
+    start: int
+    end: int
+    country: str | None = None
+    sector: str | None = None  # TABARI notation: "~GOV" appends, "IGO~" prepends
+    words: set[str] = field(default_factory=set)  # role words found ("minister")
+    country_hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def has_role(self) -> bool:
+        return self.sector is not None
+
+    def code(self) -> str:
+        return join_code(self.country, self.sector)
+
+
+def join_code(country: str | None, sector: str | None) -> str:
+    """Combine a country and a TABARI agent code: IRN + ~GOV = IRNGOV, IRN + IGO~ = IGOIRN."""
+    if not country:
+        return ""
+    if not sector:
+        return country
+    if sector.endswith("~") and not sector.startswith("~"):
+        return sector.strip("~") + country
+    return country + sector.strip("~")
+
+
+# Words that stand before a person's name as a title ("Professor X", "Sheriff Y").
+NAME_TITLES = (
+    PERSON_ROLES
+    | ROLE_WORDS.keys()
+    | {
+        "professor",
+        "sheriff",
+        "judge",
+        "officer",
+        "doctor",
+        "captain",
+        "lieutenant",
+        "sergeant",
+        "bishop",
+        "pope",
+        "prince",
+        "princess",
+        "cardinal",
+        "ayatollah",
+        "sheikh",
+    }
+)
+
+
+def is_title_word(work: Work, i: int) -> bool:
+    return bool(work.parsed[i].lemma_.lower() in NAME_TITLES)
+
+
+def is_role_word(work: Work, i: int) -> bool:
+    token = work.parsed[i]
+    lemma = token.lemma_.lower()
+    return lemma in ROLE_WORDS or lemma in PERSON_ROLES or work.lexicon.agent(lemma) is not None
+
+
+def title_start(work: Work, end: int) -> int:
+    """Where the title in front of tokens[end:] begins (== end when there is none)."""
+    tokens = work.parsed
+    sent = work.sents[work.sent_of[end]] if end < len(tokens) else None
+    floor = max(sent.start if sent is not None else 0, end - TITLE_MAX)
+    i = end
+    while i - 1 >= floor:
+        token = tokens[i - 1]
+        text = token.text
+        hit = work.hit_covering(i - 1)
+        if not (
+            token.tag_ == "POS"
+            or text in ("of", "for")
+            or (hit is not None and hit.kinds() & {"agent", *COUNTRY_KINDS})
+            or (text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ"))
+            or text.lower() in TITLE_MODIFIERS
+            or is_role_word(work, i - 1)
+        ):
+            break
+        i -= 1
+    # A title never starts with a joint word ("of", "'s").
+    while i < end and (tokens[i].tag_ == "POS" or tokens[i].text in ("of", "for")):
+        i += 1
+    return i
+
+
+def read_role(work: Work, start: int, end: int) -> Role:
+    """The country and sector stated by tokens[start:end] (either may stay None)."""
+    tokens = work.parsed
+    role = Role(start, end)
+    # "Secretary of Iran's Council": the title head comes before "of"; the of-phrase gives the
+    # country (and the sector only when the head word has none).
+    cut = next((i for i in range(start, end) if tokens[i].text in ("of", "for")), end)
+    head_sector = _sector(work, start, cut, role)
+    tail_sector = _sector(work, cut, end, role) if cut < end else None
+    role.sector = head_sector or tail_sector
+    for hit in work.hits:
+        if hit.start >= end:
+            break
+        if hit.start < start:
+            continue
+        match = hit.first(*COUNTRY_KINDS)
+        if match is None or not match.code:
+            continue
+        country = work.lexicon.country_of(match.code)
+        if country and role.country is None:
+            role.country = country
+            role.country_hits.append(hit)
+    return role
+
+
+def _sector(work: Work, start: int, end: int, role: Role) -> str | None:
+    """The sector of the longest agent phrase in the run (the rightmost on a tie)."""
+    best: tuple[int, int, str] | None = None
+    for hit in work.hits:
+        if hit.start >= end:
+            break
+        if hit.start < start or hit.end > end:
+            continue
+        match = hit.first("agent")
+        if match is None or not match.code:
+            continue
+        word = hit.key.split(" ")[-1]
+        override = ROLE_WORDS.get(word) if hit.end - hit.start == 1 else None
+        candidate = (hit.end - hit.start, hit.start, override or match.code)
+        role.words.add(work.parsed[hit.end - 1].lemma_.lower())
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+    for i in range(start, end):
+        lemma = work.parsed[i].lemma_.lower()
+        if lemma in ROLE_WORDS:
+            role.words.add(lemma)
+            if best is None or (best[0] == 0 and i > best[1]):
+                best = (0, i, ROLE_WORDS[lemma])
+        elif lemma in PERSON_ROLES:
+            role.words.add(lemma)
+    return best[2] if best else None

@@ -1,0 +1,293 @@
+"""States, organisations and agents as actors: lexicon hits read in their syntactic context.
+
+- a country name, metonym or organisation is an actor ("Iran said", "the Kremlin", "NATO");
+  a country, capital or city in a place phrase ("in Tehran", "the city of Ahvaz") is not;
+- a demonym, country or possessive on an agent noun gives country + sector ("the Syrian army"
+  -> SYRMIL, "Iran's military" -> IRNMIL, "Russian police" -> RUSCOP); a plural or noun
+  demonym is the country's people ("Iranians");
+- a definite singular role description ("the Russian official") is first offered to
+  coreference; a bare agent ("police") is an actor with a sector and no code.
+Actors with the same code are one actor ("Israel" and "the Zionist regime").
+"""
+
+from __future__ import annotations
+
+from eventwire.actors import coref
+from eventwire.actors.draft import Work
+from eventwire.actors.entries import Match
+from eventwire.actors.matcher import Hit
+from eventwire.actors.roles import COUNTRY_KINDS, PERSON_ROLES, ROLE_WORDS, join_code
+
+NAMED_KINDS = ("metonym", "igo", "ngo", "nonstate", "org", "mnc", "person")
+PLACE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "into"}
+)
+PLACE_NOUNS = frozenset(
+    {"city", "town", "capital", "province", "village", "region", "district", "port", "area"}
+)
+DEFINITE = frozenset({"the", "his", "her", "its", "their", "this", "that"})
+
+
+def state_actors(work: Work) -> None:
+    """Turn every unclaimed lexicon hit (and bare role noun) into an actor mention, or skip it."""
+    hits = sorted([*work.hits, *_role_nouns(work)], key=lambda h: h.start)
+    # Country words that modify an agent noun belong to that noun's actor, not to their own.
+    modifies: dict[int, Hit] = {}
+    for hit in hits:
+        if "agent" in hit.kinds() or not hit.matches:
+            country = _modifier(work, hit)
+            if country is not None:
+                modifies[hit.start] = country
+    modifiers = {c.start for c in modifies.values()}
+    for hit in hits:
+        if not work.free(hit.start, hit.end) or "blocker" in hit.kinds():
+            continue
+        country = modifies.get(hit.start)
+        named = hit.first(*NAMED_KINDS)
+        first = work.parsed[hit.start + 1 if hit.key.startswith("the ") else hit.start]
+        capital = first.text[:1].isupper()
+        if hit.start in modifiers and hit.first(*COUNTRY_KINDS) is not None:
+            continue
+        if named is not None and named.code and capital and country is None:
+            _named(work, hit, named)
+        elif hit.first("country", "capital") is not None:
+            _country(work, hit)
+        elif hit.first("demonym") is not None:
+            _demonym(work, hit)
+        elif hit.first("agent") is not None or not hit.matches:
+            _agent(work, hit, country)
+
+
+def _role_nouns(work: Work) -> list[Hit]:
+    """Role nouns the lexicon lacks ("counterpart", "secretary"), as hits without matches."""
+    covered = {i for hit in work.hits for i in range(hit.start, hit.end)}
+    return [
+        Hit(t.i, t.i + 1, t.lemma_.lower(), ())
+        for t in work.parsed
+        if t.i not in covered and t.pos_ == "NOUN" and t.lemma_.lower() in ROLE_WORDS
+    ]
+
+
+def _sector(work: Work, hit: Hit) -> str | None:
+    if not hit.matches:
+        return ROLE_WORDS.get(hit.key)
+    match = hit.first("agent")
+    return match.code if match else None
+
+
+def _named(work: Work, hit: Hit, match: Match) -> None:
+    code = match.code or ""
+    country = work.lexicon.country_of(code) if match.kind in ("metonym", "org") else None
+    if match.kind == "metonym" and _is_place(work, hit):
+        return
+    kind = "country" if match.kind == "metonym" and len(code) == 3 else match.kind
+    kind = "org" if kind == "person" else kind  # persons the person pass left are groups (ISIS)
+    draft = work.draft(
+        f"code:{code}",
+        name=_text(work, hit.start, hit.end),
+        kind=kind,
+        code=code,
+        country=country,
+        sector=code[3:] or None if country else None,
+        resolved_by="dictionary",
+        detail=f"{match.kind} '{match.phrase}' ({match.entry.origin()}) → {code}",
+    )
+    work.mention(draft, hit.start, hit.end, "dictionary")
+
+
+def _country(work: Work, hit: Hit) -> None:
+    match = hit.first("country", "capital")
+    if match is None or not match.code or _is_place(work, hit):
+        return
+    code = match.code
+    draft = work.draft(
+        f"code:{code}",
+        name=_text(work, hit.start, hit.end),
+        kind="country",
+        code=code,
+        country=work.lexicon.country_of(code),
+        resolved_by="dictionary",
+        detail=f"{match.kind} '{match.phrase}' ({match.entry.origin()}) → {code}",
+    )
+    if draft.kind != "country":  # a metonym came first ("the Zionist regime", then "Israel")
+        draft.kind, draft.name = "country", _text(work, hit.start, hit.end)
+    work.mention(draft, hit.start, hit.end, "dictionary")
+
+
+def _demonym(work: Work, hit: Hit) -> None:
+    """A demonym as a noun ("Iranians", "the British said") is the country's people."""
+    token = work.parsed[hit.end - 1]
+    if token.pos_ not in ("NOUN", "PROPN") and token.tag_ not in ("NNS", "NNPS"):
+        return
+    match = hit.first("demonym")
+    if match is None or not match.code:
+        return
+    code = match.code[:3]
+    draft = work.draft(
+        f"code:{code}",
+        name=_text(work, hit.start, hit.end),
+        kind="country",
+        code=code,
+        country=code,
+        resolved_by="dictionary",
+        detail=f"demonym '{match.phrase}' → {code}",
+    )
+    work.mention(draft, hit.start, hit.end, "dictionary")
+
+
+def _agent(work: Work, hit: Hit, country_hit: Hit | None) -> None:
+    tokens = work.parsed
+    head = tokens[hit.end - 1]
+    sector = _sector(work, hit)
+    if sector is None:
+        return
+    first = country_hit.start if country_hit is not None else hit.start
+    start = _np_start(work, first)
+    country = None
+    if country_hit is not None:
+        match = country_hit.first(*COUNTRY_KINDS)
+        country = work.lexicon.country_of(match.code) if match and match.code else None
+    lemma = head.lemma_.lower()
+    singular = head.tag_ in ("NN", "NNP")
+    definite = (start < first and tokens[start].lower_ in DEFINITE) or country_hit is not None
+    if singular and lemma in PERSON_ROLES and definite:
+        # "Iran's top security official", "his Chinese counterpart", "the minister".
+        person = coref.describe(work, country, {lemma}, start)
+        if person is not None:
+            work.mention(person, start, hit.end, "coref")
+            return
+        if not hit.matches:
+            return  # "counterpart" with nobody to point at is not an actor by itself
+    if country is None:
+        antecedent = coref.head_antecedent(work, start, hit.end - 1)
+        if antecedent is not None:
+            work.mention(antecedent, start, hit.end, "coref")
+            return
+        if not hit.matches or _from_countries(work, hit, sector, start):
+            return
+        if head.dep_ in ("compound", "amod") and head.head.i >= hit.end:
+            return  # a modifier ("a military parade", "intelligence cooperation"), not an actor
+        draft = work.draft(
+            f"agent:{sector}:{lemma}",
+            name=_text(work, hit.start, hit.end),
+            kind="agent",
+            sector=sector.strip("~"),
+            resolved_by="dictionary",
+            detail=f"agent '{hit.key}' ({sector}) with no country in the text",
+        )
+        work.mention(draft, hit.start, hit.end, "dictionary")
+        return
+    code = join_code(country, sector)
+    draft = work.draft(
+        f"code:{code}",
+        name=_text(work, start, hit.end),
+        kind="agent",
+        code=code,
+        country=country,
+        sector=sector.strip("~"),
+        resolved_by="role",
+        detail=f"'{_text(work, first, hit.end)}': {country} + agent {sector} → {code}",
+    )
+    work.mention(draft, start, hit.end, "role")
+
+
+def _from_countries(work: Work, hit: Hit, sector: str, start: int) -> bool:
+    """ "officials from Iran, Russia and China": one country + sector actor per listed country."""
+    head = work.parsed[hit.end - 1]
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")]
+    objects = [c for p in preps for c in p.children if c.dep_ == "pobj"]
+    for obj in objects:  # grows while walking: "Iran, Russia, China and India"
+        objects.extend(c for c in obj.children if c.dep_ == "conj")
+    listed = []
+    for obj in objects:
+        found = work.hit_covering(obj.i)
+        if found is not None and found.first("country") and work.free(found.start, found.end):
+            listed.append(found)
+    if not listed:
+        return False
+    for n, country_hit in enumerate(sorted(listed, key=lambda h: h.start)):
+        match = country_hit.first("country")
+        country = work.lexicon.country_of(match.code) if match and match.code else None
+        if country is None:
+            continue
+        code = join_code(country, sector)
+        lo = start if n == 0 else country_hit.start
+        draft = work.draft(
+            f"code:{code}",
+            name=f"{hit.key} from {_text(work, country_hit.start, country_hit.end)}",
+            kind="agent",
+            code=code,
+            country=country,
+            sector=sector.strip("~"),
+            resolved_by="role",
+            detail=f"agent '{hit.key}' ({sector}) from {country} → {code}",
+        )
+        work.mention(draft, lo, country_hit.end, "role")
+    return True
+
+
+def _modifier(work: Work, hit: Hit) -> Hit | None:
+    """A demonym, country or possessive to the left that modifies the agent noun."""
+    tokens = work.parsed
+    sent_start = work.sents[work.sent_of[hit.start]].start
+    for other in reversed(work.hits):
+        if other.end > hit.start or other.start < sent_start:
+            continue
+        if hit.start - other.end > 4:
+            return None
+        if other.first(*COUNTRY_KINDS) is None or not work.free(other.start, other.end):
+            continue
+        token = tokens[other.end - 1]
+        for _ in range(4):  # climb the modifier chain: "Iran 's top security official"
+            if hit.start <= token.head.i < hit.end:
+                return other
+            if token.head.i == token.i or not (other.start <= token.head.i < hit.end):
+                break
+            token = token.head
+        return None
+    return None
+
+
+def _is_place(work: Work, hit: Hit) -> bool:
+    """A place phrase: after a locative preposition, "the city of X", or "the Tehran meeting"."""
+    tokens = work.parsed
+    before = hit.start - 1
+    if before >= 0 and tokens[before].lower_ == "the":
+        before -= 1
+    if before >= 0:
+        word = tokens[before].lower_
+        if word in PLACE_PREPS:
+            return True
+        if word == "of" and before > 0 and tokens[before - 1].lemma_.lower() in PLACE_NOUNS:
+            return True
+    root = tokens[hit.end - 1]
+    head = root.head
+    return (
+        root.dep_ == "compound"
+        and head.i >= hit.end
+        and head.pos_ == "NOUN"
+        and work.lexicon.agent(head.lemma_) is None
+        and head.lemma_.lower() not in ROLE_WORDS
+    )
+
+
+def _np_start(work: Work, first: int) -> int:
+    """Include a determiner or possessive pronoun and adjectives before the noun phrase."""
+    tokens = work.parsed
+    sent_start = work.sents[work.sent_of[first]].start
+    i = first
+    while i - 1 >= sent_start and work.free(i - 1, i):
+        prev = tokens[i - 1]
+        if prev.lower_ in DEFINITE or prev.lower_ in ("a", "an"):
+            i -= 1
+            break
+        if prev.pos_ == "ADJ" and prev.head.i >= first:
+            i -= 1
+            continue
+        break
+    return i
+
+
+def _text(work: Work, start: int, end: int) -> str:
+    text: str = work.parsed[start:end].text
+    return text

@@ -1,0 +1,164 @@
+"""Writes and reads what the coder adds to an article: sentences, actors, mentions and events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from eventwire.records import Actor, Event, Mention, Sentence
+from eventwire.store.models import ActorMentionRow, ActorRow, ArticleActorRow, EventRow, SentenceRow
+
+_sentences = cast(Table, SentenceRow.__table__)
+_actors = cast(Table, ActorRow.__table__)
+_article_actors = cast(Table, ArticleActorRow.__table__)
+_mentions = cast(Table, ActorMentionRow.__table__)
+_events = cast(Table, EventRow.__table__)
+
+
+def _insert_ignore(dialect: str, table: Table, keys: Sequence[str]) -> Any:
+    """INSERT that skips rows whose key exists, so a retried write never doubles a row."""
+    if dialect == "sqlite":
+        return sqlite.insert(table).on_conflict_do_nothing(index_elements=list(keys))
+    if dialect == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing(index_elements=list(keys))
+    return insert(table)
+
+
+def _actor_id(connection: Connection, dialect: str, actor: Actor) -> int:
+    # Actors are shared across articles, identified by (code, name): insert if new, then read
+    # the id back (RETURNING gives nothing when the row existed already).
+    values = {
+        "code": actor.code,
+        "name": actor.name,
+        "country": actor.country,
+        "sector": actor.sector,
+        "kind": actor.kind,
+    }
+    connection.execute(_insert_ignore(dialect, _actors, ["code", "name"]), values)
+    found = connection.execute(
+        select(_actors.c.id).where(_actors.c.code == actor.code, _actors.c.name == actor.name)
+    ).scalar_one()
+    return int(found)
+
+
+def event_values(event: Event, coder_version: str | None) -> dict[str, Any]:
+    """The events-table row of an Event record."""
+    return {
+        "event_id": event.event_id,
+        "doc_id": event.doc_id,
+        "sentence": event.sentence,
+        "text": event.text,
+        "span_start": event.span[0],
+        "span_end": event.span[1],
+        "source": event.source,
+        "source_name": event.source_name,
+        "target": event.target,
+        "target_name": event.target_name,
+        "cameo": event.cameo,
+        "root": event.root,
+        "plover": event.plover,
+        "plover_mode": event.plover_mode,
+        "quad_class": event.quad_class,
+        "goldstein": event.goldstein,
+        "date": dt.date.fromisoformat(event.date) if event.date else None,
+        "date_basis": event.date_basis,
+        "location": event.location.to_dict() if event.location else None,
+        "negated": event.negated,
+        "confidence": event.confidence,
+        "rule": event.rule,
+        "coder_version": coder_version,
+    }
+
+
+def insert_parts(
+    connection: Connection,
+    dialect: str,
+    article_id: str,
+    sentences: Iterable[Sentence],
+    actors: Iterable[Actor],
+    events: Iterable[Event],
+    coder_version: str | None,
+) -> None:
+    """Insert an article's coded parts inside the caller's transaction (the article's own)."""
+    sentence_rows = [
+        {"article_id": article_id, "idx": s.idx, "start": s.start, "end": s.end, "text": s.text}
+        for s in sentences
+    ]
+    if sentence_rows:
+        connection.execute(
+            _insert_ignore(dialect, _sentences, ["article_id", "idx"]), sentence_rows
+        )
+    mention_rows: list[dict[str, Any]] = []
+    for actor in actors:
+        actor_id = _actor_id(connection, dialect, actor)
+        connection.execute(
+            _insert_ignore(dialect, _article_actors, ["article_id", "actor_id"]),
+            {
+                "article_id": article_id,
+                "actor_id": actor_id,
+                "resolved_by": actor.resolved_by,
+                "detail": actor.detail,
+            },
+        )
+        mention_rows.extend(
+            {
+                "article_id": article_id,
+                "sentence": m.sentence,
+                "actor_id": actor_id,
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+                "resolved_by": m.resolved_by,
+            }
+            for m in actor.mentions
+        )
+    if mention_rows:
+        connection.execute(insert(_mentions), mention_rows)
+    event_rows = [event_values(e, coder_version) for e in events]
+    if event_rows:
+        connection.execute(_insert_ignore(dialect, _events, ["event_id"]), event_rows)
+
+
+def load_actors(connection: Connection, article_id: str) -> list[Actor]:
+    """The actors of one article with their mentions, in order of first mention."""
+    rows = connection.execute(
+        select(
+            _actors.c.id,
+            _actors.c.code,
+            _actors.c.name,
+            _actors.c.country,
+            _actors.c.sector,
+            _actors.c.kind,
+            _article_actors.c.resolved_by,
+            _article_actors.c.detail,
+        )
+        .join(_article_actors, _article_actors.c.actor_id == _actors.c.id)
+        .where(_article_actors.c.article_id == article_id)
+    ).all()
+    actors: dict[int, Actor] = {
+        row.id: Actor(
+            name=row.name,
+            code=row.code,
+            country=row.country,
+            sector=row.sector,
+            kind=row.kind or "",
+            resolved_by=row.resolved_by or "",
+            detail=row.detail,
+        )
+        for row in rows
+    }
+    mentions = connection.execute(
+        select(_mentions)
+        .where(_mentions.c.article_id == article_id)
+        .order_by(_mentions.c.start, _mentions.c.id)
+    ).all()
+    for m in mentions:
+        if m.actor_id in actors:
+            actors[m.actor_id].mentions.append(
+                Mention(m.text, m.start, m.end, m.sentence, m.resolved_by or "")
+            )
+    return sorted(actors.values(), key=lambda a: a.mentions[0].start if a.mentions else 1 << 62)

@@ -1,0 +1,60 @@
+"""Coding persons from titles and appositives; the text beats a stale dictionary entry."""
+
+from __future__ import annotations
+
+import pytest
+from tests.actors.conftest import Recognise, by_name
+
+pytestmark = pytest.mark.slow  # loads the spaCy model
+
+
+def test_demonym_title_before_name(recognise: Recognise) -> None:
+    person = by_name(
+        recognise("Kenyan Interior Minister Otieno Kamau visited the border."), "Otieno Kamau"
+    )
+    assert (person.code, person.kind, person.resolved_by) == ("KENGOV", "person", "role")
+    assert person.detail is not None
+    assert "Interior Minister" in person.detail
+
+
+def test_title_with_of_phrase_and_possessive(recognise: Recognise) -> None:
+    doc = recognise("Secretary of Peru's National Defence Council Jorge Salas Ortega resigned.")
+    assert by_name(doc, "Jorge Salas Ortega").code == "PERGOV"
+    # The country inside the title is part of the person's title, not an actor of its own.
+    assert all(a.code != "PER" for a in doc.actors)
+
+
+def test_appositive_after_name(recognise: Recognise) -> None:
+    doc = recognise("Maria Lund, Denmark's foreign minister, said the talks had failed.")
+    person = by_name(doc, "Maria Lund")
+    assert person.code == "DNKGOV"
+    assert "Denmark's foreign minister" in {m.text for m in person.mentions}
+
+
+def test_opposition_leader(recognise: Recognise) -> None:
+    doc = recognise("Zambian opposition leader Mulenga Banda criticised the vote count.")
+    assert by_name(doc, "Mulenga Banda").code == "ZMBOPP"
+
+
+def test_text_beats_stale_dictionary_entry(recognise: Recognise) -> None:
+    # The Phoenix file codes Wellington Sandoval as an Ecuadorian minister in 2005-2008 only.
+    doc = recognise("Peruvian Foreign Minister Wellington Sandoval said the border was calm.")
+    person = by_name(doc, "Wellington Sandoval")
+    assert person.code == "PERGOV"
+    assert person.resolved_by == "role"
+    assert person.detail is not None
+    assert "overridden" in person.detail
+
+
+def test_stale_dictionary_entry_without_title_gives_no_code(recognise: Recognise) -> None:
+    person = by_name(
+        recognise("Wellington Sandoval said the border was calm."), "Wellington Sandoval"
+    )
+    assert person.code == ""
+    assert person.resolved_by == "dictionary"
+
+
+def test_person_without_country_keeps_empty_code(recognise: Recognise) -> None:
+    person = by_name(recognise("Professor Anja Holm said the data were weak."), "Anja Holm")
+    assert (person.code, person.kind) == ("", "person")
+    assert person.resolved_by == "ner"
