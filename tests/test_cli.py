@@ -213,3 +213,24 @@ def test_ingest_stores_actors_with_mentions(db_url: str) -> None:
     assert actors["Israel"].code == "ISR"
     assert "the Zionist regime" in {m.text for m in actors["Israel"].mentions}
     assert actors["Ali Shamkhani"].resolved_by == "role"
+
+
+@pytest.mark.slow
+def test_actors_user_dictionary_codes_an_unknown_person(tmp_path: Path) -> None:
+    dictionary = tmp_path / "people.yaml"
+    dictionary.write_text("- name: Jane Example\n  code: GBRGOV\n", encoding="utf-8")
+    article = tmp_path / "a.jsonl"
+    article.write_text(json.dumps({"id": "d", "text": "Jane Example met reporters."}) + "\n")
+    code, out, err = run("actors", str(article), "--format", "jsonl", "--dict", str(dictionary))
+    assert code == 0, err
+    rows = {json.loads(line)["name"]: json.loads(line) for line in out.splitlines()}
+    assert rows["Jane Example"]["code"] == "GBRGOV"
+    assert rows["Jane Example"]["resolved_by"] == "dictionary"
+
+
+def test_bad_user_dictionary_names_file_and_line(tmp_path: Path) -> None:
+    dictionary = tmp_path / "bad.yaml"
+    dictionary.write_text("- name: X\n  code: '!!'\n", encoding="utf-8")
+    code, _, err = run("actors", str(SEED), "--dict", str(dictionary))
+    assert code == 2
+    assert f"{dictionary}:2" in err

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from datetime import date, datetime
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -96,6 +98,29 @@ def _open(db: str) -> Store:
         raise typer.Exit(2) from exc
 
 
+DictOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--dict",
+        help="User actor dictionary (YAML, CSV or PETRARCH/TABARI .txt), merged over the shipped "
+        "lexicon; repeat for several.",
+    ),
+]
+
+
+def _use_dicts(paths: list[Path] | None) -> None:
+    """Put user dictionaries in force (via EVENTWIRE_DICT) and check them before any work."""
+    from eventwire.actors.lexicon import DICT_ENV, configured_lexicon
+
+    if paths:
+        os.environ[DICT_ENV] = os.pathsep.join(str(p) for p in paths)
+    try:
+        configured_lexicon()
+    except (EventwireError, OSError) as exc:
+        _say("error", exc)
+        raise typer.Exit(2) from exc
+
+
 def _day(value: datetime | None) -> date | None:
     return value.date() if value is not None else None
 
@@ -127,9 +152,11 @@ def ingest_command(
         ),
     ] = DEFAULT_MAX_ARTICLE_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    dicts: DictOption = None,
 ) -> None:
     """Read, code and store articles; re-ingesting the same article adds nothing."""
     _check_choice(input_format, INPUT_FORMATS, "--format")
+    _use_dicts(dicts)
     with _open(db) as store:
         progress = Progress(
             SpinnerColumn(),
@@ -299,9 +326,11 @@ def actors_command(
     output: FormatOption = "table",
     input_format: InputFormatOption = None,
     published: PublishedOption = None,
+    dicts: DictOption = None,
 ) -> None:
     """Recognise and code the actors of articles (no database): one row per actor."""
     _check_choice(output, OUTPUT_FORMATS, "--format")
+    _use_dicts(dicts)
     failures: list[object] = []
     docs = _coded(_documents(paths, input_format, published), failures)
     rows = ({"doc_id": doc.article.id, **actor.to_dict()} for doc in docs for actor in doc.actors)

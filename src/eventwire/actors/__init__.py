@@ -2,7 +2,7 @@
 
 from eventwire.actors.entries import KINDS, NULL_CODE, CodeSpan, LexEntry, Match, normalise, resolve
 from eventwire.actors.index import actor_at, actors_in
-from eventwire.actors.lexicon import Lexicon, default_lexicon, load
+from eventwire.actors.lexicon import Lexicon, configured_lexicon, default_lexicon, load
 
 __all__ = [
     "KINDS",
@@ -13,6 +13,7 @@ __all__ = [
     "Match",
     "actor_at",
     "actors_in",
+    "configured_lexicon",
     "default_lexicon",
     "load",
     "normalise",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import gzip
 import json
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
@@ -327,3 +328,21 @@ def load(extra: Sequence[Path | str] = ()) -> Lexicon:
     for path in extra:
         lexicon = lexicon.with_entries(read_user_dictionary(Path(path)))
     return lexicon
+
+
+DICT_ENV = "EVENTWIRE_DICT"
+
+
+def configured_lexicon() -> Lexicon:
+    """The lexicon in force: the shipped one plus the user dictionaries named in EVENTWIRE_DICT.
+
+    EVENTWIRE_DICT holds paths separated by the OS path separator (``:`` on Unix); the CLI's
+    ``--dict`` sets it, so worker processes inherit the same dictionaries.
+    """
+    raw = os.environ.get(DICT_ENV, "")
+    return _cached_load(tuple(p for p in raw.split(os.pathsep) if p.strip()))
+
+
+@lru_cache(maxsize=8)
+def _cached_load(paths: tuple[str, ...]) -> Lexicon:
+    return load(paths)

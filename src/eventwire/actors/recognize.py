@@ -16,7 +16,7 @@ from __future__ import annotations
 from eventwire.actors import coref
 from eventwire.actors.draft import Draft, Work
 from eventwire.actors.index import actor_at, actors_in
-from eventwire.actors.lexicon import Lexicon, default_lexicon
+from eventwire.actors.lexicon import Lexicon, configured_lexicon
 from eventwire.actors.matcher import Hit, key_of, phrase_index
 from eventwire.actors.persons import person_spans, surname_index
 from eventwire.actors.roles import (
@@ -44,7 +44,7 @@ def stage(doc: Document) -> Document:
 
 def recognize(doc: Document, lexicon: Lexicon | None = None) -> Work:
     """Run every rule on one document and return the working state (drafts with mentions)."""
-    lexicon = lexicon or default_lexicon()
+    lexicon = lexicon or configured_lexicon()
     work = Work(doc.parsed, lexicon, published_day(doc.article.published))
     work.set_hits(_plausible(work, phrase_index(lexicon).find(doc.parsed, work.day)))
     _persons(work)
