@@ -23,6 +23,7 @@ demo: install
 	$(BIN)/eventwire ingest samples/seed samples/wikinews/articles.jsonl --db $(DB)
 	$(BIN)/eventwire articles --limit 8 --db $(DB)
 	$(BIN)/eventwire show tabnak-837703 --db $(DB)
+	$(BIN)/eventwire actors samples/seed/tabnak-837703.txt
 
 lint: install
 	$(BIN)/ruff check src tests scripts
