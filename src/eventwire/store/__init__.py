@@ -11,6 +11,7 @@ All SQL in eventwire lives in this package. Typical use::
 from __future__ import annotations
 
 from eventwire.store.engine import make_engine
+from eventwire.store.events import EventFilter
 from eventwire.store.migrate import upgrade
 from eventwire.store.repository import Store, StoreStats, content_hash
 
@@ -31,4 +32,4 @@ def open_store(url: str) -> Store:
     return Store(engine)
 
 
-__all__ = ["Store", "StoreStats", "content_hash", "open_store"]
+__all__ = ["EventFilter", "Store", "StoreStats", "content_hash", "open_store"]

@@ -27,6 +27,14 @@ from eventwire.records import (
 )
 from eventwire.store.coded import insert_parts, load_actors
 from eventwire.store.engine import masked
+from eventwire.store.events import (
+    EVENTS,
+    EventFilter,
+    apply_filter,
+    events_select,
+    order_events,
+    row_to_event,
+)
 from eventwire.store.models import ArticleRow
 from eventwire.store.search import apply_search
 
@@ -258,6 +266,32 @@ class Store:
         """The actors recognised in a stored article, with their mentions."""
         with self._failures(f"cannot read actors of {article_id}"), self._engine.connect() as conn:
             return load_actors(conn, article_id)
+
+    def iter_events(
+        self, flt: EventFilter | None = None, *, limit: int | None = None, offset: int = 0
+    ) -> Iterator[Event]:
+        """Stream stored events matching the filter, ordered by date, article and sentence."""
+        stmt = order_events(apply_filter(events_select(), flt or EventFilter()))
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        if offset:
+            stmt = stmt.offset(offset)
+        with self._failures("cannot read events"), self._engine.connect() as conn:
+            for row in conn.execution_options(yield_per=STREAM_BATCH).execute(stmt):
+                yield row_to_event(row)
+
+    def count_events(self, flt: EventFilter | None = None) -> int:
+        """How many stored events match the filter."""
+        inner = apply_filter(select(EVENTS.c.event_id), flt or EventFilter()).subquery()
+        with self._failures("cannot count events"), self._engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(inner)).scalar_one())
+
+    def get_event(self, event_id: str) -> Event | None:
+        """One stored event by id, or None."""
+        stmt = events_select().where(EVENTS.c.event_id == event_id)
+        with self._failures(f"cannot read event {event_id}"), self._engine.connect() as conn:
+            row = conn.execute(stmt).first()
+        return None if row is None else row_to_event(row)
 
     def has_article(self, article_id: str) -> bool:
         """Whether an article with this id is stored."""
