@@ -23,3 +23,9 @@ def shared() -> Path:
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+@pytest.fixture(autouse=True)
+def _no_user_dictionaries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--dict` puts dictionaries in force through EVENTWIRE_DICT; keep one test's out of the next."""
+    monkeypatch.delenv("EVENTWIRE_DICT", raising=False)

@@ -163,7 +163,9 @@ def test_bad_format_option_is_rejected(db_url: str) -> None:
     assert "xml" in err
 
 
-@pytest.mark.parametrize("command", ["ingest", "articles", "show"])
+@pytest.mark.parametrize(
+    "command", ["ingest", "articles", "show", "actors", "code", "events", "explain", "eval"]
+)
 def test_readme_documents_every_option(command: str) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     _, out, _ = run(command, "--help")

@@ -19,12 +19,13 @@ from rich.text import Text
 from eventwire import __version__, sources
 from eventwire.config import DEFAULT_DB, DEFAULT_MAX_ARTICLE_BYTES
 from eventwire.errors import EventwireError
+from eventwire.explain import explanation_report, render_explanation
 from eventwire.formats import OUTPUT_FORMATS, write_csv, write_jsonl, write_table
 from eventwire.ingest import IngestSummary, ingest
 from eventwire.pipeline import Document, StageFailure, process_all
-from eventwire.records import Article, Published, ReadFailure
+from eventwire.records import Article, Event, Published, ReadFailure
 from eventwire.sources import FORMATS as INPUT_FORMATS
-from eventwire.store import Store, open_store
+from eventwire.store import EventFilter, Store, open_store
 
 app = typer.Typer(
     name="eventwire",
@@ -346,6 +347,195 @@ def actors_command(
         write_table(table_rows, out, ACTOR_TABLE, None)
     if failures:
         raise typer.Exit(1)
+
+
+EVENT_COLUMNS = (
+    "event_id",
+    "doc_id",
+    "sentence",
+    "text",
+    "span",
+    "source",
+    "source_name",
+    "target",
+    "target_name",
+    "cameo",
+    "root",
+    "plover",
+    "plover_mode",
+    "quad_class",
+    "goldstein",
+    "date",
+    "date_basis",
+    "location",
+    "negated",
+    "confidence",
+    "rule",
+)
+EVENT_TABLE = (
+    ("date", 10),
+    ("source", 9),
+    ("source_name", 22),
+    ("cameo", 5),
+    ("plover", 12),
+    ("target", 9),
+    ("target_name", 22),
+    ("event_id", 16),
+)
+
+
+def _event_row(event: Event) -> dict[str, Any]:
+    row = event.to_dict()
+    if row["negated"]:
+        row["cameo"] = f"¬{row['cameo']}"  # a table reader must see at once it did not happen
+    return row
+
+
+def _write_events(
+    rows: Iterator[dict[str, Any]], output: str, total: int | None = None, limit: int | None = None
+) -> None:
+    if output == "jsonl":
+        write_jsonl(rows, sys.stdout)
+    elif output == "csv":
+        write_csv(rows, sys.stdout, EVENT_COLUMNS)
+    else:
+        write_table(rows, out, EVENT_TABLE, limit, total)
+
+
+@app.command("code")
+def code_command(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders to read; - or nothing for stdin.")
+    ] = None,
+    output: FormatOption = "table",
+    input_format: InputFormatOption = None,
+    published: PublishedOption = None,
+    dicts: DictOption = None,
+) -> None:
+    """Code events in articles without a database: one event per line (jsonl) or row."""
+    _check_choice(output, OUTPUT_FORMATS, "--format")
+    _use_dicts(dicts)
+    failures: list[object] = []
+    docs = _coded(_documents(paths or ["-"], input_format, published), failures)
+    events = (event for doc in docs for event in doc.events)
+    if output == "table":
+        _write_events((_event_row(e) for e in events), output)
+    else:
+        _write_events((e.to_dict() for e in events), output)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command("events")
+def events_command(
+    source: Annotated[str | None, typer.Option(help="Source actor code (prefix: IRN).")] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor code (prefix).")] = None,
+    actor: Annotated[str | None, typer.Option(help="Either side's actor code (prefix).")] = None,
+    cameo: Annotated[
+        str | None, typer.Option(help="CAMEO code (prefix: 04 finds 040-046).")
+    ] = None,
+    root: Annotated[str | None, typer.Option(help="CAMEO root, two digits.")] = None,
+    plover: Annotated[str | None, typer.Option(help="PLOVER event type (CONSULT...).")] = None,
+    since: DayOption = None,
+    until: DayOption = None,
+    article: Annotated[str | None, typer.Option(help="Only events of this article id.")] = None,
+    negated: Annotated[
+        bool, typer.Option("--negated/--no-negated", help="Include events the text denies.")
+    ] = True,
+    output: FormatOption = "table",
+    limit: Annotated[
+        int | None, typer.Option(help="At most this many rows (table default 20; 0 = all).")
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """List stored events; jsonl and csv stream every match."""
+    _check_choice(output, OUTPUT_FORMATS, "--format")
+    flt = EventFilter(
+        source=source,
+        target=target,
+        actor=actor,
+        cameo=cameo,
+        root=root,
+        plover=plover,
+        since=_day(since),
+        until=_day(until),
+        doc_id=article,
+        negated=None if negated else False,
+    )
+    row_limit = None if limit == 0 else limit
+    with _open(db) as store:
+        if output == "table":
+            table_limit = 20 if limit is None else row_limit
+            rows = (_event_row(e) for e in store.iter_events(flt, limit=table_limit))
+            _write_events(rows, output, store.count_events(flt), table_limit)
+        else:
+            _write_events((e.to_dict() for e in store.iter_events(flt, limit=row_limit)), output)
+
+
+@app.command("explain")
+def explain_command(
+    event_id: Annotated[str, typer.Argument(metavar="EVENT_ID", help="The event's id.")],
+    output: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Why an event was coded: its sentence, the pattern that fired, how each actor was found."""
+    _check_choice(output, ("text", "json"), "--format")
+    with _open(db) as store:
+        event = store.get_event(event_id)
+        if event is None:
+            _say("error", f"no event with id {event_id!r}")
+            raise typer.Exit(1)
+        why = store.get_explanation(event_id) or {}
+        actors = {a.code + "|" + a.name: a for a in store.get_actors(event.doc_id)}
+    report = explanation_report(event, why, list(actors.values()))
+    if output == "json":
+        out.print_json(json.dumps(report, ensure_ascii=False))
+        return
+    out.print(Text(render_explanation(report)))
+
+
+# `--set` names: the issue's short names, and the gold-set loaders' own names.
+EVAL_SETS = {
+    "seed": "seed",
+    "plover": "plover",
+    "petr": "petr2_gsr",
+    "petr2_gsr": "petr2_gsr",
+    "petr2_unit": "petr2_unit",
+}
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="A gold file (JSONL gold set or *.gold.json).")],
+    set_name: Annotated[
+        str | None,
+        typer.Option("--set", help="seed, plover or petr (guessed from the file name if omitted)."),
+    ] = None,
+    output: Annotated[str, typer.Option("--format", "-f", help="text, markdown or json.")] = "text",
+    misses: Annotated[int, typer.Option(help="How many misses and false positives to list.")] = 20,
+) -> None:
+    """Score the coder against a gold set: precision, recall, F1, per class, and the misses."""
+    from eventwire.evaluate import run as run_eval
+    from eventwire.events.coder import gold_coder
+
+    _check_choice(output, ("text", "markdown", "json"), "--format")
+    if set_name is not None and set_name not in EVAL_SETS:
+        raise typer.BadParameter(
+            f"{set_name!r}; choose one of {', '.join(EVAL_SETS)}", param_hint="--set"
+        )
+    if not gold.is_file():
+        _say("error", f"{gold}: no such gold file")
+        raise typer.Exit(2)
+    try:
+        report = run_eval(gold, EVAL_SETS[set_name] if set_name else None, gold_coder)
+    except (EventwireError, ValueError, KeyError) as exc:
+        _say("error", f"{gold}: {exc}")
+        raise typer.Exit(2) from exc
+    if output == "json":
+        sys.stdout.write(report.to_json() + "\n")
+    else:
+        # The markdown report is also readable as plain text in a terminal.
+        sys.stdout.write(report.to_markdown(limit=misses))
 
 
 def main() -> None:

@@ -106,6 +106,7 @@ def _store_one(
         actors=doc.actors,
         events=doc.events,
         coder_version=__version__,
+        explanations=doc.explanations,
     ):
         summary.new += 1
     else:

@@ -54,9 +54,15 @@ def _actors(doc: Document) -> Document:
     return recognize.stage(doc)
 
 
+def _events(doc: Document) -> Document:
+    from eventwire.events import coder
+
+    return coder.stage(doc)
+
+
 # The stages in data-flow order (see docs/architecture.md). Reading and cleaning happen in the
 # readers, so an article enters here already normalised.
-STAGES: list[tuple[str, Stage]] = [("nlp", _nlp), ("actors", _actors)]
+STAGES: list[tuple[str, Stage]] = [("nlp", _nlp), ("actors", _actors), ("events", _events)]
 
 
 @dataclass

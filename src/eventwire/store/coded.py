@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, insert, select
@@ -45,7 +45,9 @@ def _actor_id(connection: Connection, dialect: str, actor: Actor) -> int:
     return int(found)
 
 
-def event_values(event: Event, coder_version: str | None) -> dict[str, Any]:
+def event_values(
+    event: Event, coder_version: str | None, explanation: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The events-table row of an Event record."""
     return {
         "event_id": event.event_id,
@@ -71,6 +73,7 @@ def event_values(event: Event, coder_version: str | None) -> dict[str, Any]:
         "confidence": event.confidence,
         "rule": event.rule,
         "coder_version": coder_version,
+        "explanation": explanation,
     }
 
 
@@ -82,6 +85,7 @@ def insert_parts(
     actors: Iterable[Actor],
     events: Iterable[Event],
     coder_version: str | None,
+    explanations: Mapping[str, dict[str, Any]] | None = None,
 ) -> None:
     """Insert an article's coded parts inside the caller's transaction (the article's own)."""
     sentence_rows = [
@@ -118,7 +122,8 @@ def insert_parts(
         )
     if mention_rows:
         connection.execute(insert(_mentions), mention_rows)
-    event_rows = [event_values(e, coder_version) for e in events]
+    why = explanations or {}
+    event_rows = [event_values(e, coder_version, why.get(e.event_id)) for e in events]
     if event_rows:
         connection.execute(_insert_ignore(dialect, _events, ["event_id"]), event_rows)
 

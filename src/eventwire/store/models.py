@@ -202,3 +202,6 @@ class EventRow(Base):
     confidence: Mapped[float | None] = mapped_column(Float)
     rule: Mapped[str | None] = mapped_column(Text)
     coder_version: Mapped[str | None] = mapped_column(Text)
+    # Why the coder produced the event (pattern, dictionary line, parse path, actor resolution),
+    # as it was at coding time, for `eventwire explain`.
+    explanation: Mapped[dict[str, Any] | None] = mapped_column(JsonType)

@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, TypedDict, cast
@@ -233,6 +233,7 @@ class Store:
         actors: Sequence[Actor] = (),
         events: Sequence[Event] = (),
         coder_version: str | None = None,
+        explanations: Mapping[str, dict[str, Any]] | None = None,
     ) -> bool:
         """Store an article with its coded parts; False (nothing changed) if its id is stored.
 
@@ -253,6 +254,7 @@ class Store:
                         actors,
                         events,
                         coder_version,
+                        explanations,
                     )
                     return True
             except IntegrityError:
@@ -279,6 +281,17 @@ class Store:
         with self._failures("cannot read events"), self._engine.connect() as conn:
             for row in conn.execution_options(yield_per=STREAM_BATCH).execute(stmt):
                 yield row_to_event(row)
+
+    def get_explanation(self, event_id: str) -> dict[str, Any] | None:
+        """Why an event was coded, as recorded when it was coded (None if unknown)."""
+        stmt = select(EVENTS.c.explanation, EVENTS.c.coder_version).where(
+            EVENTS.c.event_id == event_id
+        )
+        with self._failures(f"cannot read event {event_id}"), self._engine.connect() as conn:
+            row = conn.execute(stmt).first()
+        if row is None or row.explanation is None:
+            return None
+        return {**row.explanation, "coder_version": row.coder_version}
 
     def count_events(self, flt: EventFilter | None = None) -> int:
         """How many stored events match the filter."""

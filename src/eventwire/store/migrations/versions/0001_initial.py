@@ -185,6 +185,7 @@ def upgrade() -> None:
         sa.Column("confidence", sa.Float(), nullable=True),
         sa.Column("rule", sa.Text(), nullable=True),
         sa.Column("coder_version", sa.Text(), nullable=True),
+        sa.Column("explanation", JSON, nullable=True),
         sa.ForeignKeyConstraint(
             ["doc_id"], ["articles.id"], name="fk_events_doc_id_articles", ondelete="CASCADE"
         ),

@@ -1,0 +1,341 @@
+"""Pipeline stage: code the events of a parsed, actor-tagged article (CAMEO + PLOVER).
+
+For every clause verb of a sentence the verb lexicon's patterns give a code
+(:mod:`eventwire.events.patterns`); the parse gives the parties (:mod:`eventwire.events.parties`):
+subject or passive agent as source, direct object, a target preposition's object or a meeting's
+participants as target, one event per source/target pair.  Event nouns add nominal events
+(:mod:`eventwire.events.nominal`).  :mod:`eventwire.events.meaning` decides whether the text
+asserts the event: negated events are kept and flagged, intents get the CAMEO intent codes,
+questions and conditionals are dropped.  Each event's explanation goes to
+``doc.explanations[event_id]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from eventwire.events import nominal, parties
+from eventwire.events.meaning import INTENT_CODES, Mood, intent_code, is_purpose_clause, mood_of
+from eventwire.events.parties import Party
+from eventwire.events.patterns import VerbMatch, match_verb
+from eventwire.events.record import Explanation, build
+from eventwire.events.verbdict import VerbCode
+from eventwire.pipeline import Document
+from eventwire.records import Article, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from eventwire.goldsets import GoldItem
+
+__all__ = ["Explanation", "code_text", "explain", "gold_coder", "stage"]
+
+CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis", "pcomp"}
+RELATIVE_TAGS = {"WDT", "WP", "WP$"}
+# Verb defaults whose dictionary block code is the wrong sense when no pattern decides: a bare
+# "agreed (on/upon)" is CAMEO 03 (express intent to cooperate), not 050 (diplomatic cooperation).
+DEFAULT_SENSE = {"agree": "030"}
+COMMITTING = {"agree", "pledge", "promise", "vow", "offer", "undertake", "commit"}
+PLACE_KINDS = {"country", "city", "place", "capital", "region"}
+
+
+@dataclass
+class Candidate:
+    """One coded trigger before it becomes events: code, parties, mood and how it was found."""
+
+    code: str
+    sources: list[Party]
+    targets: list[Party]
+    mood: Mood
+    explanation: Explanation
+    span: tuple[int, int]
+
+
+def stage(doc: Document) -> Document:
+    """Fill ``doc.events`` (run the nlp and actors stages first)."""
+    if doc.parsed is None:
+        raise ValueError("events stage needs doc.parsed: run the nlp stage first")
+    events: list[Event] = []
+    explanations: dict[str, dict[str, Any]] = {}
+    for idx, sent in enumerate(doc.parsed.sents):
+        for event, why in code_sentence(doc, idx, sent):
+            if event.event_id not in explanations:
+                events.append(event)
+                explanations[event.event_id] = why.to_dict()
+    doc.events = events
+    doc.explanations = explanations
+    return doc
+
+
+def code_sentence(doc: Document, idx: int, sent: Span) -> list[tuple[Event, Explanation]]:
+    """Events of one sentence, verbs first, one per (source, target, root)."""
+    found = [c for verb in sent if (c := _verb_candidate(doc, verb)) is not None]
+    found += [c for noun in sent if (c := _noun_candidate(doc, noun)) is not None]
+    out: list[tuple[Event, Explanation]] = []
+    seen: set[tuple[str, str, str]] = set()
+    for cand in found:
+        targets = cand.targets
+        coordinated = [s for s in cand.sources if s.code and s.how.startswith("nsubj")]
+        if not any(t.code for t in targets) and len({s.code for s in coordinated}) > 1:
+            targets = cand.sources  # "Israel and Lebanon renewed talks": each with the other
+        for src in cand.sources or [Party(None, -1, "")]:
+            for tgt in targets or [Party(None, -1, "")]:
+                if not src.code or not tgt.code:
+                    # An event without a known actor on a side cannot be placed in any dyad;
+                    # measured, dropping them costs little recall and saves much precision.
+                    continue
+                if src.actor is tgt.actor or src.code == tgt.code:
+                    continue
+                key = (src.code, tgt.code, cand.code[:2])
+                if key in seen:
+                    continue
+                seen.add(key)
+                why = cand.explanation
+                why = Explanation(**{**why.to_dict(), "source_how": src.how, "target_how": tgt.how})
+                event = build(
+                    doc_id=doc.article.id,
+                    sentence=idx,
+                    text=sent.text,
+                    span=cand.span,
+                    source=(src.code, src.name),
+                    target=(tgt.code, tgt.name),
+                    code=cand.code,
+                    published=doc.article.published,
+                    negated=cand.mood.negated,
+                    explanation=why,
+                )
+                out.append((event, why))
+    return out
+
+
+def _governor_codes(verb: Token) -> bool:
+    """An open complement ("agreed to set up") belongs to its governing verb's pattern."""
+    if verb.dep_ == "xcomp":
+        governor = verb.head
+    elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        governor = verb.head.head  # "warned X against keeping up", "accused X of attacking"
+    else:
+        return False
+    if governor.pos_ != "VERB":
+        return False
+    m = match_verb(governor)
+    return m is not None and m.code.forward is not None
+
+
+def _verb_candidate(doc: Document, verb: Token) -> Candidate | None:
+    if verb.pos_ != "VERB" or verb.dep_ not in CLAUSE_DEPS:
+        return None
+    if is_purpose_clause(verb) or _governor_codes(verb):
+        return None
+    m = match_verb(verb)
+    mood = mood_of(verb)
+    if not mood.coded:
+        return None
+    if (m is None or m.code.forward is None) and mood.kind == "intent" and verb.dep_ == "xcomp":
+        # "is willing to withdraw", "vowed to continue": the commitment itself is CAMEO 030.
+        m = VerbMatch(VerbCode("030"), None, None, 0, verb.lemma_.lower())
+    if m is None or m.code.forward is None:
+        return None
+    code = m.code.forward
+    if m.pattern is None and m.lemma in DEFAULT_SENSE:
+        code = DEFAULT_SENSE[m.lemma]
+    if mood.kind == "intent":
+        code = intent_code(code)
+    complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if complement is not None and verb.lemma_.lower() in COMMITTING:
+        # "agreed to set up", "pledged to provide aid": an expressed intent (CAMEO 03), whose
+        # kind is the complement's event when the codebook has an intent code for it.
+        inner = match_verb(complement)
+        inner_code = inner.code.forward if inner is not None else None
+        code = intent_code(inner_code) if inner_code and inner_code[:2] in INTENT_CODES else "030"
+    if code[:2] == "01" and any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # a reporting verb: the event is the one it reports
+    sources, source_path = _sources(doc, verb)
+    targets, target_path = _targets(doc, verb, code)
+    path = f"{source_path}←{verb.text}→{target_path}"
+    why = _explain(verb, m, path, mood)
+    return Candidate(code, sources, targets, mood, why, _span(verb, sources, targets))
+
+
+def _sources(doc: Document, verb: Token) -> tuple[list[Party], str]:
+    subject, how = parties.subject_of(verb)
+    if subject is None:
+        return [], "∅"
+    if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+        subject, how = verb.head, "relcl-head"
+    found = parties.actors_of(doc, subject, how)
+    if subject.pos_ == "PRON" and not any(p.code for p in found):
+        # "Switzerland said it had expelled ...": an unresolved pronoun subject of a reported
+        # clause is the reporter.
+        node = verb
+        while node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+            node = node.head
+        if node.dep_ == "ccomp" and node.head.pos_ == "VERB":
+            reporter, _ = parties.subject_of(node.head)
+            if reporter is not None and reporter.pos_ != "PRON":
+                return parties.actors_of(doc, reporter, "reporter"), "reporter"
+    return found, how
+
+
+def _targets(doc: Document, verb: Token, code: str) -> tuple[list[Party], str]:
+    passive = parties.passive_target(verb)
+    obj, how = parties.object_of(verb)
+    if obj is not None and how in parties.OBJECT_DEPS:
+        found = [p for p in parties.actors_of(doc, obj, how) if p.code]
+        if found:
+            return found, how
+        joined = parties.participants(doc, obj)
+        if joined:
+            return joined, "dobj→relcl→agent"
+        for child in obj.children:  # "held talks with X", "signed a deal with X"
+            if child.dep_ == "prep" and child.lower_ in parties.TARGET_PREPS:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found = [
+                        p for p in parties.actors_of(doc, pobj, f"pobj:{child.lower_}") if p.code
+                    ]
+                    if found:
+                        return found, f"dobj→{child.lower_}→pobj"
+    for prep in parties.TARGET_PREPS:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == prep:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found = [p for p in parties.actors_of(doc, pobj, f"pobj:{prep}") if p.code]
+                    if found:
+                        return found, f"prep:{prep}→pobj"
+    if passive is not None and any(c.dep_ == "agent" for c in verb.children):
+        return parties.actors_of(doc, passive, "nsubjpass"), "nsubjpass"
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            # "offered to negotiate with X", "threatened to cut off aid to X"
+            found, path = _targets(doc, child, code)
+            if found:
+                return found, f"xcomp→{path}"
+        if child.dep_ == "ccomp":
+            # "demanded that X withdraw": the one asked is the complement's subject
+            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                found = [p for p in parties.actors_of(doc, subject, "ccomp:nsubj") if p.code]
+                if found:
+                    return found, "ccomp→nsubj"
+    # Without a named target, the place where it happened stands for it (the PETRARCH
+    # convention): "arrived in Amman", "protested in Beijing" -> the place's country.
+    heads = [verb] + [c for c in verb.children if c.dep_ in parties.OBJECT_DEPS]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "to", "at"):
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found = [
+                        p
+                        for p in parties.actors_of(doc, pobj, "place")
+                        if p.actor is not None and p.actor.kind in PLACE_KINDS
+                    ]
+                    if found:
+                        return found, f"prep:{child.lower_}→place"
+    return [], "∅"
+
+
+def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
+    entry = nominal.event_noun(noun)
+    if entry is None:
+        return None
+    code, preps = entry
+    targets: list[Party] = []
+    for pobj, path in nominal.target_tokens(noun, preps):
+        targets += [p for p in parties.actors_of(doc, pobj, path) if p.code]
+    if not targets:
+        return None
+    holder, how = nominal.source_token(noun)
+    if holder is None:
+        return None
+    mood = Mood("happened", False)
+    if holder.pos_ in ("VERB", "AUX"):
+        mood = mood_of(holder)
+        if not mood.coded or is_purpose_clause(holder):
+            return None
+        if mood.kind == "intent":
+            code = intent_code(code)
+        subject, _ = parties.subject_of(holder)
+        sources = parties.actors_of(doc, subject, f"{how}:nsubj") if subject is not None else []
+    else:
+        sources = parties.actors_of(doc, holder, how)
+    sources = [p for p in sources if p.code]
+    if not sources:
+        return None
+    why = Explanation(
+        trigger=noun.text,
+        lemma=noun.lemma_.lower(),
+        kind="noun",
+        rule=f"noun:{noun.lemma_.lower()}",
+        dictionary_line=f"{noun.lemma_.lower()} [{code}] targets: {', '.join(preps)}",
+        parse_path=f"{how}→{noun.text}→{targets[0].how}",
+        source_how=how,
+        target_how=targets[0].how,
+        mood=mood.kind,
+        mood_why=mood.why,
+    )
+    return Candidate(code, sources, targets, mood, why, _span(noun, sources, targets))
+
+
+def _explain(verb: Token, m: VerbMatch, path: str, mood: Mood) -> Explanation:
+    return Explanation(
+        trigger=verb.text,
+        lemma=m.lemma,
+        kind="verb",
+        rule=m.rule,
+        dictionary_line=m.dictionary_line(),
+        parse_path=path,
+        source_how="",
+        target_how="",
+        mood=mood.kind,
+        mood_why=mood.why,
+    )
+
+
+def _span(trigger: Token, sources: list[Party], targets: list[Party]) -> tuple[int, int]:
+    """Characters from the first to the last word involved (trigger and party heads)."""
+    doc = trigger.doc
+    tokens = [trigger] + [doc[p.token] for p in (*sources, *targets) if p.token >= 0]
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def explain(event: Event, doc: Document) -> dict[str, Any]:
+    """The structured explanation of an event coded in ``doc`` (empty if unknown)."""
+    return dict(doc.explanations.get(event.event_id, {}))
+
+
+def code_document(doc: Document) -> Document:
+    """Run the nlp, actors and events stages on a fresh Document."""
+    from eventwire import nlp
+    from eventwire.actors import recognize
+
+    return stage(recognize.stage(nlp.stage(doc)))
+
+
+def code_text(
+    text: str, published: date | datetime | None = None, doc_id: str = "text"
+) -> list[Event]:
+    """Parse, recognise actors and code one text: the convenience entry for tests and eval."""
+    doc = Document(article=Article(id=doc_id, text=text, published=published))
+    return code_document(doc).events
+
+
+def gold_coder(item: GoldItem) -> list[Event]:
+    """Coder for :func:`eventwire.evaluate.run`: the item's text and date, negated events out."""
+    from eventwire.sources.detect import sniff_format
+    from eventwire.sources.scraped import parse_scraped
+
+    published = date.fromisoformat(item.date) if item.date else None
+    article: Article | None = None
+    if sniff_format(item.text[:4096].encode("utf-8")) == "scraped":
+        parsed = parse_scraped(item.text, item.id)
+        if isinstance(parsed, Article):
+            article = parsed
+            article.id = item.id
+    if article is None:
+        article = Article(id=item.id, text=item.text, published=published)
+    events = code_document(Document(article=article)).events
+    return [e for e in events if not e.negated]

@@ -1,0 +1,139 @@
+"""What a coded verb asserts: negation, future and intent, hypotheticals, questions.
+
+A verb's event is kept as *happened* only when the text asserts it.  ``did not attack`` is kept but
+marked negated; ``will visit`` / ``pledged to visit`` become the CAMEO "express intent" code the
+codebook gives for the event's root (036 for a meeting, 138 for military force); questions,
+conditionals ("if it attacks"), modals of possibility ("could attack") and wishes ("wants to
+attack") are not coded at all, since nothing in them happened or was committed to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+# Governing verbs: "X refused to attack" did not happen; "X plans to attack" is an intent.
+NEGATING = {"refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "cease", "halt"}
+INTENDING = {
+    "plan",
+    "intend",
+    "pledge",
+    "promise",
+    "vow",
+    "decide",
+    "aim",
+    "offer",
+    "agree",
+    "prepare",
+    "expect",
+    "resolve",
+    "undertake",
+    "commit",
+    "threaten",
+    "swear",
+}
+# "is willing / ready / committed to": adjectival commitments (CAMEO 03, express intent).
+INTENT_ADJECTIVES = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen"}
+REPORTING = {"say", "tell", "announce", "state", "report", "add", "declare", "indicate", "confirm"}
+WISHING = {"want", "hope", "wish", "seek", "like", "consider", "mull", "propose", "urge", "ask"}
+
+# CAMEO "express intent" codes by the root of the intended event (CAMEO 1.1b3, 03 and 13).
+INTENT_CODES = {
+    "04": "036",  # express intent to meet or negotiate
+    "05": "032",  # ... to provide diplomatic cooperation (policy support)
+    "06": "031",  # ... to engage in material cooperation
+    "07": "033",  # ... to provide aid
+    "08": "035",  # ... to yield
+    "14": "133",  # threaten with political dissent, protest
+    "16": "131",  # threaten with non-force (sanctions, reduced relations)
+    "17": "137",  # threaten with repression
+    "18": "138",  # threaten to use military force
+    "19": "138",
+    "20": "138",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Mood:
+    """How the text presents a verb's event."""
+
+    kind: str  # "happened" | "intent" | "unreal"
+    negated: bool
+    why: str = ""
+
+    @property
+    def coded(self) -> bool:
+        return self.kind != "unreal"
+
+
+def intent_code(code: str) -> str:
+    """The intent code for an event code, or the code itself when the root has none (03, 13)."""
+    return INTENT_CODES.get(code[:2], code)
+
+
+def _aux(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _negated_here(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in verb.children)
+
+
+def _in_conditional(verb: Token) -> bool:
+    """Inside an "if"/"unless" clause, or a question, on the way up to the root."""
+    node = verb
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return True
+        if node.dep_ in ("ROOT", "ccomp", "parataxis") or node.head is node:
+            return False
+        node = node.head
+
+
+def mood_of(verb: Token) -> Mood:
+    """Read negation, modality and the governing verb of a coded verb."""
+    negated = _negated_here(verb)
+    sent_text = verb.sent.text.rstrip().rstrip("\"'”’ ")
+    if sent_text.endswith("?"):
+        return Mood("unreal", negated, "question")
+    if _in_conditional(verb):
+        return Mood("unreal", negated, "conditional")
+    aux = _aux(verb)
+    if "would" in aux and _reported(verb):
+        return Mood("intent", negated, "future in reported speech")
+    if aux & HYPOTHETICAL_AUX:
+        return Mood("unreal", negated, f"modal '{sorted(aux & HYPOTHETICAL_AUX)[0]}'")
+    if verb.dep_ == "xcomp":
+        governor = verb.head.lemma_.lower()
+        negated = negated or _negated_here(verb.head)
+        if governor in NEGATING:
+            return Mood("happened", True, f"governed by '{governor}'")
+        if governor in WISHING:
+            return Mood("unreal", negated, f"governed by '{governor}'")
+        if governor in INTENDING or governor in INTENT_ADJECTIVES:
+            return Mood("intent", negated, f"governed by '{governor}'")
+        return Mood("happened", negated, f"governed by '{governor}'")
+    if aux & FUTURE_AUX or ("going" in aux and "to" in aux):
+        return Mood("intent", negated, "future")
+    return Mood("happened", negated)
+
+
+def _reported(verb: Token) -> bool:
+    """Inside the complement clause of a reporting verb ("Iraq said it would allow ...")."""
+    node = verb
+    while node.dep_ in ("conj", "xcomp") and node.head is not node:
+        node = node.head
+    return node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING
+
+
+def is_purpose_clause(verb: Token) -> bool:
+    """ "met ... to explore ways": an infinitive adverbial says what was intended, not done."""
+    if verb.dep_ not in ("advcl", "acl", "relcl"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

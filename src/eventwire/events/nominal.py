@@ -1,0 +1,130 @@
+"""Nominal and light-verb events: "held talks with", "a meeting with", "an attack on".
+
+An event noun makes an event when the text says who did it and to whom:
+
+* the target is the object of a relational preposition of the noun ("talks *with* China",
+  "strikes *on* positions of the Syrian army");
+* the source is the noun's possessor or nationality adjective ("*its* strikes", "*Israeli*
+  raids"), else the subject of the verb the noun depends on when that verb is a light verb
+  ("*X* held talks", "*X* carried out raids") or the noun sits in a prepositional phrase of it
+  ("In a meeting with Y, *X* warned") -- a content verb ("X condemned the attack on Y") does not
+  lend its subject, since X did not attack.
+
+Codes follow the CAMEO codebook's noun examples for each root.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# noun lemma -> (CAMEO code, prepositions that introduce the target)
+MEET = ("with", "between")
+HARM = ("on", "against", "upon")
+EVENT_NOUNS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "talk": ("040", MEET),
+    "meeting": ("040", MEET),
+    "consultation": ("040", MEET),
+    "negotiation": ("046", MEET),
+    "summit": ("040", MEET),
+    "conversation": ("040", MEET),
+    "phone call": ("041", MEET),
+    "visit": ("042", ("to",)),
+    "trip": ("042", ("to",)),
+    "attack": ("190", HARM),
+    "assault": ("190", HARM),
+    "offensive": ("190", HARM),
+    "raid": ("190", HARM),
+    "strike": ("195", HARM),
+    "airstrike": ("195", HARM),
+    "air strike": ("195", HARM),
+    "bombing": ("195", HARM),
+    "bombardment": ("194", HARM),
+    "shelling": ("194", HARM),
+    "invasion": ("192", ("of",)),
+    "occupation": ("192", ("of",)),
+    "sanction": ("163", HARM),
+    "embargo": ("163", HARM),
+    "condemnation": ("111", ("of",)),
+    "criticism": ("111", ("of",)),
+    "accusation": ("112", HARM),
+    "aid": ("070", ("to", "for")),
+    "agreement": ("057", MEET),
+    "accord": ("057", MEET),
+    "treaty": ("057", MEET),
+}
+# Verbs that carry no event of their own in front of an event noun.
+LIGHT_VERBS = {
+    "hold",
+    "have",
+    "conduct",
+    "carry",
+    "launch",
+    "stage",
+    "mount",
+    "make",
+    "pay",
+    "begin",
+    "start",
+    "continue",
+    "resume",
+    "keep",
+    "step",
+    "intensify",
+    "undertake",
+    "perform",
+    "unleash",
+    "impose",
+    "provide",
+    "give",
+    "sign",
+    "reach",
+    "conclude",
+    "open",
+    "host",
+    "attend",
+}
+# Prepositions under which an event noun sets the scene of the clause's own subject.
+SCENE_PREPS = {"in", "during", "at", "after", "on"}
+
+
+def event_noun(token: Token) -> tuple[str, tuple[str, ...]] | None:
+    """The code and target prepositions of an event noun token (compounds like "air strike")."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = token.lemma_.lower()
+    compound = [c.lemma_.lower() for c in token.children if c.dep_ == "compound"]
+    if compound and f"{compound[-1]} {lemma}" in EVENT_NOUNS:
+        return EVENT_NOUNS[f"{compound[-1]} {lemma}"]
+    return EVENT_NOUNS.get(lemma)
+
+
+def target_tokens(noun: Token, preps: tuple[str, ...]) -> list[tuple[Token, str]]:
+    """Objects of the noun's target prepositions ("strikes on positions of the Syrian army")."""
+    found = []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    found.append((pobj, f"{noun.lower_}→{prep.lower_}→pobj"))
+    return found
+
+
+def source_token(noun: Token) -> tuple[Token | None, str]:
+    """The doer of a nominal event: possessor, nationality adjective, or a light verb's subject."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child, "poss"
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.pos_ in ("ADJ", "PROPN"):
+            return child, child.dep_
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
+        return head, f"light:{head.lemma_.lower()}"
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in SCENE_PREPS:
+        verb = head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            return verb, f"scene:{head.lower_}"
+    return None, ""

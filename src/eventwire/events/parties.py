@@ -1,0 +1,184 @@
+"""Source and target of an event from the parse: the actors behind subjects, objects and PPs.
+
+A noun phrase yields one actor per coordinated conjunct ("Russia and China" -> two), and a group
+noun yields the actors its own modifiers name ("officials from Iran, Russia and China" -> three);
+clauses inside the phrase (relative clauses, participles) are left out, since they describe
+other events.  Places are never parties: objects of "in", "at", "near" are not read as targets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.actors.index import actor_at, actors_in
+from eventwire.actors.lexicon import default_lexicon
+from eventwire.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from eventwire.pipeline import Document
+
+CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct"}
+# Prepositions that introduce the other party of an event ("talks with", "attack on").
+TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "upon", "into", "for")
+SUBJECT_DEPS = ("nsubj", "csubj")
+OBJECT_DEPS = ("dobj", "obj", "dative", "attr", "oprd")
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """An actor found for one side, with the parse path that found it (for explanation)."""
+
+    actor: Actor | None
+    token: int  # the head token of the phrase it came from
+    how: str  # "nsubj", "dobj", "pobj:with", "agent", "poss", "inherited:nsubj"...
+
+    @property
+    def code(self) -> str:
+        return self.actor.code if self.actor is not None else ""
+
+    @property
+    def name(self) -> str:
+        return self.actor.name if self.actor is not None else ""
+
+
+def _span(tokens: list[Token]) -> tuple[int, int]:
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def _phrase(token: Token, top: bool = True) -> list[Token]:
+    """The token's phrase without clauses; its own conjuncts are phrases of their own, but those
+    inside a modifier stay ("counterparts from Russia and China")."""
+    skip = CLAUSES | {"conj", "cc"} if top else CLAUSES
+    found = [token]
+    for child in token.children:
+        if child.dep_ not in skip:
+            found.extend(_phrase(child, False))
+    return found
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ("Russia, China and India")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
+            out.extend(conjuncts(child))
+    return out
+
+
+def actors_of(doc: Document, token: Token, how: str) -> list[Party]:
+    """The actors one noun phrase names: one per conjunct; a group noun gives its members."""
+    parties: list[Party] = []
+    for head in conjuncts(token):
+        start, end = head.idx, head.idx + len(head.text)
+        actor = actor_at(doc, start, end)
+        if actor is not None and actor.code:
+            parties.append(Party(actor, head.i, how))
+            continue
+        phrase = _phrase(head)
+        lo, hi = _span(phrase)
+        inside = [a for a in actors_in(doc, lo, hi) if a.code]
+        if inside:
+            # "his counterparts from Russia, China" names the counterparts' countries; a person
+            # with a role is more specific than the bare country that gave it.
+            parties.extend(Party(a, head.i, how) for a in _prefer_people(inside))
+        else:
+            groups = demonym_actors(head)
+            parties.extend(Party(a, head.i, f"{how}:demonym") for a in groups)
+            if not groups:
+                parties.append(Party(actor, head.i, how))
+    return _unique(parties)
+
+
+def demonym_actors(head: Token) -> list[Actor]:
+    """ "Palestinian prisoners", "Hungarian and Romanian officials": nationality words the actors
+    stage left uncoded still give the group's countries (and a sector when the noun is an
+    agent)."""
+    lexicon = default_lexicon()
+    words = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
+    words = [w for c in words for w in conjuncts(c)]
+    sector = lexicon.agent(head.lemma_.lower()) or ""
+    found = []
+    for word in words:
+        country = lexicon.demonym(word.text)
+        if country:
+            name = f"{word.text} {head.text}"
+            found.append(Actor(name, country + sector, country, sector or None, "agent", "demonym"))
+    return found
+
+
+def _prefer_people(actors: list[Actor]) -> list[Actor]:
+    people = [a for a in actors if a.kind in ("person", "agent") and a.country]
+    return people or actors
+
+
+def _unique(parties: list[Party]) -> list[Party]:
+    seen: set[str] = set()
+    out = []
+    for p in parties:
+        key = (p.actor.country or p.code if p.actor else "") or f"#{p.token}"
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def subject_of(verb: Token) -> tuple[Token | None, str]:
+    """The token that acts: the subject, a passive's agent, or a governing verb's subject."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child, child.dep_
+        if child.dep_ == "agent":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj, "agent"
+    if verb.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "acomp") and verb.head is not verb:
+        # "agreed to visit", "..., warning X": the controller is the governing verb's subject.
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head, "acl-head"
+        head, how = subject_of(verb.head)
+        return head, f"inherited:{how}"
+    if verb.dep_ == "relcl" and verb.head is not verb:
+        return verb.head, "relcl-head"
+    return None, ""
+
+
+def passive_target(verb: Token) -> Token | None:
+    """The subject of a passive verb is its target ("Syria was attacked")."""
+    return next((c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
+
+
+def object_of(verb: Token) -> tuple[Token | None, str]:
+    """The target: a direct object, else the object of a target preposition, else a passive's
+    subject."""
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS:
+            return child, child.dep_
+    for prep in TARGET_PREPS:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == prep:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj, f"pobj:{prep}"
+    passive = passive_target(verb)
+    if passive is not None:
+        return passive, "nsubjpass"
+    return None, ""
+
+
+def participants(doc: Document, noun: Token) -> list[Party]:
+    """Who joined or attended a meeting noun: "a meeting ... joined/attended by X and Y"."""
+    found: list[Party] = []
+    for clause in noun.subtree:
+        if clause.dep_ not in ("relcl", "acl") or clause.pos_ != "VERB":
+            continue
+        for child in clause.children:
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    found.extend(actors_of(doc, pobj, "participant"))
+    return found

@@ -1,0 +1,218 @@
+"""Verb patterns against a dependency parse: a verb token -> the CAMEO code its phrase says.
+
+The PETRARCH2 dictionary writes patterns as ``- <before> * <after> [code]`` over flat text.  Here
+each side becomes a set of parse regions: ``after`` terms must occur in the verb's complements
+(objects, particles, open clausal complements, prepositional phrases), a ``(PREP obj)`` phrase
+must be a prepositional child of the verb (or of its open complement) whose object subtree holds
+the terms, and ``before`` terms must occur in the subject or the auxiliaries.  Among matching
+patterns the most specific (most words matched) wins, ties going to dictionary order; a null
+code (``---``) from the winning pattern means the phrase is not an event.  Without any match the
+verb's own default code applies, which the dictionary also uses as a last resort.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from eventwire.events import verbs
+from eventwire.events.verbdict import VerbCode, VerbPattern
+from eventwire.events.verbs import VerbEntry, VerbLexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Children whose subtree is the verb's own phrase; clauses of their own are left out so that a
+# pattern never matches words belonging to another event.
+COMPLEMENTS = {"dobj", "obj", "attr", "oprd", "dative", "prt", "xcomp", "acomp", "prep", "agent"}
+COMPLEMENTS |= {"npadvmod", "pcomp"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+NOT_IN_PHRASE = {"relcl", "advcl", "conj", "cc", "parataxis", "punct", "appos", "acl"}
+# Verbs the dictionary lacks although the CAMEO codebook names them for a code.
+EXTRA_VERBS: dict[str, str] = {
+    "urge": "020",  # CAMEO 02: appeal ("urged Iran to ...")
+    "appeal": "020",
+    "meet": "040",
+    "confer": "040",
+    "talk": "040",
+    "negotiate": "046",
+    "host": "043",
+    "censure": "111",
+    "slam": "111",
+    "bomb": "195",
+    "shell": "194",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """A pattern with its synonym sets expanded into word sequences."""
+
+    pattern: VerbPattern
+    after: tuple[tuple[tuple[str, ...], ...], ...]  # per term: its alternatives
+    before: tuple[tuple[tuple[str, ...], ...], ...]
+    preps: tuple[tuple[str, tuple[tuple[tuple[str, ...], ...], ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VerbMatch:
+    """The code chosen for a verb token and where it came from (for explanation)."""
+
+    code: VerbCode
+    entry: VerbEntry | None
+    pattern: VerbPattern | None
+    words: int  # how many words the pattern matched (0 for a default)
+    lemma: str
+
+    @property
+    def rule(self) -> str:
+        if self.pattern is not None:
+            return f"pattern:{self.pattern.block}:{self.pattern.line}"
+        if self.entry is not None:
+            return f"verb:{self.entry.block}:{self.entry.line}"
+        return "verb:extra"
+
+    def dictionary_line(self) -> str:
+        """The pattern or verb line as the dictionary wrote it, roughly, for ``explain``."""
+        p = self.pattern
+        if p is None:
+            return f"{self.lemma.upper()} [{self.code}]"
+        before = " ".join(
+            [*p.before, *(f"({pp.prep} {' '.join(pp.objects)})" for pp in p.before_preps)]
+        )
+        after = " ".join(
+            [*p.after, *(f"({pp.prep} {' '.join(pp.objects)})" for pp in p.after_preps)]
+        )
+        return f"- {before} * {after} [{p.code}]".replace("  ", " ")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> VerbLexicon:
+    return verbs.load()
+
+
+@lru_cache(maxsize=512)
+def _compiled(block: str) -> tuple[Compiled, ...]:
+    lx = lexicon()
+
+    def terms(items: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], ...]:
+        return tuple(tuple(lx.expand(t)) for t in items)
+
+    out = []
+    for p in lx.patterns.get(block, ()):
+        preps = tuple((pp.prep, terms(pp.objects)) for pp in (*p.before_preps, *p.after_preps))
+        out.append(Compiled(p, terms(p.after), terms(p.before), preps))
+    return tuple(out)
+
+
+def _subtree(token: Token, skip: set[str]) -> list[Token]:
+    """The token's subtree without the subtrees of children whose relation is in ``skip``."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ not in skip:
+            found.extend(_subtree(child, skip))
+    return found
+
+
+def _words(tokens: list[Token]) -> list[tuple[str, str]]:
+    return [(t.lower_, t.lemma_.lower()) for t in sorted(tokens, key=lambda t: t.i)]
+
+
+def _has(seq: list[tuple[str, str]], alternatives: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the first alternative found as a contiguous run in ``seq``, else 0."""
+    for alt in alternatives:
+        n = len(alt)
+        for i in range(len(seq) - n + 1):
+            if all(alt[k] in seq[i + k] for k in range(n)):
+                return n
+    return 0
+
+
+def _prep_children(verb: Token) -> list[Token]:
+    preps = [c for c in verb.children if c.dep_ in ("prep", "agent", "dative")]
+    for comp in verb.children:
+        if comp.dep_ in ("xcomp", "dobj", "obj"):
+            preps.extend(c for c in comp.children if c.dep_ in ("prep", "agent"))
+    return preps
+
+
+def _try(
+    c: Compiled,
+    after: list[tuple[str, str]],
+    before: list[tuple[str, str]],
+    preps: list[tuple[str, list[tuple[str, str]]]],
+) -> int:
+    """Words matched by a compiled pattern, or -1 when it does not match."""
+    total = 0
+    for alternatives in c.after:
+        n = _has(after, alternatives)
+        if not n:
+            return -1
+        total += n
+    for alternatives in c.before:
+        n = _has(before, alternatives)
+        if not n:
+            return -1
+        total += n
+    for prep, objects in c.preps:
+        best = -1
+        for word, obj in preps:
+            if word != prep:
+                continue
+            got = [_has(obj, alternatives) for alternatives in objects]
+            if all(got):
+                best = max(best, 1 + sum(got))
+        if best < 0:
+            return -1
+        total += best
+    return total
+
+
+def entries_for(verb: Token) -> list[VerbEntry]:
+    """Lexicon entries whose words fit the verb token (multi-word verbs need their particle)."""
+    lx = lexicon()
+    found = []
+    following = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "agent")}
+    for entry in lx.entries_for(verb.lemma_.lower()):
+        if entry.before:
+            continue  # "re-arrest" style prefixes: spaCy splits them off; rare in news text
+        if entry.after and not set(entry.after) <= following:
+            continue
+        found.append(entry)
+    return found
+
+
+def match_verb(verb: Token) -> VerbMatch | None:
+    """The code of a verb token from its patterns, else its default; None if not in the lexicon."""
+    lemma = verb.lemma_.lower()
+    entries = entries_for(verb)
+    if not entries:
+        code = EXTRA_VERBS.get(lemma)
+        return VerbMatch(VerbCode(code), None, None, 0, lemma) if code else None
+    after_tokens: list[Token] = []
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in COMPLEMENTS:
+            after_tokens.extend(_subtree(child, NOT_IN_PHRASE | {"ccomp"}))
+    before_tokens: list[Token] = [
+        t
+        for child in verb.children
+        if child.dep_ in SUBJECTS | {"aux", "neg", "advmod"} and child.i < verb.i
+        for t in _subtree(child, NOT_IN_PHRASE)
+    ]
+    after = _words(after_tokens)
+    before = _words(before_tokens)
+    preps = [(p.lower_, _words(_subtree(p, NOT_IN_PHRASE)[1:])) for p in _prep_children(verb)]
+    best: tuple[int, Compiled, VerbEntry] | None = None
+    multi = [e for e in entries if e.after]
+    # A multi-word verb ("call off") claims the token before the single word does.
+    for entry in multi or entries:
+        for c in _compiled(entry.block):
+            n = _try(c, after, before, preps)
+            if n > 0 and (best is None or n > best[0]):
+                best = (n, c, entry)
+    if best is not None:
+        n, c, entry = best
+        return VerbMatch(c.pattern.code, entry, c.pattern, n, lemma)
+    entry = (multi or entries)[0]
+    return VerbMatch(entry.code, entry, None, 0, lemma)

@@ -1,0 +1,120 @@
+"""Unit tests of the event coder on sentences written for them (one behaviour per test)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.events.coder import code_document, code_text, explain
+from eventwire.pipeline import Document
+from eventwire.records import Article, Event
+
+pytestmark = pytest.mark.slow  # loads the spaCy model once
+
+DAY = date(2019, 6, 1)
+
+
+def dyads(text: str) -> set[tuple[str, str, str]]:
+    """(source country, target country, root) of the non-negated events of a text."""
+    return {(e.source[:3], e.target[:3], e.root) for e in code_text(text, DAY) if not e.negated}
+
+
+def events(text: str) -> list[Event]:
+    return code_text(text, DAY)
+
+
+def test_verb_default_code_from_dictionary() -> None:
+    assert ("FRA", "DEU", "11") in dyads("France condemned Germany on Monday.")
+
+
+def test_pattern_beats_verb_default() -> None:
+    # HOST with a meeting object is 043 (host a visit), not the block's other senses.
+    coded = events("Egypt hosted a meeting with Jordan in Cairo.")
+    assert any(e.cameo == "043" and e.rule.startswith("pattern:HOST") for e in coded)
+
+
+def test_passive_agent_is_source() -> None:
+    assert ("TUR", "GRC", "19") in dyads("Greece was attacked by Turkey on Sunday.")
+
+
+def test_coordinated_objects_give_one_event_each() -> None:
+    found = dyads("Brazil praised Chile and Peru.")
+    assert {("BRA", "CHL", "05"), ("BRA", "PER", "05")} <= found
+
+
+def test_coordinated_subjects_without_target_pair_up() -> None:
+    found = dyads("Kenya and Uganda signed a peace treaty.")
+    assert ("KEN", "UGA", "05") in found or ("UGA", "KEN", "05") in found
+
+
+def test_negation_is_kept_and_flagged() -> None:
+    coded = [e for e in events("Canada did not criticize Mexico.") if e.root == "11"]
+    assert coded
+    assert all(e.negated for e in coded)
+
+
+def test_question_is_not_coded() -> None:
+    assert not dyads("Will Canada criticize Mexico?")
+
+
+def test_conditional_is_not_coded() -> None:
+    assert ("NOR", "SWE", "19") not in dyads("If Norway attacks Sweden, the region will suffer.")
+
+
+def test_future_meeting_becomes_intent_code() -> None:
+    coded = [e for e in events("Chile will meet Argentina next week.") if e.source[:3] == "CHL"]
+    assert coded
+    assert coded[0].cameo == "036"
+
+
+def test_agree_to_is_intent_not_support() -> None:
+    assert ("ESP", "PRT", "03") in dyads("Spain agreed to build a bridge with Portugal.")
+
+
+def test_reported_clause_is_coded_with_its_own_actors() -> None:
+    found = dyads("Poland said Russia attacked Ukraine.")
+    assert ("RUS", "UKR", "19") in found
+
+
+def test_reporting_verb_alone_adds_no_statement_event() -> None:
+    found = dyads("Poland said Russia attacked Ukraine.")
+    assert not any(root == "01" for _, _, root in found)
+
+
+def test_nominal_event_with_light_verb() -> None:
+    assert ("IND", "NPL", "04") in dyads("India held talks with Nepal on Friday.")
+
+
+def test_nominal_event_with_possessor_source() -> None:
+    found = dyads("Iran condemned Israel's strikes on Syria.")
+    assert ("ISR", "SYR", "19") in found
+
+
+def test_demonym_group_is_an_actor() -> None:
+    assert ("PSE", "ISR", "14") in dyads("Palestinian prisoners rioted in protest against Israel.")
+
+
+def test_record_has_every_design_key() -> None:
+    event = events("France condemned Germany on Monday.")[0]
+    assert set(event.to_dict()) >= {
+        "event_id", "doc_id", "sentence", "text", "span", "source", "source_name", "target",
+        "target_name", "cameo", "root", "plover", "plover_mode", "quad_class", "goldstein",
+        "date", "date_basis", "location", "negated", "confidence", "rule",
+    }  # fmt: skip
+    assert event.date == "2019-06-01"
+    assert event.date_basis == "published"
+
+
+def test_event_id_is_stable() -> None:
+    first = events("France condemned Germany on Monday.")
+    again = events("France condemned Germany on Monday.")
+    assert [e.event_id for e in first] == [e.event_id for e in again]
+
+
+def test_explanation_is_attached_by_event_id() -> None:
+    doc = Document(article=Article(id="t", text="France condemned Germany.", published=DAY))
+    doc = code_document(doc)
+    why = explain(doc.events[0], doc)
+    assert why["trigger"] == "condemned"
+    assert "←condemned→" in why["parse_path"]
