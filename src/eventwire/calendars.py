@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import jdatetime
@@ -112,3 +112,47 @@ def parse_jalali_timestamp(text: str, tz: str = TEHRAN) -> datetime:
 def looks_jalali(text: str) -> bool:
     """Whether ``text`` names a Persian month, i.e. is worth trying as a Jalali date."""
     return any(_month_key(word) in _MONTH_NUMBER for word in clean_text(text).split())
+
+
+# --- Relative dates: resolved against the publication day, the tense choosing the direction. ---
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekday_date(name: str, published: date, *, future: bool = False, shift: str = "") -> date:
+    """The day a weekday name refers to in a story published on ``published``.
+
+    Past tense (the default in news) means the latest such day up to and including the
+    publication day: "on Wednesday" in a Thursday story is the day before, and "on Thursday" in
+    a Thursday story is the same day. Future tense means the next such day from the publication
+    day on. ``shift`` "last" / "next" force the day strictly before / after publication.
+    """
+    target = WEEKDAYS.index(name.lower().rstrip("s").rstrip("'’"))
+    back = (published.weekday() - target) % 7
+    if shift == "last":
+        return published - timedelta(days=back or 7)
+    if shift == "next":
+        ahead = (target - published.weekday()) % 7
+        return published + timedelta(days=ahead or 7)
+    if future:
+        return published + timedelta(days=(target - published.weekday()) % 7)
+    return published - timedelta(days=back)
+
+
+def jalali_day_month(day: int, month_name: str, near: date) -> date | None:
+    """A Jalali day and month without a year ("۵ مهر"), as the Gregorian day closest to ``near``."""
+    month = _MONTH_NUMBER.get(_month_key(month_name))
+    if month is None:
+        return None
+    year = jdatetime.date.fromgregorian(date=near).year
+    candidates = []
+    for jy in (year - 1, year, year + 1):
+        try:
+            candidates.append(jdatetime.date(jy, month, day).togregorian())
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs((d - near).days)) if candidates else None
+
+
+def jalali_month_names() -> tuple[str, ...]:
+    return _MONTHS

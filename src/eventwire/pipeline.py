@@ -60,9 +60,20 @@ def _events(doc: Document) -> Document:
     return coder.stage(doc)
 
 
+def _situate(doc: Document) -> Document:
+    from eventwire import situate
+
+    return situate.stage(doc)
+
+
 # The stages in data-flow order (see docs/architecture.md). Reading and cleaning happen in the
 # readers, so an article enters here already normalised.
-STAGES: list[tuple[str, Stage]] = [("nlp", _nlp), ("actors", _actors), ("events", _events)]
+STAGES: list[tuple[str, Stage]] = [
+    ("nlp", _nlp),
+    ("actors", _actors),
+    ("events", _events),
+    ("when_where", _situate),
+]
 
 
 @dataclass
