@@ -27,5 +27,5 @@ def db_url(tmp_path: Path) -> str:
 
 @pytest.fixture(autouse=True)
 def _no_user_dictionaries(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`--dict` puts dictionaries in force through EVENTWIRE_DICT; keep one test's out of the next."""
+    """`--dict` works through EVENTWIRE_DICT; keep one test's dictionaries out of the next."""
     monkeypatch.delenv("EVENTWIRE_DICT", raising=False)

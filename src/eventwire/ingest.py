@@ -107,6 +107,7 @@ def _store_one(
         events=doc.events,
         coder_version=__version__,
         explanations=doc.explanations,
+        fingerprint=doc.fingerprint,
     ):
         summary.new += 1
     else:

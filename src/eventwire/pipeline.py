@@ -33,6 +33,8 @@ class Document:
     # Why each event was coded (event_id -> explanation), for `eventwire explain`.
     explanations: dict[str, dict[str, Any]] = field(default_factory=dict)
     notices: list[Notice] = field(default_factory=list)
+    # MinHash of the body (see eventwire.dedupe): the store groups near-duplicates into stories.
+    fingerprint: bytes | None = None
 
     def __post_init__(self) -> None:
         if not self.body:
@@ -66,6 +68,12 @@ def _situate(doc: Document) -> Document:
     return situate.stage(doc)
 
 
+def _dedupe(doc: Document) -> Document:
+    from eventwire import dedupe
+
+    return dedupe.stage(doc)
+
+
 # The stages in data-flow order (see docs/architecture.md). Reading and cleaning happen in the
 # readers, so an article enters here already normalised.
 STAGES: list[tuple[str, Stage]] = [
@@ -73,6 +81,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("actors", _actors),
     ("events", _events),
     ("when_where", _situate),
+    ("dedupe", _dedupe),
 ]
 
 

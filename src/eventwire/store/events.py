@@ -106,3 +106,47 @@ def order_events(stmt: Select[Any]) -> Select[Any]:
 
 
 EVENTS = _events
+
+
+def event_groups_select(flt: EventFilter) -> Select[Any]:
+    """Events of one story with the same dyad, code and date, as one row with GDELT's counts.
+
+    ``mentions`` is how many stored events (sentences of articles) say it, ``sources`` how many
+    distinct outlets; ``event_ids`` lists every piece of evidence.
+    """
+    from sqlalchemy import func
+
+    from eventwire.store.models import ArticleRow
+
+    articles = cast(Table, ArticleRow.__table__)
+    c = _events.c
+    story = func.coalesce(articles.c.story_id, c.doc_id)
+    stmt = (
+        select(
+            story.label("story_id"),
+            c.source,
+            c.target,
+            c.cameo,
+            c.date,
+            func.min(c.source_name).label("source_name"),
+            func.min(c.target_name).label("target_name"),
+            func.min(c.plover).label("plover"),
+            func.min(c.goldstein).label("goldstein"),
+            func.count().label("mentions"),
+            func.count(func.distinct(func.lower(func.coalesce(articles.c.source, c.doc_id)))).label(
+                "sources"
+            ),
+            # Every piece of evidence, portable across SQLite (group_concat) and PostgreSQL.
+            func.aggregate_strings(c.event_id, ",").label("event_ids"),
+        )
+        .join(articles, articles.c.id == c.doc_id)
+        .group_by(story, c.source, c.target, c.cameo, c.date)
+    )
+    return apply_filter(stmt, flt).order_by(c.date, story, c.source, c.target, c.cameo)
+
+
+def group_dict(row: Any) -> dict[str, Any]:
+    group = dict(row._mapping)
+    group["date"] = group["date"].isoformat() if group["date"] else None
+    group["event_ids"] = sorted(group["event_ids"].split(",")) if group["event_ids"] else []
+    return group

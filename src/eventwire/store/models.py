@@ -22,7 +22,9 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
+    SmallInteger,
     String,
     Text,
     TypeDecorator,
@@ -108,6 +110,31 @@ class ArticleRow(Base):
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     origin: Mapped[str | None] = mapped_column(Text)
     ingested_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    # The id of the first stored article telling the same story (itself when it is the first).
+    story_id: Mapped[str | None] = mapped_column(Text, index=True)
+
+
+class FingerprintRow(Base):
+    """An article's MinHash (packed uint32 values), to verify a band-key candidate."""
+
+    __tablename__ = "article_fingerprints"
+
+    article_id: Mapped[str] = mapped_column(
+        Text, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    minhash: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class FingerprintBandRow(Base):
+    """One LSH band key of an article: articles sharing a key are near-duplicate candidates."""
+
+    __tablename__ = "fingerprint_bands"
+
+    band: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    bucket: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    article_id: Mapped[str] = mapped_column(
+        Text, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
 
 
 class SentenceRow(Base):

@@ -31,12 +31,15 @@ from eventwire.store.events import (
     EVENTS,
     EventFilter,
     apply_filter,
+    event_groups_select,
     events_select,
+    group_dict,
     order_events,
     row_to_event,
 )
 from eventwire.store.models import ArticleRow
 from eventwire.store.search import apply_search
+from eventwire.store.stories import find_story, record_fingerprint, stories
 
 # Rows fetched per round trip while streaming: large enough to amortise the round trip, small
 # enough that a batch of long articles (~100 kB each) stays around 100 MB at worst.
@@ -207,9 +210,11 @@ class Store:
             with connection.begin():
                 yield connection
 
-    def _insert_article(self, connection: Connection, article: Article) -> bool:
+    def _insert_article(
+        self, connection: Connection, article: Article, story_id: str | None = None
+    ) -> bool:
         """Insert the article row unless its id exists; True when inserted."""
-        values = article_values(article)
+        values = {**article_values(article), "story_id": story_id}
         # ON CONFLICT DO NOTHING keeps re-ingestion quiet: no error per duplicate in the server
         # log and no aborted transaction on PostgreSQL. RETURNING tells whether a row went in
         # (rowcount is not reliable once the dialect adds its own RETURNING for the key).
@@ -234,6 +239,7 @@ class Store:
         events: Sequence[Event] = (),
         coder_version: str | None = None,
         explanations: Mapping[str, dict[str, Any]] | None = None,
+        fingerprint: bytes | None = None,
     ) -> bool:
         """Store an article with its coded parts; False (nothing changed) if its id is stored.
 
@@ -244,8 +250,13 @@ class Store:
         with self._failures(f"cannot store article {article.id}"):
             try:
                 with self._write() as connection:
-                    if not self._insert_article(connection, article):
+                    story = None
+                    if fingerprint is not None:
+                        story = find_story(connection, article.id, fingerprint)
+                    if not self._insert_article(connection, article, story):
                         return False
+                    if fingerprint is not None:
+                        record_fingerprint(connection, article.id, fingerprint)
                     insert_parts(
                         connection,
                         self.dialect,
@@ -292,6 +303,18 @@ class Store:
         if row is None or row.explanation is None:
             return None
         return {**row.explanation, "coder_version": row.coder_version}
+
+    def iter_event_groups(self, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Events aggregated per story, dyad, code and date (see ``event_groups_select``)."""
+        stmt = event_groups_select(flt or EventFilter())
+        with self._failures("cannot read event groups"), self._engine.connect() as conn:
+            for row in conn.execution_options(yield_per=STREAM_BATCH).execute(stmt):
+                yield group_dict(row)
+
+    def iter_stories(self, min_size: int = 1) -> Iterator[dict[str, Any]]:
+        """Stories with their article and source counts and member articles, largest first."""
+        with self._failures("cannot read stories"), self._engine.connect() as conn:
+            yield from stories(conn, min_size)
 
     def count_events(self, flt: EventFilter | None = None) -> int:
         """How many stored events match the filter."""
