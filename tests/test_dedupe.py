@@ -82,3 +82,20 @@ def test_ingest_keeps_unrelated_articles_in_stories_of_their_own(db_url: str) ->
         [story] = list(store.iter_stories())
         assert story["story_id"] == "tabnak-837703"
         assert story["articles"] == 1
+
+
+@pytest.mark.slow
+def test_cli_stories_and_grouped_events_show_two_sources(tmp_path: Path, db_url: str) -> None:
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    runner = CliRunner()
+    runner.invoke(app, ["ingest", str(SEED), str(_copy_of_seed(tmp_path)), "--db", db_url, "-q"])
+    result = runner.invoke(app, ["stories", "--format", "jsonl", "--db", db_url])
+    [story] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (story["articles"], story["sources"]) == (2, 2)
+    result = runner.invoke(app, ["events", "--grouped", "--format", "jsonl", "--db", db_url])
+    groups = [json.loads(line) for line in result.stdout.splitlines()]
+    assert any(g["sources"] == 2 for g in groups)
+    assert all(len(g["event_ids"]) == g["mentions"] for g in groups)

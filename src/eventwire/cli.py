@@ -402,6 +402,56 @@ def _write_events(
         write_table(rows, out, EVENT_TABLE, limit, total)
 
 
+GROUP_COLUMNS = (
+    "story_id",
+    "date",
+    "source",
+    "source_name",
+    "cameo",
+    "plover",
+    "goldstein",
+    "target",
+    "target_name",
+    "mentions",
+    "sources",
+    "event_ids",
+)
+GROUP_TABLE = (
+    ("date", 10),
+    ("source", 9),
+    ("cameo", 5),
+    ("target", 9),
+    ("mentions", 8),
+    ("sources", 7),
+    ("story_id", 24),
+)
+STORY_TABLE = (("story_id", 28), ("articles", 8), ("sources", 7), ("members", 60))
+
+
+@app.command("stories")
+def stories_command(
+    min_size: Annotated[
+        int, typer.Option(help="Only stories told by at least this many articles.")
+    ] = 2,
+    output: FormatOption = "table",
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Near-duplicate articles grouped into stories, largest first."""
+    _check_choice(output, OUTPUT_FORMATS, "--format")
+    with _open(db) as store:
+        rows = store.iter_stories(min_size=min_size)
+        if output == "jsonl":
+            write_jsonl(rows, sys.stdout)
+        elif output == "csv":
+            write_csv(rows, sys.stdout, ("story_id", "articles", "sources", "members"))
+        else:
+            shown = (
+                {**r, "members": ", ".join(f"{m['id']} ({m['source']})" for m in r["members"])}
+                for r in rows
+            )
+            write_table(shown, out, STORY_TABLE, None)
+
+
 @app.command("code")
 def code_command(
     paths: Annotated[
@@ -442,6 +492,13 @@ def events_command(
     negated: Annotated[
         bool, typer.Option("--negated/--no-negated", help="Include events the text denies.")
     ] = True,
+    grouped: Annotated[
+        bool,
+        typer.Option(
+            "--grouped",
+            help="One row per story, dyad, code and date, with mentions and sources counts.",
+        ),
+    ] = False,
     output: FormatOption = "table",
     limit: Annotated[
         int | None, typer.Option(help="At most this many rows (table default 20; 0 = all).")
@@ -464,6 +521,15 @@ def events_command(
     )
     row_limit = None if limit == 0 else limit
     with _open(db) as store:
+        if grouped:
+            groups = store.iter_event_groups(flt)
+            if output == "jsonl":
+                write_jsonl(groups, sys.stdout)
+            elif output == "csv":
+                write_csv(groups, sys.stdout, GROUP_COLUMNS)
+            else:
+                write_table(groups, out, GROUP_TABLE, 20 if limit is None else row_limit)
+            return
         if output == "table":
             table_limit = 20 if limit is None else row_limit
             rows = (_event_row(e) for e in store.iter_events(flt, limit=table_limit))
