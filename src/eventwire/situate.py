@@ -24,29 +24,48 @@ def trigger_token(doc: Document, event: Event) -> Any:
     return span.root
 
 
+def _dateline_place(doc: Document) -> str | None:
+    """The city of a dateline ("KABUL (Reuters) -"): from the reader, or the body's start."""
+    from eventwire.clean import strip_dateline
+
+    place = doc.article.meta.get("place")
+    if isinstance(place, str) and place:
+        return place
+    found = strip_dateline(doc.body.split("\n", 1)[0])
+    return found.place if found.found else None
+
+
 def stage(doc: Document) -> Document:
-    """Give each event its date (and basis) from the text; the publication day when nothing says.
+    """Give each event its date and place from the text (see eventwire.when and eventwire.geo).
 
     An article without a publication day keeps only explicit dates: "on Wednesday" means nothing
     without knowing which week the story was written in.
     """
+    from eventwire.geo import Gazette, article_country
     from eventwire.when import Timeline
 
     if not doc.events or doc.parsed is None:
         return doc
     published = published_day(doc.article.published)
     timeline = Timeline(doc.parsed, published or date.today())
+    codes = [a.code for a in doc.actors for _ in a.mentions]
+    gazette = Gazette(doc.parsed, article_country(codes), _dateline_place(doc))
     situated = []
     for event in doc.events:
         token = trigger_token(doc, event)
-        when = timeline.date_of(token) if token is not None else None
-        if when is None:
+        if token is None:
             situated.append(event)
-        elif published is None and when.basis != "explicit":
-            situated.append(dataclasses.replace(event, date=None, date_basis="unknown"))
+            continue
+        why = doc.explanations.setdefault(event.event_id, {})
+        place, why["place_basis"] = gazette.place_of(token)
+        event = dataclasses.replace(event, location=place)
+        when = timeline.date_of(token)
+        if published is None and when.basis != "explicit":
+            event = dataclasses.replace(event, date=None, date_basis="unknown")
         else:
             day = when.day.isoformat()
-            situated.append(dataclasses.replace(event, date=day, date_basis=when.basis))
-            doc.explanations.setdefault(event.event_id, {})["date_evidence"] = when.evidence
+            event = dataclasses.replace(event, date=day, date_basis=when.basis)
+            why["date_evidence"] = when.evidence
+        situated.append(event)
     doc.events = situated
     return doc

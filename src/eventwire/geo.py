@@ -1,0 +1,211 @@
+"""Event places: place phrases in the parse, geocoded offline, attached to events by clause.
+
+1. Place phrases: a GPE/LOC/FAC name after a locative preposition ("in Tehran", "near
+   Damascus", "outside Kabul"), the "city/province of X" construction ("the southern Iranian city
+   of Ahvaz"), and "X province" compounds ("Yemen's Hodeidah province").
+2. Each is geocoded with :mod:`eventwire.gazetteer` (GeoNames data shipped in a PyPI package);
+   a country named beside it ("Iranian", "Yemen's", "Kabul, Afghanistan") or, failing that, the
+   article's most named country breaks ties (Tripoli LBY vs LBN). A name the gazetteer does not
+   know keeps its name with the other fields empty.
+3. An event takes the place of its own clause, else of its sentence, else the narrative's last
+   place, else the dateline's city, else none.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.records import Location
+
+PLACE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "around",
+    "across",
+    "throughout",
+    "within",
+    "into",
+    "nearby",
+}
+PLACE_NOUNS = {
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "district",
+    "state",
+    "county",
+    "capital",
+    "port",
+    "governorate",
+    "area",
+}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Nouns whose place is the scene of what follows ("a meeting in Tehran ... Speaking there, ...").
+GATHERINGS = {
+    "meeting",
+    "summit",
+    "talk",
+    "conference",
+    "forum",
+    "session",
+    "visit",
+    "ceremony",
+    "rally",
+    "gathering",
+    "negotiation",
+}
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    """A place phrase of the body: its head token and where it was geocoded."""
+
+    head: int  # token index of the place name's root
+    location: Location
+    # Whether later sentences inherit it: it says where the story's action is (a place of a main
+    # clause's verb or of a gathering), not where something else was ("a crisis in Syria").
+    frames: bool = False
+
+
+def _country_word(token: Any) -> str | None:
+    """ISO3 of a country name or demonym token ("Iranian", "Yemen"), via the actor lexicon."""
+    from eventwire.actors import default_lexicon
+
+    lexicon = default_lexicon()
+    found = lexicon.demonym(token.text)
+    if found:
+        return found
+    for match in lexicon.lookup(token.text, None):
+        if match.entry.kind == "country" and match.code:
+            return match.code[:3]
+    return None
+
+
+def _hint_near(name_root: Any) -> str | None:
+    """A country stated beside a place name: its modifiers, possessor or "X, Country" apposition."""
+    around = list(name_root.children) + list(name_root.head.children) + [name_root.head]
+    for token in around:
+        if token.i == name_root.i:
+            continue
+        if token.dep_ in ("amod", "poss", "compound", "appos", "npadvmod", "conj"):
+            code = _country_word(token)
+            if code:
+                return code
+    return None
+
+
+def geocode(name: str, hint: str | None) -> Location:
+    """The best gazetteer place for a name; a country or US state has no coordinates here."""
+    from eventwire import gazetteer
+
+    places = gazetteer.lookup(name, hint)
+    if not places:
+        return Location(name=name)
+    best = places[0]
+    if best.feature != "city":
+        return Location(best.name, best.country, best.admin1, None, None, best.feature)
+    return Location(best.name, best.country, best.admin1, best.lat, best.lon, best.feature)
+
+
+def _candidates(parsed: Any) -> list[Any]:
+    """Entity spans, plus proper nouns outside any entity (spaCy misses many small cities)."""
+    spans = list(parsed.ents)
+    covered = {i for ent in parsed.ents for i in range(ent.start, ent.end)}
+    spans.extend(parsed[t.i : t.i + 1] for t in parsed if t.pos_ == "PROPN" and t.i not in covered)
+    return spans
+
+
+def _locative(span: Any) -> bool:
+    root = span.root
+    head = root.head
+    labelled = getattr(span, "label_", "") in PLACE_LABELS
+    if root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
+        return labelled
+    # "the city of Ahvaz": the construction itself says it is a place, whatever the NER label.
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in PLACE_NOUNS:
+        return True
+    # "(in) Hodeidah province": the name modifies a place noun that is itself locative.
+    if root.dep_ == "compound" and head.lemma_ in PLACE_NOUNS:
+        return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
+    return False
+
+
+def place_refs(parsed: Any, default_hint: str | None) -> list[PlaceRef]:
+    """Every geocodable place phrase of a parsed body, in text order."""
+    refs: dict[int, PlaceRef] = {}
+    for span in _candidates(parsed):
+        if not _locative(span):
+            continue
+        root = span.root
+        head = root.head
+        noun = head.head if head.lower_ == "of" else head
+        hint = _hint_near(noun) or _hint_near(root) or default_hint
+        name = span.text[4:] if span.text.lower().startswith("the ") else span.text
+        refs[root.i] = PlaceRef(root.i, geocode(name, hint), _sets_scene(root))
+    return [refs[i] for i in sorted(refs)]
+
+
+def _sets_scene(root: Any) -> bool:
+    holder = root.head.head if root.dep_ == "pobj" else root.head
+    if holder.pos_ == "NOUN" and holder.lemma_ not in GATHERINGS:
+        return False
+    node = holder
+    while node.head.i != node.i:
+        if node.dep_ in ("advcl", "ccomp", "pcomp", "relcl", "acl", "xcomp"):
+            return False
+        node = node.head
+    return True
+
+
+def article_country(actor_codes: list[str]) -> str | None:
+    """The country the article names most, as a tie-breaker for ambiguous place names."""
+    counts = Counter(code[:3] for code in actor_codes if len(code) >= 3 and code[:3].isalpha())
+    return counts.most_common(1)[0][0] if counts else None
+
+
+class Gazette:
+    """Places for the events of one document, by clause, sentence and narrative."""
+
+    def __init__(self, parsed: Any, default_hint: str | None, dateline: str | None) -> None:
+        self.parsed = parsed
+        self.refs = place_refs(parsed, default_hint)
+        self.dateline = geocode(dateline, default_hint) if dateline else None
+        self._index = {sent.start: i for i, sent in enumerate(parsed.sents)}
+        self._frames = self._narrative()
+
+    def _in(self, sent: Any) -> list[PlaceRef]:
+        return [r for r in self.refs if sent.start <= r.head < sent.end]
+
+    def _narrative(self) -> list[Location | None]:
+        frames: list[Location | None] = []
+        current: Location | None = None
+        for sent in self.parsed.sents:
+            frames.append(current)
+            scene = [r for r in self._in(sent) if r.frames]
+            if scene:
+                current = scene[0].location
+        return frames
+
+    def place_of(self, trigger: Any) -> tuple[Location | None, str]:
+        """(location, basis) of an event's trigger: clause | sentence | inherited | dateline."""
+        sent = trigger.sent
+        refs = self._in(sent)
+        for ref in refs:
+            head = self.parsed[ref.head]
+            if trigger.left_edge.i <= head.i <= trigger.right_edge.i:
+                return ref.location, "clause"
+        if refs:
+            return refs[0].location, "sentence"
+        inherited = self._frames[self._index.get(sent.start, 0)]
+        if inherited is not None:
+            return inherited, "inherited"
+        if self.dateline is not None:
+            return self.dateline, "dateline"
+        return None, "none"
