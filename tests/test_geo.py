@@ -80,3 +80,13 @@ def test_place_falls_back_to_the_dateline(place_of: PlaceOf) -> None:
     place, basis = place_of("The minister criticised the plan.", "criticised", dateline="Kabul")
     assert place is not None
     assert (place.country, basis) == ("AFG", "dateline")
+
+
+def test_geocode_compass_region_keeps_the_country() -> None:
+    place = geocode("Southern Lebanon", None)
+    assert (place.country, place.feature, place.lat) == ("LBN", "region", None)
+
+
+def test_geocode_names_only_the_lexicon_knows() -> None:
+    assert geocode("Scotland", None).country == "GBR"
+    assert geocode("US", None).country == "USA"

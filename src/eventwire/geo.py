@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -101,13 +102,40 @@ def _hint_near(name_root: Any) -> str | None:
     return None
 
 
+_COMPASS = re.compile(
+    r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)+",
+    re.IGNORECASE,
+)
+
+
+def _lexicon_country(name: str) -> str | None:
+    # Names the gazetteer lacks but the actor lexicon knows as a country or its part: "US",
+    # "Britain", "Scotland" (GeoNames files the UK's nations under GB, without their names).
+    from eventwire.actors import default_lexicon
+
+    for match in default_lexicon().lookup(name, None):
+        if match.entry.kind in ("country", "capital") and match.code:
+            return match.code[:3]
+    return None
+
+
 def geocode(name: str, hint: str | None) -> Location:
-    """The best gazetteer place for a name; a country or US state has no coordinates here."""
+    """The best gazetteer place for a name; a country or US state has no coordinates here.
+
+    "northern Syria" is looked up as Syria (its country is right, its point would not be), and a
+    name only the actor lexicon knows ("US", "Scotland") gets its country.
+    """
     from eventwire import gazetteer
 
     places = gazetteer.lookup(name, hint)
     if not places:
-        return Location(name=name)
+        core = _COMPASS.sub("", name)
+        country = (gazetteer.country_of(core, hint) if core != name else None) or (
+            _lexicon_country(core)
+        )
+        feature = None if country is None else "country" if core == name else "region"
+        return Location(name=name, country=country, feature=feature)
     best = places[0]
     if best.feature != "city":
         return Location(best.name, best.country, best.admin1, None, None, best.feature)
