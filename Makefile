@@ -26,8 +26,8 @@ demo: install
 	$(BIN)/eventwire actors samples/seed/tabnak-837703.txt
 
 lint: install
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check src tests scripts benchmarks
 
 typecheck: install
 	$(BIN)/mypy src
