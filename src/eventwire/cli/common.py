@@ -1,0 +1,174 @@
+"""Shared parts of the command line: the Typer app, consoles, options and small helpers."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from eventwire import __version__, sources
+from eventwire.errors import EventwireError
+from eventwire.formats import OUTPUT_FORMATS
+from eventwire.pipeline import Document, StageFailure, process_all
+from eventwire.records import Article, Published, ReadFailure
+from eventwire.sources import FORMATS as INPUT_FORMATS
+from eventwire.store import Store, open_store
+
+app = typer.Typer(
+    name="eventwire",
+    help="Turn news articles into political event data: who did what to whom, when and where.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+ARTICLE_COLUMNS = (
+    "id",
+    "source",
+    "title",
+    "lead",
+    "text",
+    "published",
+    "news_code",
+    "tags",
+    "url",
+    "language",
+    "meta",
+)
+ARTICLE_TABLE = (("id", 32), ("published", 25), ("source", 12), ("title", 60))
+
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        envvar="EVENTWIRE_DB",
+        help="Database URL (any SQLAlchemy URL; PostgreSQL for shared use).",
+        show_default=True,
+    ),
+]
+FormatOption = Annotated[
+    str, typer.Option("--format", "-f", help=f"Output format: {', '.join(OUTPUT_FORMATS)}.")
+]
+DayOption = Annotated[
+    datetime | None, typer.Option(formats=["%Y-%m-%d"], help="A day, YYYY-MM-DD (inclusive).")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"eventwire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Turn news articles into political event data: who did what to whom, when and where."""
+
+
+def say(kind: str, message: object) -> None:
+    """Print an error or warning to stderr; the message is data, never Rich markup."""
+    style = "red" if kind == "error" else "yellow"
+    err.print(Text.assemble((f"{kind}: ", style), str(message)))
+
+
+def open_db(db: str) -> Store:
+    try:
+        return open_store(db)
+    except EventwireError as exc:
+        say("error", exc)
+        raise typer.Exit(2) from exc
+
+
+DictOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--dict",
+        help="User actor dictionary (YAML, CSV or PETRARCH/TABARI .txt), merged over the shipped "
+        "lexicon; repeat for several.",
+    ),
+]
+
+
+def use_dicts(paths: list[Path] | None) -> None:
+    """Put user dictionaries in force (via EVENTWIRE_DICT) and check them before any work."""
+    from eventwire.actors.lexicon import DICT_ENV, configured_lexicon
+
+    if paths:
+        os.environ[DICT_ENV] = os.pathsep.join(str(p) for p in paths)
+    try:
+        configured_lexicon()
+    except (EventwireError, OSError) as exc:
+        say("error", exc)
+        raise typer.Exit(2) from exc
+
+
+def day_of(value: datetime | None) -> date | None:
+    return value.date() if value is not None else None
+
+
+def check_choice(value: str | None, allowed: tuple[str, ...], option: str) -> None:
+    if value is not None and value not in allowed:
+        raise typer.BadParameter(
+            f"{value!r}; choose one of {', '.join(allowed)}", param_hint=option
+        )
+
+
+ACTOR_COLUMNS = ("doc_id", "name", "code", "country", "sector", "kind", "resolved_by", "mentions")
+ACTOR_TABLE = (("name", 28), ("code", 10), ("resolved_by", 10), ("mentions", 60))
+
+InputFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--input-format", help=f"Input format ({', '.join(INPUT_FORMATS)}); detected when omitted."
+    ),
+]
+PublishedOption = Annotated[
+    datetime | None,
+    typer.Option(
+        formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S"],
+        help="Publication date for articles that give none (YYYY-MM-DD).",
+    ),
+]
+
+
+def documents(
+    paths: list[str], input_format: str | None, published: datetime | None
+) -> Iterator[Document | ReadFailure | StageFailure]:
+    """Read and process articles without a database, for `actors` and `code`."""
+    check_choice(input_format, INPUT_FORMATS, "--input-format")
+    results = sources.read(paths, fmt=input_format)
+    if published is not None:
+        fallback = published if published.hour or published.minute else published.date()
+        results = (with_published(r, fallback) for r in results)
+    return process_all(results)
+
+
+def with_published(result: Article | ReadFailure, day: Published) -> Article | ReadFailure:
+    if isinstance(result, Article) and result.published is None:
+        result.published = day
+    return result
+
+
+def coded(
+    docs: Iterator[Document | ReadFailure | StageFailure], failures: list[object]
+) -> Iterator[Document]:
+    """The documents of a stream; failures are reported as met and collected for the exit code."""
+    for doc in docs:
+        if isinstance(doc, Document):
+            yield doc
+        else:
+            say("error", doc)
+            failures.append(doc)
