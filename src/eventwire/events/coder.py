@@ -1,7 +1,9 @@
 """Pipeline stage: code the events of a parsed, actor-tagged article (CAMEO + PLOVER).
 
 For every clause verb of a sentence the verb lexicon's patterns give a code
-(:mod:`eventwire.events.patterns`); the parse gives the parties (:mod:`eventwire.events.parties`):
+(:mod:`eventwire.events.patterns`), clause constructions may change it ("said that X must" is a
+demand: :mod:`eventwire.events.clauses`); the parse gives the parties
+(:mod:`eventwire.events.sides`, :mod:`eventwire.events.parties`):
 subject or passive agent as source, direct object, a target preposition's object or a meeting's
 participants as target, one event per source/target pair.  Event nouns add nominal events
 (:mod:`eventwire.events.nominal`).  :mod:`eventwire.events.meaning` decides whether the text
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from eventwire.events import nominal, parties
+from eventwire.events import clauses, nominal, parties, sides
 from eventwire.events.meaning import INTENT_CODES, Mood, intent_code, is_purpose_clause, mood_of
 from eventwire.events.parties import Party
 from eventwire.events.patterns import VerbMatch, match_verb
@@ -33,12 +35,10 @@ if TYPE_CHECKING:
 __all__ = ["Explanation", "code_text", "explain", "gold_coder", "stage"]
 
 CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis", "pcomp"}
-RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 # Verb defaults whose dictionary block code is the wrong sense when no pattern decides: a bare
 # "agreed (on/upon)" is CAMEO 03 (express intent to cooperate), not 050 (diplomatic cooperation).
 DEFAULT_SENSE = {"agree": "030"}
 COMMITTING = {"agree", "pledge", "promise", "vow", "offer", "undertake", "commit"}
-PLACE_KINDS = {"country", "city", "place", "capital", "region"}
 
 
 @dataclass
@@ -82,11 +82,13 @@ def code_sentence(doc: Document, idx: int, sent: Span) -> list[tuple[Event, Expl
             targets = cand.sources  # "Israel and Lebanon renewed talks": each with the other
         for src in cand.sources or [Party(None, -1, "")]:
             for tgt in targets or [Party(None, -1, "")]:
+                if src.code and not tgt.code and sides.domestic_event(cand.code, targets):
+                    tgt = parties.domestic(src) or tgt
                 if not src.code or not tgt.code:
                     # An event without a known actor on a side cannot be placed in any dyad;
                     # measured, dropping them costs little recall and saves much precision.
                     continue
-                if src.actor is tgt.actor or src.code == tgt.code:
+                if src.actor is tgt.actor or (src.code == tgt.code and tgt.how != "domestic"):
                     continue
                 key = (src.code, tgt.code, cand.code[:2])
                 if key in seen:
@@ -110,6 +112,14 @@ def code_sentence(doc: Document, idx: int, sent: Span) -> list[tuple[Event, Expl
     return out
 
 
+def _participial_adjunct(verb: Token) -> bool:
+    """ "..., offering support", "..., citing opposition": a participle adjunct without a subject
+    of its own elaborates the main event and is not coded as an event of its own."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
+
+
 def _governor_codes(verb: Token) -> bool:
     """An open complement ("agreed to set up") belongs to its governing verb's pattern."""
     if verb.dep_ == "xcomp":
@@ -127,12 +137,28 @@ def _governor_codes(verb: Token) -> bool:
 def _verb_candidate(doc: Document, verb: Token) -> Candidate | None:
     if verb.pos_ != "VERB" or verb.dep_ not in CLAUSE_DEPS:
         return None
-    if is_purpose_clause(verb) or _governor_codes(verb):
+    if is_purpose_clause(verb) or _governor_codes(verb) or _participial_adjunct(verb):
         return None
     m = match_verb(verb)
     mood = mood_of(verb)
     if not mood.coded:
         return None
+    construction = _construction(verb, m, mood)
+    if construction is not None:
+        code, asked, note = construction
+        lemma = verb.lemma_.lower()
+        m = VerbMatch(VerbCode(code), m.entry if m else None, None, 0, lemma)
+        if note == "refusal":
+            mood = Mood("happened", False, "refusal: a negated commitment to cooperate")
+        sources, source_path = sides.sources(doc, verb)
+        targets, target_path = sides.targets(doc, verb, code)
+        if asked is not None:
+            named = [p for p in parties.actors_of(doc, asked, f"{note}:nsubj") if p.code]
+            if named:
+                targets, target_path = named, f"{note}→nsubj"
+        why = _explain(verb, m, f"{source_path}←{verb.text}→{target_path}", mood)
+        why.notes.append(f"construction: {note}")
+        return Candidate(code, sources, targets, mood, why, _span(verb, sources, targets))
     if (m is None or m.code.forward is None) and mood.kind == "intent" and verb.dep_ == "xcomp":
         # "is willing to withdraw", "vowed to continue": the commitment itself is CAMEO 030.
         m = VerbMatch(VerbCode("030"), None, None, 0, verb.lemma_.lower())
@@ -142,7 +168,7 @@ def _verb_candidate(doc: Document, verb: Token) -> Candidate | None:
     if m.pattern is None and m.lemma in DEFAULT_SENSE:
         code = DEFAULT_SENSE[m.lemma]
     if mood.kind == "intent":
-        code = intent_code(code)
+        code = "130" if clauses.has_ultimatum(verb) else intent_code(code)
     complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if complement is not None and verb.lemma_.lower() in COMMITTING:
         # "agreed to set up", "pledged to provide aid": an expressed intent (CAMEO 03), whose
@@ -152,88 +178,35 @@ def _verb_candidate(doc: Document, verb: Token) -> Candidate | None:
         code = intent_code(inner_code) if inner_code and inner_code[:2] in INTENT_CODES else "030"
     if code[:2] == "01" and any(c.dep_ == "ccomp" for c in verb.children):
         return None  # a reporting verb: the event is the one it reports
-    sources, source_path = _sources(doc, verb)
-    targets, target_path = _targets(doc, verb, code)
+    sources, source_path = sides.sources(doc, verb)
+    targets, target_path = sides.targets(doc, verb, code)
+    if code[:2] == "13" and not any(t.code for t in targets):
+        # "threatened to strike if Y ...": the one whose act is the condition is threatened.
+        subject = clauses.condition(verb)
+        if subject is not None:
+            named = [p for p in parties.actors_of(doc, subject, "condition") if p.code]
+            if named:
+                targets, target_path = named, "advcl:if→nsubj"
     path = f"{source_path}←{verb.text}→{target_path}"
     why = _explain(verb, m, path, mood)
     return Candidate(code, sources, targets, mood, why, _span(verb, sources, targets))
 
 
-def _sources(doc: Document, verb: Token) -> tuple[list[Party], str]:
-    subject, how = parties.subject_of(verb)
-    if subject is None:
-        return [], "∅"
-    if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
-        subject, how = verb.head, "relcl-head"
-    found = parties.actors_of(doc, subject, how)
-    if subject.pos_ == "PRON" and not any(p.code for p in found):
-        # "Switzerland said it had expelled ...": an unresolved pronoun subject of a reported
-        # clause is the reporter.
-        node = verb
-        while node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
-            node = node.head
-        if node.dep_ == "ccomp" and node.head.pos_ == "VERB":
-            reporter, _ = parties.subject_of(node.head)
-            if reporter is not None and reporter.pos_ != "PRON":
-                return parties.actors_of(doc, reporter, "reporter"), "reporter"
-    return found, how
-
-
-def _targets(doc: Document, verb: Token, code: str) -> tuple[list[Party], str]:
-    passive = parties.passive_target(verb)
-    obj, how = parties.object_of(verb)
-    if obj is not None and how in parties.OBJECT_DEPS:
-        found = [p for p in parties.actors_of(doc, obj, how) if p.code]
-        if found:
-            return found, how
-        joined = parties.participants(doc, obj)
-        if joined:
-            return joined, "dobj→relcl→agent"
-        for child in obj.children:  # "held talks with X", "signed a deal with X"
-            if child.dep_ == "prep" and child.lower_ in parties.TARGET_PREPS:
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    found = [
-                        p for p in parties.actors_of(doc, pobj, f"pobj:{child.lower_}") if p.code
-                    ]
-                    if found:
-                        return found, f"dobj→{child.lower_}→pobj"
-    for prep in parties.TARGET_PREPS:
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == prep:
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    found = [p for p in parties.actors_of(doc, pobj, f"pobj:{prep}") if p.code]
-                    if found:
-                        return found, f"prep:{prep}→pobj"
-    if passive is not None and any(c.dep_ == "agent" for c in verb.children):
-        return parties.actors_of(doc, passive, "nsubjpass"), "nsubjpass"
-    for child in verb.children:
-        if child.dep_ == "xcomp" and child.pos_ == "VERB":
-            # "offered to negotiate with X", "threatened to cut off aid to X"
-            found, path = _targets(doc, child, code)
-            if found:
-                return found, f"xcomp→{path}"
-        if child.dep_ == "ccomp":
-            # "demanded that X withdraw": the one asked is the complement's subject
-            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None:
-                found = [p for p in parties.actors_of(doc, subject, "ccomp:nsubj") if p.code]
-                if found:
-                    return found, "ccomp→nsubj"
-    # Without a named target, the place where it happened stands for it (the PETRARCH
-    # convention): "arrived in Amman", "protested in Beijing" -> the place's country.
-    heads = [verb] + [c for c in verb.children if c.dep_ in parties.OBJECT_DEPS]
-    for head in heads:
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "to", "at"):
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    found = [
-                        p
-                        for p in parties.actors_of(doc, pobj, "place")
-                        if p.actor is not None and p.actor.kind in PLACE_KINDS
-                    ]
-                    if found:
-                        return found, f"prep:{child.lower_}→place"
-    return [], "∅"
+def _construction(
+    verb: Token, m: VerbMatch | None, mood: Mood
+) -> tuple[str, Token | None, str] | None:
+    """A clause construction that fixes the code (and the one asked): see events.clauses."""
+    forward = m.code.forward if m is not None else None
+    if clauses.is_refusal(verb, forward, mood.negated, mood.kind):
+        return "120", None, "refusal"
+    clause = clauses.must_clause(verb)
+    if clause is not None:
+        subject = next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+        return "100", subject, "must-demand"
+    asked = clauses.appeal_target(verb)
+    if asked is not None:
+        return "020", asked, "appeal"
+    return None
 
 
 def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
@@ -244,7 +217,11 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
     targets: list[Party] = []
     for pobj, path in nominal.target_tokens(noun, preps):
         targets += [p for p in parties.actors_of(doc, pobj, path) if p.code]
-    if not targets:
+    if not targets and code[:2] == "14":
+        # "staged a protest in Beijing": a protest is aimed at the place's state, else (no
+        # place) at the protesters' own state (see sides.domestic_event).
+        targets, _ = sides.place_targets(doc, [noun, noun.head])
+    elif not targets:
         return None
     holder, how = nominal.source_token(noun)
     if holder is None:
@@ -263,15 +240,16 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
     sources = [p for p in sources if p.code]
     if not sources:
         return None
+    target_how = targets[0].how if targets else "∅"
     why = Explanation(
         trigger=noun.text,
         lemma=noun.lemma_.lower(),
         kind="noun",
         rule=f"noun:{noun.lemma_.lower()}",
         dictionary_line=f"{noun.lemma_.lower()} [{code}] targets: {', '.join(preps)}",
-        parse_path=f"{how}→{noun.text}→{targets[0].how}",
+        parse_path=f"{how}→{noun.text}→{target_how}",
         source_how=how,
-        target_how=targets[0].how,
+        target_how=target_how,
         mood=mood.kind,
         mood_why=mood.why,
     )

@@ -42,6 +42,8 @@ INTENDING = {
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen"}
 REPORTING = {"say", "tell", "announce", "state", "report", "add", "declare", "indicate", "confirm"}
 WISHING = {"want", "hope", "wish", "seek", "like", "consider", "mull", "propose", "urge", "ask"}
+# "demanded that X withdraw": the clause says what was asked for, not what X did.
+DEMANDING = WISHING | {"demand", "insist", "request", "recommend", "suggest", "call", "press"}
 
 # CAMEO "express intent" codes by the root of the intended event (CAMEO 1.1b3, 03 and 13).
 INTENT_CODES = {
@@ -119,6 +121,8 @@ def mood_of(verb: Token) -> Mood:
         if governor in INTENDING or governor in INTENT_ADJECTIVES:
             return Mood("intent", negated, f"governed by '{governor}'")
         return Mood("happened", negated, f"governed by '{governor}'")
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DEMANDING:
+        return Mood("unreal", negated, f"asked for by '{verb.head.lemma_.lower()}'")
     if aux & FUTURE_AUX or ("going" in aux and "to" in aux):
         return Mood("intent", negated, "future")
     return Mood("happened", negated)

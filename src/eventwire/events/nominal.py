@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from eventwire.events import extra
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -69,6 +71,11 @@ LIGHT_VERBS = {
     "begin",
     "start",
     "continue",
+    "organize",
+    "call",
+    "declare",
+    "extend",
+    "reimpose",
     "resume",
     "keep",
     "step",
@@ -95,10 +102,13 @@ def event_noun(token: Token) -> tuple[str, tuple[str, ...]] | None:
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     lemma = token.lemma_.lower()
-    compound = [c.lemma_.lower() for c in token.children if c.dep_ == "compound"]
-    if compound and f"{compound[-1]} {lemma}" in EVENT_NOUNS:
-        return EVENT_NOUNS[f"{compound[-1]} {lemma}"]
-    return EVENT_NOUNS.get(lemma)
+    table = {**EVENT_NOUNS, **extra.nouns()}
+    # "hunger strike", "general strike", "martial law": the modifier picks the sense.
+    modifiers = [c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")]
+    for modifier in reversed(modifiers):
+        if f"{modifier} {lemma}" in table:
+            return table[f"{modifier} {lemma}"]
+    return table.get(lemma)
 
 
 def target_tokens(noun: Token, preps: tuple[str, ...]) -> list[tuple[Token, str]]:
@@ -117,7 +127,10 @@ def source_token(noun: Token) -> tuple[Token | None, str]:
     for child in noun.children:
         if child.dep_ == "poss":
             return child, "poss"
+    table = {**EVENT_NOUNS, **extra.nouns()}
     for child in noun.children:
+        if f"{child.lemma_.lower()} {noun.lemma_.lower()}" in table:
+            continue  # part of the event's name ("general strike"), not its doer
         if child.dep_ in ("amod", "compound") and child.pos_ in ("ADJ", "PROPN"):
             return child, child.dep_
     head = noun.head

@@ -182,3 +182,12 @@ def participants(doc: Document, noun: Token) -> list[Party]:
                 if pobj is not None:
                     found.extend(actors_of(doc, pobj, "participant"))
     return found
+
+
+def domestic(source: Party) -> Party | None:
+    """The source's own country as the target of an event that names no foreign party."""
+    actor = source.actor
+    if actor is None or not actor.country:
+        return None
+    country = Actor(actor.country, actor.country, actor.country, None, "country", "domestic")
+    return Party(country, -1, "domestic")

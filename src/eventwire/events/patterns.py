@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from eventwire.events import verbs
+from eventwire.events import extra, verbs
 from eventwire.events.verbdict import VerbCode, VerbPattern
 from eventwire.events.verbs import VerbEntry, VerbLexicon
 
@@ -29,20 +29,6 @@ COMPLEMENTS = {"dobj", "obj", "attr", "oprd", "dative", "prt", "xcomp", "acomp",
 COMPLEMENTS |= {"npadvmod", "pcomp"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 NOT_IN_PHRASE = {"relcl", "advcl", "conj", "cc", "parataxis", "punct", "appos", "acl"}
-# Verbs the dictionary lacks although the CAMEO codebook names them for a code.
-EXTRA_VERBS: dict[str, str] = {
-    "urge": "020",  # CAMEO 02: appeal ("urged Iran to ...")
-    "appeal": "020",
-    "meet": "040",
-    "confer": "040",
-    "talk": "040",
-    "negotiate": "046",
-    "host": "043",
-    "censure": "111",
-    "slam": "111",
-    "bomb": "195",
-    "shell": "194",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +174,7 @@ def match_verb(verb: Token) -> VerbMatch | None:
     lemma = verb.lemma_.lower()
     entries = entries_for(verb)
     if not entries:
-        code = EXTRA_VERBS.get(lemma)
+        code = extra.verbs().get(lemma)
         return VerbMatch(VerbCode(code), None, None, 0, lemma) if code else None
     after_tokens: list[Token] = []
     for child in verb.children:

@@ -1,0 +1,109 @@
+"""Clause constructions that change what a verb's event is (CAMEO 1.1b3 conventions).
+
+* "X said/declared/reiterated that Y **must** ..." is a demand by X on Y (CAMEO 10), not a
+  statement: the modal carries the demand, the reported verb did not happen.
+* "X **will not / would not** accept, allow, provide ..." declines to cooperate: a rejection
+  (CAMEO 12, "Reject ... decline"), not a negated intent to cooperate.
+* "X will do Y **unless/if** Z ..." makes a threat (or ultimatum) against Z: the condition's
+  subject is the threat's target (CAMEO 13).
+* "X **wants** Y to do ..." asks Y to act: an appeal (CAMEO 02) to Y, where the dictionary's
+  "want" (express intent, 030) only fits "X wants to do".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventwire.events.meaning import REPORTING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Verbs that put a demand into words when their clause says the target "must" act.
+ASSERTING = REPORTING | {
+    "reiterate",
+    "insist",
+    "conclude",
+    "stress",
+    "emphasize",
+    "repeat",
+    "remind",
+    "issue",
+    "maintain",
+    "argue",
+    "write",
+}
+# Cooperative verbs whose dictionary entry is null (only patterns code them) but whose refusal
+# is still a rejection: "will not accept refugees", "would not allow inspections".
+COOPERATIVE = {"accept", "allow", "permit", "meet", "recognize", "let"}
+COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
+CONDITION_MARKS = {"if", "unless"}
+APPEAL_WISHES = {"want", "wish", "like"}
+
+
+def _clauses(verb: Token) -> list[Token]:
+    """The verb's complement clauses, including those of its object ("issued a reminder that")."""
+    found = [c for c in verb.children if c.dep_ == "ccomp"]
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+        found += [c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")]
+    return found
+
+
+def must_clause(verb: Token) -> Token | None:
+    """The "that Y must ..." clause of an asserting verb, if any."""
+    if verb.lemma_.lower() not in ASSERTING:
+        return None
+    for clause in _clauses(verb):
+        aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        if "must" in aux and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            return clause
+    return None
+
+
+def is_refusal(verb: Token, code: str | None, negated: bool, kind: str) -> bool:
+    """A negated commitment to cooperate ("will not accept", "said it would not provide")."""
+    if not negated or kind != "intent":
+        return False
+    if code is not None and code[:2] in COOPERATIVE_ROOTS:
+        return True
+    return verb.lemma_.lower() in COOPERATIVE
+
+
+def condition(verb: Token) -> Token | None:
+    """The subject of an "if"/"unless" clause attached to the verb or its open complement."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ != "advcl":
+                continue
+            if not any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children):
+                continue
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return subject
+    return None
+
+
+def has_ultimatum(verb: Token) -> bool:
+    """ "will withdraw ... unless X acts": the intent is conditioned on the target's act."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "unless" for m in clause.children
+        ):
+            return True
+    return False
+
+
+def appeal_target(verb: Token) -> Token | None:
+    """The one asked to act in "X wants Y to do ...": the complement's own subject."""
+    if verb.lemma_.lower() not in APPEAL_WISHES:
+        return None
+    for clause in verb.children:
+        if clause.dep_ in ("ccomp", "xcomp") and clause.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ != "PRON":
+                return subject
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None and any(c.dep_ == "xcomp" for c in verb.children):
+        return obj
+    return None

@@ -1,0 +1,62 @@
+"""Our supplementary event lexicon (``data/verbs_extra.tsv``): verbs and event nouns, CAMEO codes.
+
+The PETRARCH2 dictionary lacks some verbs the CAMEO codebook names for a code ("urge" for 02,
+"deface" for 171) and has no nouns at all.  The table adds them, one line per word with the code
+whose codebook definition names the act; verbs are used only where the dictionary has no entry
+for the lemma (:func:`eventwire.events.patterns.match_verb`), nouns extend the event nouns of
+:mod:`eventwire.events.nominal`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+DATA_PACKAGE = "eventwire"
+EXTRA_FILE = "data/verbs_extra.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class ExtraEntry:
+    """One line of the table: a verb lemma or noun (one or two words), its code and, for nouns,
+    the prepositions that introduce the target."""
+
+    kind: str  # "verb" | "noun"
+    words: str
+    code: str
+    targets: tuple[str, ...]
+    why: str
+
+
+def parse(text: str) -> list[ExtraEntry]:
+    """Entries of a table in the ``kind words code targets why`` format (``#`` comments)."""
+    out = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 5 or cells[0] not in ("verb", "noun") or not cells[2].isdigit():
+            raise ValueError(f"{EXTRA_FILE}:{number}: bad line {line!r}")
+        kind, words, code, targets, why = cells
+        preps = tuple(p for p in targets.split(",") if p)
+        out.append(ExtraEntry(kind, words.lower(), code, preps, why))
+    return out
+
+
+@lru_cache(maxsize=1)
+def entries() -> tuple[ExtraEntry, ...]:
+    text = resources.files(DATA_PACKAGE).joinpath(EXTRA_FILE).read_text(encoding="utf-8")
+    return tuple(parse(text))
+
+
+@lru_cache(maxsize=1)
+def verbs() -> dict[str, str]:
+    """Verb lemma -> code."""
+    return {e.words: e.code for e in entries() if e.kind == "verb"}
+
+
+@lru_cache(maxsize=1)
+def nouns() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Noun (lemma, or "modifier lemma") -> (code, target prepositions)."""
+    return {e.words: (e.code, e.targets) for e in entries() if e.kind == "noun"}

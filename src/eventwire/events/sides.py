@@ -1,0 +1,138 @@
+"""Which actors are an event's source and target, given its trigger verb and code.
+
+The subject (or passive agent, or, for an unresolved pronoun in a reported clause, the reporter)
+is the source; the target is the first of: a direct object that names an actor, the participants
+of a meeting object, a target preposition's object, a passive subject, the target of an open or
+"demanded that" complement, the place where it happened (PETRARCH's convention), and finally a
+group of people without a nationality ("dispersed demonstrators"), which :func:`domestic_event`
+turns into the source's own state.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventwire.events import parties
+from eventwire.events.parties import Party
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from eventwire.pipeline import Document
+
+RELATIVE_TAGS = {"WDT", "WP", "WP$"}
+PLACE_KINDS = {"country", "city", "place", "capital", "region"}
+# Sectors of people a state acts on at home when the text gives them no nationality
+# (demonstrators, refugees, workers, students, civilians, clergy); armed forces and officials
+# without a country are no evidence of whose they are.
+DOMESTIC_GROUPS = {"OPP", "REF", "LAB", "EDU", "CVL", "REL"}
+
+
+def domestic_event(code: str, targets: list[Party]) -> bool:
+    """An event with no foreign party in view is aimed at the source's own state: protests
+    (CAMEO 14) by default, and any event whose target is a group of people the text gives no
+    nationality ("dispersed demonstrators", "will not accept refugees")."""
+    if any(t.code for t in targets):
+        return False
+    return code[:2] == "14" or any(t.how.endswith(":group") for t in targets)
+
+
+def people_groups(named: list[Party], how: str) -> list[Party]:
+    """The uncoded groups of people among an object's parties ("demonstrators", "refugees")."""
+    return [
+        Party(p.actor, p.token, f"{how}:group")
+        for p in named
+        if p.actor is not None
+        and p.actor.kind == "agent"
+        and not p.actor.country
+        and p.actor.sector in DOMESTIC_GROUPS
+    ]
+
+
+def sources(doc: Document, verb: Token) -> tuple[list[Party], str]:
+    subject, how = parties.subject_of(verb)
+    if subject is None:
+        return [], "∅"
+    if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+        subject, how = verb.head, "relcl-head"
+    found = parties.actors_of(doc, subject, how)
+    if subject.pos_ == "PRON" and not any(p.code for p in found):
+        # "Switzerland said it had expelled ...": an unresolved pronoun subject of a reported
+        # clause is the reporter.
+        node = verb
+        while node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+            node = node.head
+        if node.dep_ == "ccomp" and node.head.pos_ == "VERB":
+            reporter, _ = parties.subject_of(node.head)
+            if reporter is not None and reporter.pos_ != "PRON":
+                return parties.actors_of(doc, reporter, "reporter"), "reporter"
+    return found, how
+
+
+def targets(doc: Document, verb: Token, code: str) -> tuple[list[Party], str]:
+    passive = parties.passive_target(verb)
+    obj, how = parties.object_of(verb)
+    groups: list[Party] = []
+    if obj is not None and how in parties.OBJECT_DEPS:
+        named = parties.actors_of(doc, obj, how)
+        found = [p for p in named if p.code]
+        if found:
+            return found, how
+        groups = people_groups(named, how)
+        joined = parties.participants(doc, obj)
+        if joined:
+            return joined, "dobj→relcl→agent"
+        for child in obj.children:  # "held talks with X", "signed a deal with X"
+            if child.dep_ == "prep" and child.lower_ in parties.TARGET_PREPS:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found = [
+                        p for p in parties.actors_of(doc, pobj, f"pobj:{child.lower_}") if p.code
+                    ]
+                    if found:
+                        return found, f"dobj→{child.lower_}→pobj"
+    for prep in parties.TARGET_PREPS:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == prep:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found = [p for p in parties.actors_of(doc, pobj, f"pobj:{prep}") if p.code]
+                    if found:
+                        return found, f"prep:{prep}→pobj"
+    if passive is not None and any(c.dep_ == "agent" for c in verb.children):
+        return parties.actors_of(doc, passive, "nsubjpass"), "nsubjpass"
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            # "offered to negotiate with X", "threatened to cut off aid to X"
+            found, path = targets(doc, child, code)
+            if found:
+                return found, f"xcomp→{path}"
+        if child.dep_ == "ccomp":
+            # "demanded that X withdraw": the one asked is the complement's subject
+            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                found = [p for p in parties.actors_of(doc, subject, "ccomp:nsubj") if p.code]
+                if found:
+                    return found, "ccomp→nsubj"
+    heads = [verb] + [c for c in verb.children if c.dep_ in parties.OBJECT_DEPS]
+    found, path = place_targets(doc, heads)
+    if found:
+        return found, path
+    if groups:
+        return groups, f"{how}:group"
+    return [], "∅"
+
+
+def place_targets(doc: Document, heads: list[Token]) -> tuple[list[Party], str]:
+    """Without a named target, the place where it happened stands for it (the PETRARCH
+    convention): "arrived in Amman", "protested in Beijing" -> the place's country."""
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "to", "at"):
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found = [
+                        p
+                        for p in parties.actors_of(doc, pobj, "place")
+                        if p.actor is not None and p.actor.kind in PLACE_KINDS
+                    ]
+                    if found:
+                        return found, f"prep:{child.lower_}→place"
+    return [], "∅"

@@ -1,0 +1,119 @@
+"""Clause constructions, domestic targets and the supplementary lexicon, on sentences written for
+these tests (one behaviour per test)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.events import extra, sides
+from eventwire.events.coder import code_text
+from eventwire.events.codes import root_of
+from eventwire.events.parties import Party
+from eventwire.records import Actor
+
+pytestmark = pytest.mark.slow  # loads the spaCy model once
+
+DAY = date(2019, 6, 1)
+
+
+def dyads(text: str) -> set[tuple[str, str, str]]:
+    """(source country, target country, root) of the non-negated events of a text."""
+    return {(e.source[:3], e.target[:3], e.root) for e in code_text(text, DAY) if not e.negated}
+
+
+def codes(text: str) -> set[str]:
+    return {e.cameo for e in code_text(text, DAY) if not e.negated}
+
+
+def test_must_clause_is_demand_on_its_subject() -> None:
+    assert ("CHL", "PER", "10") in dyads("Chile said on Monday that Peru must withdraw its troops.")
+
+
+def test_must_clause_verb_is_not_coded() -> None:
+    found = dyads("Chile said on Monday that Peru must withdraw its troops.")
+    assert not any(src == "PER" for src, _, _ in found)
+
+
+def test_refusal_negated_future_cooperation_is_reject() -> None:
+    assert ("NOR", "CHL", "12") in dyads("Norway said it would not provide aid to Chile.")
+
+
+def test_refusal_of_null_coded_verb_is_reject() -> None:
+    assert ("KEN", "UGA", "12") in dyads("Kenya will not accept the proposal from Uganda.")
+
+
+def test_threat_target_is_condition_subject() -> None:
+    found = dyads("Egypt threatened to cut off gas supplies if Jordan closed the border.")
+    assert ("EGY", "JOR", "13") in found
+
+
+def test_intent_with_unless_clause_is_threat() -> None:
+    found = dyads("Ghana will recall its ambassador unless Togo releases the prisoners.")
+    assert any(src == "GHA" and root == "13" for src, _, root in found)
+
+
+def test_want_someone_to_act_is_appeal_to_them() -> None:
+    assert ("CHL", "PER", "02") in dyads("Chile wants Peru to sign the treaty.")
+
+
+def test_demanded_clause_event_is_not_coded() -> None:
+    found = dyads("Chile demanded that Peru attack Bolivia.")
+    assert ("PER", "BOL", "19") not in found
+
+
+def test_protest_without_target_aims_at_own_state() -> None:
+    assert ("KEN", "KEN", "14") in dyads("Thousands of Kenyan students demonstrated on Monday.")
+
+
+def test_hunger_strike_noun_is_protest() -> None:
+    assert "142" in codes("Bolivian miners began a hunger strike on Friday.")
+
+
+def test_protest_noun_takes_against_target() -> None:
+    assert ("KEN", "UGA", "14") in dyads("Kenyan students held a rally against Uganda.")
+
+
+def test_people_group_target_is_own_state() -> None:
+    assert ("CHL", "CHL", "17") in dyads("Chilean police arrested 40 demonstrators.")
+
+
+def _group(sector: str) -> Party:
+    return Party(Actor("them", "", None, sector, "agent", "dictionary"), 3, "dobj")
+
+
+def test_people_groups_keeps_civilian_groups() -> None:
+    assert sides.people_groups([_group("REF")], "dobj")
+
+
+def test_people_groups_drops_armed_groups() -> None:
+    assert not sides.people_groups([_group("MIL")], "dobj")
+
+
+def test_domestic_event_for_protest_without_target() -> None:
+    assert sides.domestic_event("141", [])
+
+
+def test_domestic_event_not_for_other_codes_without_group() -> None:
+    assert not sides.domestic_event("042", [])
+
+
+def test_participial_adjunct_is_not_coded() -> None:
+    found = dyads("Peru signed the accord on Monday, urging Bolivia to join.")
+    assert not any(tgt == "BOL" for _, tgt, _ in found)
+
+
+def test_extra_verb_fills_dictionary_gap() -> None:
+    assert ("CHL", "PER", "02") in dyads("Chile urged Peru to resume negotiations.")
+
+
+def test_extra_table_codes_are_cameo_codes() -> None:
+    assert extra.entries()
+    for entry in extra.entries():
+        assert root_of(entry.code) == entry.code[:2], entry
+
+
+def test_extra_parse_rejects_malformed_line() -> None:
+    with pytest.raises(ValueError, match="bad line"):
+        extra.parse("verb\turge\tnot-a-code\t\twhy\n")
