@@ -102,8 +102,9 @@ def test_record_has_every_design_key() -> None:
         "target_name", "cameo", "root", "plover", "plover_mode", "quad_class", "goldstein",
         "date", "date_basis", "location", "negated", "confidence", "rule",
     }  # fmt: skip
-    assert event.date == "2019-06-01"
-    assert event.date_basis == "published"
+    # Published Saturday 2019-06-01: "on Monday" (past tense) is 2019-05-27 (eventwire.when).
+    assert event.date == "2019-05-27"
+    assert event.date_basis == "relative"
 
 
 def test_event_id_is_stable() -> None:

@@ -30,6 +30,7 @@ DATA_DIR = "data"
 ACTORS_FILE = "actors.jsonl.gz"
 COUNTRIES_EXTRA = "countries_extra.tsv"
 AGENTS_EXTRA = "agents_extra.tsv"
+ORGS_EXTRA = "orgs_extra.tsv"
 FORMAT_VERSION = 1
 
 
@@ -146,6 +147,9 @@ class Lexicon:
         ids = self._index.get(key)
         if ids is None and key.startswith("the "):
             ids = self._index.get(key[4:])
+        if ids is None and not key.startswith("the "):
+            # Phoenix stores some names only with the article ("THE_ISLAMIC_STATE").
+            ids = self._index.get(f"the {key}")
         return [self.entry(i) for i in ids or ()]
 
     def lookup(self, phrase: str, on: date | None = None) -> list[Match]:
@@ -312,6 +316,9 @@ def default_lexicon() -> Lexicon:
             gc.enable()
     curated = read_countries_extra(data.joinpath(COUNTRIES_EXTRA).read_text(encoding="utf-8"))
     curated += read_agents_extra(data.joinpath(AGENTS_EXTRA).read_text(encoding="utf-8"))
+    # Same layout as the countries table (code, kind, phrases); kinds igo/ngo/nonstate/...
+    orgs = data.joinpath(ORGS_EXTRA).read_text(encoding="utf-8")
+    curated += read_countries_extra(orgs, ORGS_EXTRA)
     return Lexicon.build(shipped, [curated], upper_only=upper)
 
 

@@ -10,6 +10,7 @@ by at most one letter (the Phoenix file spells "Vali Shamkhani", "Nikolay Patrus
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -33,19 +34,71 @@ class SurnameIndex:
             if len(words) >= 2 and lexicon.entry(entry_id).kind == "person":
                 self.by_surname.setdefault(key_of(words[-1]), set()).add(entry_id)
 
-    def link(self, words: tuple[str, ...]) -> LexEntry | None:
-        """The one person entry for a full name (exact, else surname + near given name)."""
+    def link(self, words: tuple[str, ...], day: date | None = None) -> LexEntry | None:
+        """The one person entry for a name: exact, else surname + near given name, else (a
+        surname alone) the entries with that surname when they all belong to one country."""
         exact = [m.entry for m in self.lexicon.lookup(" ".join(words)) if m.kind == "person"]
         if len(exact) == 1:
             return exact[0]
         if len(words) < 2:
-            return None
+            return self._surname_only(words[0], day) if words else None
         found: list[LexEntry] = []
-        for entry_id in self.by_surname.get(words[-1], ()):
+        for entry_id in self._same_surname(words[-1]):
             entry = self.lexicon.entry(entry_id)
             if any(_near(words[0], key_of(p).split(" ")[0]) for p in entry.phrases):
                 found.append(entry)
+        if len(found) > 1 and len({(e.code_on(day) or "")[:3] for e in found}) == 1:
+            # Two entries for one person ("Umar al-Bashir", "Omar Hassan Ahmad al-Bashir"):
+            # the country is certain; take the one whose given name is spelt as in the text.
+            found.sort(key=lambda e: not any(p.split(" ")[0] == words[0] for p in e.phrases))
+            return found[0]
         return found[0] if len(found) == 1 else None
+
+    def _same_surname(self, surname: str) -> set[int]:
+        """Entries with this surname; a long surname one letter off counts ("Mitterand")."""
+        exact = self.by_surname.get(surname)
+        if exact or len(surname) < SPELLING_MIN:
+            return exact or set()
+        return {i for s in _spellings(surname) for i in self.by_surname.get(s, ())}
+
+    def _surname_only(self, surname: str, day: date | None) -> LexEntry | None:
+        # "Mugabe", "Reagan": every person of that surname must agree on the country, so a
+        # common surname ("Khan", "Lee") stays unlinked.
+        ids = sorted(self.by_surname.get(surname, ()))
+        if not ids or len(ids) > SURNAME_MAX:
+            return None
+        entries = [self.lexicon.entry(i) for i in ids]
+        countries = {(e.code_on(day) or "")[:3] for e in entries}
+        if len(countries) != 1 or "" in countries:
+            return None
+        return entries[0]
+
+
+def one_person(entries: list[LexEntry], day: date | None) -> LexEntry | None:
+    """One entry of several that a name fits, when they agree on the country on the day
+    (two Bushes, two entries for one al-Bashir): the one with a dated role that day, if any."""
+    if not entries:
+        return None
+    if len({(e.code_on(day) or "")[:3] for e in entries}) != 1:
+        return None
+    if day is not None:
+        for entry in entries:
+            if any(span.dated and span.covers(day) for span in entry.codes):
+                return entry
+    return entries[0]
+
+
+SPELLING_MIN = 6  # shorter surnames one letter apart are too often different people
+SURNAME_MAX = 3  # a surname shared by more dictionary persons is not one person's
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _spellings(word: str) -> set[str]:
+    """The word with one letter deleted or inserted ("Mitterand" ~ "Mitterrand")."""
+    out = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    out |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in _LETTERS}
+    out.discard(word)
+    return out
 
 
 def _near(a: str, b: str) -> bool:
@@ -157,7 +210,13 @@ def _ent_label(token: Any) -> str:
 
 def _country_like(work: Work, start: int, end: int) -> bool:
     hit = work.hit_covering(start)
-    return hit is not None and hit.end >= end and bool(hit.kinds() - {"person", "agent"})
+    if hit is not None and hit.end >= end and bool(hit.kinds() - {"person", "agent"}):
+        return True
+    # "Bosnian Serbs" (spaCy: PERSON) is demonym after demonym, not a name.
+    return all(
+        (h := work.hit_covering(i)) is not None and h.first("demonym") is not None
+        for i in range(start, end)
+    )
 
 
 def _names_a_person(work: Work, start: int, end: int, person_tokens: set[int]) -> bool:

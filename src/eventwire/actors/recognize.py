@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from eventwire.actors import coref
 from eventwire.actors.draft import Draft, Work
+from eventwire.actors.entries import LexEntry
 from eventwire.actors.index import actor_at, actors_in
 from eventwire.actors.lexicon import Lexicon, configured_lexicon
 from eventwire.actors.matcher import Hit, key_of, phrase_index
-from eventwire.actors.persons import person_spans, surname_index
+from eventwire.actors.persons import one_person, person_spans, surname_index
 from eventwire.actors.roles import (
     COUNTRY_KINDS,
     Role,
@@ -90,7 +91,7 @@ def _persons(work: Work) -> None:
         if known is not None:
             work.mention(known, start, end, "coref")
             continue
-        entry = index.link(words)
+        entry = _titled_entry(work, start, end) or index.link(words, work.day)
         key = f"person:entry:{entry.id}" if entry else f"person:name:{' '.join(words)}"
         name = work.parsed[start:end].text
         draft = work.draft(key, name=name, kind="person", resolved_by=how, words=words)
@@ -98,6 +99,14 @@ def _persons(work: Work) -> None:
         if len(name) > len(draft.name):
             draft.name, draft.words = name, words
         work.mention(draft, start, end, "self")
+
+
+def _titled_entry(work: Work, start: int, end: int) -> LexEntry | None:
+    """The person a dictionary phrase with the title names ("President Bush" in Phoenix)."""
+    hit = work.hit_covering(start - 1) if start > 0 else None
+    if hit is None or hit.end != end or hit.start >= start:
+        return None
+    return one_person([m.entry for m in hit.matches if m.kind == "person"], work.day)
 
 
 def _titles(work: Work) -> None:
@@ -116,7 +125,24 @@ def _titles(work: Work) -> None:
                 if role.has_role or adjacent_demonym:
                     work.used.update(range(begin, start))
                     _give_role(draft, role, f"title '{tokens[begin:start].text}'")
+                    _of_country(work, draft, end)
             _appositive(work, draft, end - 1)
+
+
+def _of_country(work: Work, draft: Draft, end: int) -> None:
+    """ "King Hassan of Morocco", "President X of Chad": the country after a titled name."""
+    tokens = work.parsed
+    if end + 1 >= len(tokens) or tokens[end].lower_ != "of":
+        return
+    hit = work.hit_at.get(end + 1)
+    if hit is None or hit.first("country") is None:
+        return
+    role = read_role(work, end, hit.end)
+    if role.country and work.mention(draft, end, hit.end, "role"):
+        if draft.role is not None and draft.role.country is None:
+            role.sector = role.sector or draft.role.sector
+            draft.role = None
+        _give_role(draft, role, f"'{tokens[end : hit.end].text}' after a title")
 
 
 def _appositive(work: Work, draft: Draft, last: int) -> None:
@@ -135,13 +161,15 @@ def _appositive(work: Work, draft: Draft, last: int) -> None:
     if lo <= last < hi:
         return
     role = read_role(work, lo, hi)
-    if (role.has_role or role.country) and work.mention(draft, lo, hi, "role"):
+    if (role.has_role or role.country or role.org) and work.mention(draft, lo, hi, "role"):
         _give_role(draft, role, f"appositive '{tokens[lo:hi].text}'")
 
 
 def _give_role(draft: Draft, role: Role, what: str) -> None:
     draft.titles |= role.words
-    if draft.role is None or (draft.role.country is None and role.country):
+    if draft.role is None or (
+        draft.role.country is None and draft.role.org is None and (role.country or role.org)
+    ):
         draft.role = role
         draft.role_text = what
 
@@ -165,6 +193,14 @@ def _code_person(work: Work, draft: Draft) -> None:
         draft.resolved_by = "role"
         draft.detail = f"{draft.role_text} → {draft.code}"
         if entry is not None and dict_code != draft.code:
+            draft.detail += f"; {cite} overridden by the text"
+    elif role is not None and role.org:
+        # "U.N. mediator Diego Cordovez": the post is the organisation's, whatever the
+        # dictionary says of the person's country.
+        draft.code, draft.country, draft.sector = role.org, None, None
+        draft.resolved_by = "role"
+        draft.detail = f"{draft.role_text} → {role.org}"
+        if entry is not None and dict_code != role.org:
             draft.detail += f"; {cite} overridden by the text"
     elif dict_code:
         draft.code = dict_code

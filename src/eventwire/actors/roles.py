@@ -32,6 +32,12 @@ ROLE_WORDS: dict[str, str] = {
     "spokesman": "~GOV",
     "spokeswoman": "~GOV",
     "spokesperson": "~GOV",
+    # Posts held for a state or an organisation: "U.N. mediator X", "U.S. negotiator Y".
+    "mediator": "~GOV",
+    "negotiator": "~GOV",
+    "coordinator": "~GOV",
+    "representative": "~GOV",
+    "emissary": "~GOV",
     "general": "~MIL",
     "colonel": "~MIL",
     "admiral": "~MIL",
@@ -113,6 +119,7 @@ class Role:
     sector: str | None = None  # TABARI notation: "~GOV" appends, "IGO~" prepends
     words: set[str] = field(default_factory=set)  # role words found ("minister")
     country_hits: list[Hit] = field(default_factory=list)
+    org: str | None = None  # an IGO/NGO the title names ("U.N. mediator", "Arab League chief")
 
     @property
     def has_role(self) -> bool:
@@ -208,6 +215,9 @@ def read_role(work: Work, start: int, end: int) -> Role:
             break
         if hit.start < start:
             continue
+        org = hit.first("igo", "ngo")
+        if org is not None and org.code and role.org is None:
+            role.org = org.code
         match = hit.first(*COUNTRY_KINDS)
         if match is None or not match.code:
             continue

@@ -12,10 +12,13 @@ Actors with the same code are one actor ("Israel" and "the Zionist regime").
 
 from __future__ import annotations
 
+from typing import Any
+
 from eventwire.actors import coref
 from eventwire.actors.draft import Work
 from eventwire.actors.entries import Match
 from eventwire.actors.matcher import Hit
+from eventwire.actors.places import place_country
 from eventwire.actors.roles import COUNTRY_KINDS, PERSON_ROLES, ROLE_WORDS, join_code
 
 NAMED_KINDS = ("metonym", "igo", "ngo", "nonstate", "org", "mnc", "person")
@@ -115,24 +118,50 @@ def _country(work: Work, hit: Hit) -> None:
 
 
 def _demonym(work: Work, hit: Hit) -> None:
-    """A demonym as a noun ("Iranians", "the British said") is the country's people."""
-    token = work.parsed[hit.end - 1]
-    if token.pos_ not in ("NOUN", "PROPN") and token.tag_ not in ("NNS", "NNPS"):
-        return
+    """A demonym as a noun ("Iranians", "the British said") is the country's people.
+
+    A people living in another state is coded by where they live, as the gold sets do:
+    "Bosnian Serbs" and "Iraqi Kurds" (a demonym on a group name) are BIH and IRQ, "the
+    Albanians of southern Serbia" SRB; "ethnic Albanians" with no place stay uncoded.
+    """
+    tokens = work.parsed
+    token = tokens[hit.end - 1]
     match = hit.first("demonym")
     if match is None or not match.code:
         return
-    code = match.code[:3]
+    code, end, why = match.code[:3], hit.end, f"demonym '{match.phrase}'"
+    key = f"code:{code}"  # the people of a state are the state ("Iranians", "Iran")
+    if token.dep_ == "amod" and token.head.i == hit.end and _group_name(work, token.head):
+        end = token.head.i + 1  # "Iraqi Kurds": the adjective's country, the whole phrase
+        why = f"{why} on the group '{token.head.text}'"
+        key = f"group:{code}:{token.head.lower_}"
+    elif token.pos_ not in ("NOUN", "PROPN") and token.tag_ not in ("NNS", "NNPS"):
+        return
+    else:
+        located = place_country(work, token, with_of=True)
+        if located is not None:
+            code, why = located[0], f"{why} {located[1]}"
+            key = f"group:{code}:{token.lower_}"
+        elif hit.start > 0 and tokens[hit.start - 1].lower_ == "ethnic":
+            return  # an ethnic group, not the state of the same name
     draft = work.draft(
-        f"code:{code}",
-        name=_text(work, hit.start, hit.end),
-        kind="country",
+        key,
+        name=_text(work, hit.start, end),
+        kind="country" if key.startswith("code:") else "agent",
         code=code,
         country=code,
         resolved_by="dictionary",
-        detail=f"demonym '{match.phrase}' → {code}",
+        detail=f"{why} → {code}",
     )
-    work.mention(draft, hit.start, hit.end, "dictionary")
+    work.mention(draft, hit.start, end, "dictionary")
+
+
+def _group_name(work: Work, token: Any) -> bool:
+    """A plural proper noun that is not an agent word: a people ("Kurds", "Serbs", "Tamils")."""
+    if token.tag_ != "NNPS" or work.lexicon.agent(token.lemma_) is not None:
+        return False
+    hit = work.hit_covering(token.i)
+    return hit is None or hit.first("demonym") is not None
 
 
 def _agent(work: Work, hit: Hit, country_hit: Hit | None) -> None:
@@ -147,9 +176,14 @@ def _agent(work: Work, hit: Hit, country_hit: Hit | None) -> None:
     if country_hit is not None:
         match = country_hit.first(*COUNTRY_KINDS)
         country = work.lexicon.country_of(match.code) if match and match.code else None
+    located = None
+    if country is None:
+        # "police in Nairobi", "rebels in the Ivory Coast": the place tells the country.
+        located = place_country(work, head)
+        country = located[0] if located else None
     lemma = head.lemma_.lower()
     singular = head.tag_ in ("NN", "NNP")
-    definite = (start < first and tokens[start].lower_ in DEFINITE) or country_hit is not None
+    definite = (start < first and tokens[start].lower_ in DEFINITE) or country is not None
     if singular and lemma in PERSON_ROLES and definite:
         # "Iran's top security official", "his Chinese counterpart", "the minister".
         person = coref.describe(work, country, {lemma}, start)
@@ -188,6 +222,8 @@ def _agent(work: Work, hit: Hit, country_hit: Hit | None) -> None:
         resolved_by="role",
         detail=f"'{_text(work, first, hit.end)}': {country} + agent {sector} → {code}",
     )
+    if located is not None:
+        draft.detail = f"agent '{hit.key}' ({sector}) {located[1]} → {code}"
     work.mention(draft, start, hit.end, "role")
 
 
@@ -278,7 +314,10 @@ def _np_start(work: Work, first: int) -> int:
     i = first
     while i - 1 >= sent_start and work.free(i - 1, i):
         prev = tokens[i - 1]
-        if prev.lower_ in DEFINITE or prev.lower_ in ("a", "an"):
+        # "that" is a determiner only as one ("that official"), not "said that rebels ...".
+        if (prev.lower_ in DEFINITE and (prev.lower_ != "that" or prev.dep_ == "det")) or (
+            prev.lower_ in ("a", "an")
+        ):
             i -= 1
             break
         if prev.pos_ == "ADJ" and prev.head.i >= first:

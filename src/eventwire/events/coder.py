@@ -286,11 +286,16 @@ def explain(event: Event, doc: Document) -> dict[str, Any]:
 
 
 def code_document(doc: Document) -> Document:
-    """Run the nlp, actors and events stages on a fresh Document."""
-    from eventwire import nlp
-    from eventwire.actors import recognize
+    """Run every pipeline stage (parse, actors, events, dates and places) on a fresh Document.
 
-    return stage(recognize.stage(nlp.stage(doc)))
+    Unlike :func:`eventwire.pipeline.process`, a failing stage raises: this is for tests and
+    evaluation, where an error must be seen, not counted.
+    """
+    from eventwire.pipeline import STAGES
+
+    for _, run in STAGES:
+        doc = run(doc)
+    return doc
 
 
 def code_text(

@@ -1,0 +1,172 @@
+"""Organisations from the curated table, persons by surname, IGO titles, places and peoples."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from tests.actors.conftest import Recognise, by_name, codes
+
+from eventwire import gazetteer
+from eventwire.actors.entries import CodeSpan, LexEntry
+from eventwire.actors.lexicon import EntryTable, Lexicon, default_lexicon
+from eventwire.actors.persons import SurnameIndex, one_person
+
+# -- gazetteer (no spaCy) -------------------------------------------------------------------------
+
+
+def test_gazetteer_lookup_finds_city_with_iso3_country() -> None:
+    (first, *_rest) = gazetteer.lookup("Zurich")
+    assert first.country == "CHE"
+    assert first.feature == "city"
+    assert first.population > 100_000
+    assert gazetteer.lookup("Zürich")[0] == first  # accents do not matter
+
+
+def test_gazetteer_country_of_refuses_ambiguous_names() -> None:
+    assert gazetteer.country_of("Sivas") == "TUR"
+    assert gazetteer.country_of("Valencia") is None  # Venezuela and Spain, both large
+
+
+def test_gazetteer_country_hint_settles_ambiguity() -> None:
+    assert gazetteer.country_of("Valencia", country_hint="ESP") == "ESP"
+    assert gazetteer.lookup("Tripoli", country_hint="LBN")[0].country == "LBN"
+
+
+def test_gazetteer_iso3_from_iso2() -> None:
+    assert gazetteer.iso3("ch") == "CHE"
+    assert gazetteer.iso3("XX") is None
+
+
+# -- lexicon and persons (no spaCy) ---------------------------------------------------------------
+
+
+def _person(entry_id: int, name: str, code: str) -> LexEntry:
+    return LexEntry(entry_id, "person", (name,), (CodeSpan(code),), "test")
+
+
+def test_lexicon_lookup_finds_phrase_stored_with_article() -> None:
+    table = EntryTable([["nonstate", ["the example front"], [["XYZREB", None, None]], 0, 1]], ["t"])
+    lexicon = Lexicon.build(table)
+    assert lexicon.code("example front") == "XYZREB"
+
+
+def test_lexicon_orgs_extra_names_igos_phoenix_lacks() -> None:
+    lexicon = default_lexicon()
+    assert lexicon.code("European Community") == "IGOEUREEC"
+    assert lexicon.code("African Union") == "IGOAFRAU"
+    assert lexicon.code("Palestinian Islamic Jihad") == "PSEREB"  # Phoenix: MEAREB
+
+
+def test_persons_surname_alone_links_when_all_share_a_country() -> None:
+    lexicon = default_lexicon().with_entries(
+        [_person(-1, "ann testperson", "XXAGOV"), _person(-1, "bob testperson", "XXAELI")]
+    )
+    entry = SurnameIndex(lexicon).link(("testperson",))
+    assert entry is not None
+    assert (entry.code_on(None) or "")[:3] == "XXA"
+
+
+def test_persons_common_surname_stays_unlinked() -> None:
+    lexicon = default_lexicon().with_entries(
+        [_person(-1, "ann otherperson", "XXAGOV"), _person(-1, "bob otherperson", "YYYGOV")]
+    )
+    assert SurnameIndex(lexicon).link(("otherperson",)) is None
+
+
+def test_persons_misspelt_long_surname_links() -> None:
+    lexicon = default_lexicon().with_entries([_person(-1, "carla longsurname", "XXAGOV")])
+    entry = SurnameIndex(lexicon).link(("carla", "longsurnamee"))
+    assert entry is not None
+    assert entry.name == "carla longsurname"
+
+
+def test_persons_one_person_needs_one_country() -> None:
+    a, b = _person(1, "a x", "XXAGOV"), _person(2, "b x", "YYYGOV")
+    assert one_person([a, b], None) is None
+    assert one_person([a, _person(3, "c x", "XXAELI")], None) is a
+
+
+# -- recognition (spaCy) --------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("The European Community gave Chad aid on Monday.", "The European Community", "IGOEUREEC"),
+        ("The E.U. criticised the decision.", "E.U.", "IGOEUREEC"),
+        ("The PRC protested on Tuesday.", "The PRC", "CHN"),
+        ("Houthi rebels fired a missile.", "Houthi rebels", "YEMREB"),
+    ],
+)
+def test_recognize_curated_orgs(recognise: Recognise, text: str, mention: str, code: str) -> None:
+    assert by_name(recognise(text), mention).code == code
+
+
+@pytest.mark.slow
+def test_recognize_surname_with_title_from_dictionary(recognise: Recognise) -> None:
+    doc = recognise("President Mugabe rejected the plan.", published=None)
+    assert by_name(doc, "Mugabe").country == "ZWE"
+
+
+@pytest.mark.slow
+def test_recognize_misspelt_name_links(recognise: Recognise) -> None:
+    doc = recognise("President Francois Mitterand welcomed the visitors.", published=None)
+    assert by_name(doc, "Francois Mitterand").country == "FRA"
+
+
+@pytest.mark.slow
+def test_roles_igo_title_codes_person_as_the_organisation(recognise: Recognise) -> None:
+    doc = recognise("Rebel leaders said they would meet U.N. mediator Diego Cordovez.")
+    assert by_name(doc, "Diego Cordovez").code == "IGOUNO"
+    doc = recognise("Arab League Secretary General Chadli Klibi met the envoys.")
+    assert by_name(doc, "Chadli Klibi").code == "IGOMEAARL"
+
+
+@pytest.mark.slow
+def test_roles_of_country_after_titled_name(recognise: Recognise) -> None:
+    doc = recognise("King Hassan of Morocco said he would host a meeting.", published=None)
+    assert by_name(doc, "Hassan").country == "MAR"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Police in Nairobi arrested three men.", "Police", "KENCOP"),
+        ("Rebels in the Ivory Coast rejected the appeal.", "Rebels", "CIVREB"),
+        ("Students in Sivas protested against the decision.", "Students", "TUREDU"),
+    ],
+)
+def test_places_give_agent_its_country(
+    recognise: Recognise, text: str, mention: str, code: str
+) -> None:
+    assert by_name(recognise(text), mention).code == code
+
+
+@pytest.mark.slow
+def test_places_verb_place_gives_no_country(recognise: Recognise) -> None:
+    doc = recognise("Police arrested three men in Nairobi on Sunday.")
+    assert not {"KENCOP", "KEN"} & codes(doc)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Thousands of Iraqi Kurds marched on Sunday.", "Iraqi Kurds", "IRQ"),
+        ("Bosnian Serbs demanded a truce.", "Bosnian Serbs", "BIH"),
+        ("The Albanians of southern Serbia demanded autonomy.", "Albanians", "SRB"),
+    ],
+)
+def test_demonym_people_coded_where_they_live(
+    recognise: Recognise, text: str, mention: str, code: str
+) -> None:
+    assert by_name(recognise(text), mention).code == code
+
+
+@pytest.mark.slow
+def test_demonym_ethnic_group_without_place_is_not_the_state(recognise: Recognise) -> None:
+    doc = recognise("Hundreds of ethnic Albanians marched on Tuesday.", published=date(2001, 1, 1))
+    assert "ALB" not in codes(doc)
