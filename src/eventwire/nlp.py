@@ -1,11 +1,25 @@
-"""The only place spaCy is loaded: one pipeline per process, batched parsing for later stages."""
+"""The only place spaCy is loaded: one pipeline per process, batched and selective parsing.
+
+Parsing is the costliest step, and some sentences of a news story hold no codable event. With
+``EVENTWIRE_PARSE=selective`` ``parse_many`` works in two passes:
+
+1. Tag every sentence cheaply: tok2vec, tagger, lemmatizer and spaCy's rule-based sentencizer.
+2. Run the dependency parser and the entity recogniser only on *candidate* sentences — those with
+   an event word (a verb or event noun of the coding lexicon) and a possible actor (a proper noun
+   or a lexicon actor word) — each as a small Doc, and copy heads, labels and entities back.
+   Other sentences get a flat tree (every token under the first), which the later stages read as
+   "no event here".
+
+``EVENTWIRE_PARSE=full`` (the default) parses everything in one pass; docs/performance.md has
+the measurements that chose it.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from eventwire.config import DEFAULT_MODEL
 from eventwire.errors import ConfigError
@@ -19,11 +33,21 @@ if TYPE_CHECKING:
 
 # Batches of 64 texts measured fastest for the small English pipeline on 2 cores (MODELS.md).
 BATCH_SIZE = 64
+ACTOR_POS = {"PROPN"}
 
 
 def model_name() -> str:
     """The configured pipeline: ``EVENTWIRE_MODEL`` (a package name or a path), else the default."""
     return os.environ.get("EVENTWIRE_MODEL") or DEFAULT_MODEL
+
+
+def parse_mode() -> str:
+    # Full parsing is the default: on news, ~74 % of sentences are candidates (Wikinews sample),
+    # and the second tok2vec pass costs more than the parses it saves (docs/performance.md).
+    mode = os.environ.get("EVENTWIRE_PARSE", "full")
+    if mode not in ("selective", "full"):
+        raise ConfigError(f"EVENTWIRE_PARSE must be 'selective' or 'full', not {mode!r}")
+    return mode
 
 
 @lru_cache(maxsize=4)
@@ -41,17 +65,128 @@ def load(name: str | None = None) -> Language:
         ) from exc
 
 
-def parse(texts: Iterable[str], name: str | None = None) -> Iterator[Doc]:
-    """Parse texts in batches with the configured pipeline, in input order."""
-    yield from load(name).pipe(texts, batch_size=BATCH_SIZE)
+@lru_cache(maxsize=4)
+def _cheap(name: str | None = None) -> Language:
+    """A second copy of the pipeline for the first pass: tagging and sentence splitting only."""
+    import spacy
+
+    chosen = name or model_name()
+    nlp = spacy.load(chosen, exclude=["parser", "ner", "senter"])
+    # Punctuation rules split news sentences closer to the parser than the statistical senter
+    # does (on the seed, senter joined five pairs of sentences the parser keeps apart).
+    nlp.add_pipe("sentencizer")
+    return nlp
 
 
-def stage(doc: Document) -> Document:
-    """Pipeline stage: parse the body once and record its sentences (offsets into the body)."""
-    parsed = load()(doc.body)
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    """Lemmas that can start an event: dictionary verbs, our extra verbs and event nouns."""
+    from eventwire.events import extra, nominal, verbs
+
+    lexicon = verbs.load()
+    words = {e.verb for e in lexicon.entries} | set(lexicon.aliases)
+    words |= set(extra.verbs())
+    words |= {noun.split()[-1] for noun in (*nominal.EVENT_NOUNS, *extra.nouns())}
+    return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _actor_words() -> frozenset[str]:
+    """Lower-case single words that name actors without a capital (police, army, rebels)."""
+    from eventwire.actors import default_lexicon
+
+    return frozenset(
+        phrase
+        for phrase, _ in default_lexicon().phrases()
+        if " " not in phrase and phrase.isalpha()
+    )
+
+
+def is_candidate(sent: Any) -> bool:
+    """Whether a tagged sentence may hold a codable event: an event word and a possible actor."""
+    triggers, actors = _triggers(), _actor_words()
+    has_trigger = any(t.lemma_.lower() in triggers for t in sent if t.pos_ in ("VERB", "NOUN"))
+    if not has_trigger:
+        return False
+    return any(t.pos_ in ACTOR_POS or t.lower_ in actors for t in sent)
+
+
+def _parse_full(texts: Sequence[str]) -> list[Doc]:
+    return list(load().pipe(texts, batch_size=BATCH_SIZE))
+
+
+def _parse_selective(texts: Sequence[str]) -> list[Doc]:
+    full = load()
+    tagged = list(_cheap().pipe(texts, batch_size=BATCH_SIZE))
+    chosen = [(d, s) for d, doc in enumerate(tagged) for s in doc.sents if is_candidate(s)]
+    pieces = [span.as_doc() for _, span in chosen]
+    for name in ("tok2vec", "parser", "ner"):
+        component: Any = full.get_pipe(name)
+        pieces = list(component.pipe(pieces, batch_size=BATCH_SIZE * 8))
+    by_doc: dict[int, list[tuple[Any, Doc]]] = {}
+    for (d, span), piece in zip(chosen, pieces, strict=True):
+        by_doc.setdefault(d, []).append((span, piece))
+    return [_merge(doc, by_doc.get(d, [])) for d, doc in enumerate(tagged)]
+
+
+def _merge(doc: Doc, parsed: list[tuple[Any, Doc]]) -> Doc:
+    """Copy candidate sentences' trees and entities into the tagged Doc; flat trees elsewhere."""
+    import numpy
+    from spacy.attrs import DEP, HEAD
+    from spacy.tokens import Span
+
+    strings = doc.vocab.strings
+    heads = numpy.zeros(len(doc), dtype="int32")  # relative offsets: 0 marks a root
+    deps = numpy.full(len(doc), strings.add("dep"), dtype="uint64")
+    for sent in doc.sents:
+        deps[sent.start] = strings.add("ROOT")
+        for i in range(sent.start + 1, sent.end):
+            heads[i] = sent.start - i
+    ents: list[Any] = []
+    for span, piece in parsed:
+        for token in piece:
+            i = span.start + token.i
+            heads[i] = token.head.i - token.i
+            deps[i] = strings.add(token.dep_)
+        ents.extend(
+            Span(doc, span.start + e.start, span.start + e.end, label=e.label_) for e in piece.ents
+        )
+    values: Any = numpy.stack([heads.astype("uint64"), deps], axis=1)
+    doc.from_array([HEAD, DEP], values)
+    doc.ents = ents
+    return doc
+
+
+def parse_many(texts: Sequence[str]) -> list[Doc]:
+    """Parse a batch of texts (selectively by default, see the module docstring)."""
+    if not texts:
+        return []
+    return _parse_full(texts) if parse_mode() == "full" else _parse_selective(texts)
+
+
+def parse(texts: Iterable[str]) -> Iterator[Doc]:
+    """Parse texts in batches, in input order."""
+    batch: list[str] = []
+    for text in texts:
+        batch.append(text)
+        if len(batch) >= BATCH_SIZE:
+            yield from parse_many(batch)
+            batch = []
+    yield from parse_many(batch)
+
+
+def attach(doc: Document, parsed: Doc) -> Document:
+    """Give a Document its parse and the sentence list derived from it."""
     doc.parsed = parsed
     doc.sentences = [
         Sentence(idx=i, start=sent.start_char, end=sent.end_char, text=sent.text)
         for i, sent in enumerate(parsed.sents)
     ]
     return doc
+
+
+def stage(doc: Document) -> Document:
+    """Pipeline stage: parse the body once (unless a batch parse already did)."""
+    if doc.parsed is not None:
+        return doc
+    return attach(doc, parse_many([doc.body])[0])
