@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire import __version__, sources
 from eventwire.config import DEFAULT_MAX_ARTICLE_BYTES
-from eventwire.pipeline import Stage, StageFailure, process
+from eventwire.parallel import process_parallel
+from eventwire.pipeline import Document, Stage, StageFailure, process
 from eventwire.records import Article, Notice, ReadFailure
 from eventwire.store import Store
 
@@ -56,6 +57,7 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
     on_progress: Progress | None = None,
     stages: list[tuple[str, Stage]] | None = None,
+    workers: int = 1,
 ) -> IngestSummary:
     """Read every record under ``paths``, process the new ones and store each atomically.
 
@@ -64,40 +66,47 @@ def ingest(
     3. Process the rest through the pipeline; a failing article is reported, not fatal.
     4. Store each article in its own transaction, so a crash never leaves half of one.
 
-    ``stages`` replaces the pipeline's stages (``[]`` stores articles without coding them).
+    ``stages`` replaces the pipeline's stages (``[]`` stores articles without coding them);
+    ``workers`` > 1 codes batches of articles in that many processes (writes stay here).
     """
     summary = IngestSummary()
     started = time.perf_counter()
-    # 1.
-    for result in sources.read(paths, fmt=fmt, encoding=encoding, max_bytes=max_bytes):
-        if isinstance(result, ReadFailure):
-            summary.failures.append(result)
-        else:
-            summary.read += 1
-            summary.warnings.extend(result.warnings)
-            _store_one(result, store, summary, stages)
+
+    def tick() -> None:
         summary.seconds = time.perf_counter() - started
         if on_progress is not None:
             on_progress(summary)
+
+    # 1. and 2.: new articles flow on; failures and duplicates are counted as they are met.
+    def fresh() -> Iterator[Article]:
+        for result in sources.read(paths, fmt=fmt, encoding=encoding, max_bytes=max_bytes):
+            if isinstance(result, ReadFailure):
+                summary.failures.append(result)
+            else:
+                summary.read += 1
+                summary.warnings.extend(result.warnings)
+                if store.has_article(result.id):
+                    summary.duplicate += 1
+                else:
+                    yield result
+            tick()
+
+    # 3.
+    if stages is not None:
+        coded: Iterator[Document | StageFailure] = (process(a, stages) for a in fresh())
+    else:
+        coded = process_parallel(fresh(), workers)
+    for doc in coded:
+        if isinstance(doc, StageFailure):
+            summary.failures.append(doc)
+        else:
+            _store(doc, store, summary)
+        tick()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _store_one(
-    article: Article,
-    store: Store,
-    summary: IngestSummary,
-    stages: list[tuple[str, Stage]] | None,
-) -> None:
-    # 2.
-    if store.has_article(article.id):
-        summary.duplicate += 1
-        return
-    # 3.
-    doc = process(article, stages)
-    if isinstance(doc, StageFailure):
-        summary.failures.append(doc)
-        return
+def _store(doc: Document, store: Store, summary: IngestSummary) -> None:
     summary.warnings.extend(doc.notices)
     # 4. add_article is False when another process stored the same id meanwhile.
     if store.add_article(

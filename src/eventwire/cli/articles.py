@@ -55,6 +55,14 @@ def ingest_command(
     ] = DEFAULT_MAX_ARTICLE_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     dicts: DictOption = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            envvar="EVENTWIRE_WORKERS",
+            min=1,
+            help="Processes that code articles in parallel (writes stay in one process).",
+        ),
+    ] = 1,
 ) -> None:
     """Read, code and store articles; re-ingesting the same article adds nothing."""
     check_choice(input_format, INPUT_FORMATS, "--format")
@@ -84,6 +92,7 @@ def ingest_command(
                 encoding=encoding,
                 max_bytes=max_bytes,
                 on_progress=on_progress,
+                workers=workers,
             )
     _report(summary)
     if not summary.ok:

@@ -1,0 +1,65 @@
+"""Local parallelism: the pipeline over batches of articles in worker processes, order kept.
+
+Each worker loads the spaCy model once and processes whole batches (parsing a batch at once is
+what makes spaCy fast); the parent keeps reading and writing, so a single SQLite writer stays
+the only writer. Documents come back without their spaCy parse, which is large and no longer
+needed once actors and events are coded.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from multiprocessing.pool import AsyncResult
+
+from eventwire.pipeline import Document, StageFailure, process_all
+from eventwire.records import Article
+
+BATCH_SIZE = 64
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(articles)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _work(batch: list[Article]) -> list[Document | StageFailure]:
+    out: list[Document | StageFailure] = []
+    for doc in process_all(batch):
+        if isinstance(doc, Document):
+            doc.parsed = None  # a spaCy Doc is large to send back and not needed after coding
+            out.append(doc)
+        elif isinstance(doc, StageFailure):
+            out.append(doc)
+    return out
+
+
+def default_workers() -> int:
+    return max(1, (os.cpu_count() or 1))
+
+
+def process_parallel(
+    articles: Iterable[Article], workers: int, batch_size: int = BATCH_SIZE
+) -> Iterator[Document | StageFailure]:
+    """Process articles on ``workers`` processes (1 = in this process), in input order."""
+    if workers <= 1:
+        for batch in _batches(articles, batch_size):
+            yield from _work(batch)
+        return
+    # fork shares the parent's loaded modules copy-on-write; each worker loads its own model.
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers) as pool:
+        # Batches are cut and submitted from this thread (the article stream may query the
+        # store, whose connections belong to this thread), at most two per worker in flight:
+        # memory stays flat on any corpus and every worker always has the next batch waiting.
+        pending: deque[AsyncResult[list[Document | StageFailure]]] = deque()
+        for batch in _batches(articles, batch_size):
+            pending.append(pool.apply_async(_work, (batch,)))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
