@@ -165,7 +165,19 @@ def test_bad_format_option_is_rejected(db_url: str) -> None:
 
 @pytest.mark.parametrize(
     "command",
-    ["ingest", "articles", "show", "actors", "code", "events", "explain", "eval", "stories"],
+    [
+        "ingest",
+        "articles",
+        "show",
+        "actors",
+        "code",
+        "events",
+        "explain",
+        "eval",
+        "stories",
+        "serve",
+        "export",
+    ],
 )
 def test_readme_documents_every_option(command: str) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")

@@ -22,7 +22,8 @@ class IngestSummary:
     read: int = 0
     new: int = 0
     duplicate: int = 0
-    failures: list[ReadFailure | StageFailure] = field(default_factory=list)
+    # Remote workers (eventwire.distributed) report their failures as text.
+    failures: list[ReadFailure | StageFailure | str] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
     seconds: float = 0.0
 

@@ -1,10 +1,20 @@
 """The command line: a thin Typer layer over the library's functions (one module per area)."""
 
-from eventwire.cli import articles, coding, evaluation, events
+from eventwire.cli import articles, coding, evaluation, events, export, web
 from eventwire.cli.common import app
 from eventwire.cli.events import EVENT_COLUMNS
 
-__all__ = ["EVENT_COLUMNS", "app", "articles", "coding", "evaluation", "events", "main"]
+__all__ = [
+    "EVENT_COLUMNS",
+    "app",
+    "articles",
+    "coding",
+    "evaluation",
+    "events",
+    "export",
+    "main",
+    "web",
+]
 
 
 def main() -> None:

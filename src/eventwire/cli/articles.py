@@ -63,10 +63,24 @@ def ingest_command(
             help="Processes that code articles in parallel (writes stay in one process).",
         ),
     ] = 1,
+    engine: Annotated[
+        str, typer.Option(help="local (this machine's processes) or dask (a Dask cluster).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (tcp://host:8786); a LocalCluster if omitted."),
+    ] = None,
 ) -> None:
     """Read, code and store articles; re-ingesting the same article adds nothing."""
     check_choice(input_format, INPUT_FORMATS, "--format")
+    check_choice(engine, ("local", "dask"), "--engine")
     use_dicts(dicts)
+    if engine == "dask":
+        summary = _ingest_dask(
+            paths, db, input_format, encoding, max_bytes, quiet, workers, scheduler
+        )
+        _report(summary)
+        raise typer.Exit(0 if summary.ok else 1)
     with open_db(db) as store:
         progress = Progress(
             SpinnerColumn(),
@@ -97,6 +111,44 @@ def ingest_command(
     _report(summary)
     if not summary.ok:
         raise typer.Exit(1)
+
+
+def _ingest_dask(
+    paths: list[str],
+    db: str,
+    input_format: str | None,
+    encoding: str | None,
+    max_bytes: int,
+    quiet: bool,
+    workers: int,
+    scheduler: str | None,
+) -> IngestSummary:
+    import logging
+
+    from eventwire import sources
+    from eventwire.distributed import ingest_dask
+
+    # The nanny logs each worker's slow shutdown as a warning; our own report says what matters.
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("ingesting on Dask"),
+        TextColumn("{task.completed} stored or skipped"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet,
+        transient=True,
+    )
+    task = progress.add_task("dask", total=None)
+    with progress:
+        return ingest_dask(
+            sources.read(paths, fmt=input_format, encoding=encoding, max_bytes=max_bytes),
+            db,
+            scheduler=scheduler,
+            workers=workers,
+            on_batch=lambda s: progress.update(task, completed=s.new + s.duplicate),
+        )
 
 
 def _report(summary: IngestSummary) -> None:

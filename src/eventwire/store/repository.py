@@ -438,6 +438,28 @@ class Store:
             last_day=_as_date(last),
         )
 
+    def page_articles(
+        self,
+        *,
+        search: str | None = None,
+        source: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int,
+        offset: int = 0,
+    ) -> list[Article]:
+        """One page of what iter_articles streams (same filters and order), for paged views."""
+        stmt = self._filtered(
+            select(*_ARTICLE_COLUMNS),
+            search=search,
+            source=source,
+            since=since,
+            until=until,
+            ranked=True,
+        )
+        with self._failures("cannot read articles"), self._engine.connect() as conn:
+            return [_to_article(row) for row in conn.execute(stmt.limit(limit).offset(offset))]
+
 
 def _as_date(value: Any) -> dt.date | None:
     # min()/max() of a Date column come back as text on SQLite (the aggregate loses the type).

@@ -1,0 +1,60 @@
+"""`eventwire export`: stored events to a file in a standard format (thin, over export.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from eventwire.cli.common import DayOption, DbOption, app, check_choice, day_of, open_db, out, say
+from eventwire.config import DEFAULT_DB
+from eventwire.errors import EventwireError
+from eventwire.export import EXPORT_FORMATS, export_store
+from eventwire.store import EventFilter
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help=f"File format: {', '.join(EXPORT_FORMATS)}.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    source: Annotated[str | None, typer.Option(help="Source actor code (prefix: IRN).")] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor code (prefix).")] = None,
+    actor: Annotated[str | None, typer.Option(help="Either side's actor code (prefix).")] = None,
+    cameo: Annotated[str | None, typer.Option(help="CAMEO code (prefix).")] = None,
+    root: Annotated[str | None, typer.Option(help="CAMEO root, two digits.")] = None,
+    plover: Annotated[str | None, typer.Option(help="PLOVER event type (CONSULT...).")] = None,
+    since: DayOption = None,
+    until: DayOption = None,
+    article: Annotated[str | None, typer.Option(help="Only events of this article id.")] = None,
+    search: Annotated[
+        str | None, typer.Option(help="Only events of articles matching this full-text search.")
+    ] = None,
+    include_negated: Annotated[
+        bool,
+        typer.Option("--include-negated", help="Also export events the text denies."),
+    ] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Export stored events: CSV, GDELT-layout TSV, PLOVER JSONL, Parquet, GeoJSON, GraphML."""
+    check_choice(fmt, EXPORT_FORMATS, "--format")
+    flt = EventFilter(
+        source=source,
+        target=target,
+        actor=actor,
+        cameo=cameo,
+        root=root,
+        plover=plover,
+        since=day_of(since),
+        until=day_of(until),
+        doc_id=article,
+    )
+    with open_db(db) as store:
+        try:
+            count = export_store(store, fmt, output, flt, q=search, include_negated=include_negated)
+        except (EventwireError, OSError) as exc:
+            say("error", exc)
+            raise typer.Exit(1) from exc
+    out.print(f"{count} records written to {output} ({fmt})")

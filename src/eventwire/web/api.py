@@ -1,0 +1,309 @@
+"""The JSON API (/api/...): thin routes over the store, the explorer queries and the exporters."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import Path as PathParam
+from fastapi.responses import FileResponse
+from starlette.background import BackgroundTask
+
+from eventwire.explain import explanation_report
+from eventwire.export import MEDIA_TYPES, export_store
+from eventwire.records import Actor, Article, Event, published_iso
+from eventwire.store import EventFilter, Store
+from eventwire.store.stats import EventQuery, Explorer
+from eventwire.web.params import (
+    Day,
+    Limit,
+    Paging,
+    Sorting,
+    event_query,
+    get_explorer,
+    get_store,
+    paging,
+    parse_day,
+    sorting,
+)
+from eventwire.web.schemas import (
+    ActorDetail,
+    ActorPage,
+    ActorSummary,
+    ArticleActor,
+    ArticleDetail,
+    ArticlePage,
+    ArticleSummary,
+    EventDetail,
+    EventOut,
+    EventPage,
+    Evidence,
+    Explanation,
+    Interaction,
+    Network,
+    Node,
+    Place,
+    Problem,
+    SearchResult,
+    Stats,
+)
+
+router = APIRouter(prefix="/api", responses={422: {"model": Problem}})
+
+StoreDep = Annotated[Store, Depends(get_store)]
+ExplorerDep = Annotated[Explorer, Depends(get_explorer)]
+QueryDep = Annotated[EventQuery, Depends(event_query)]
+PagingDep = Annotated[Paging, Depends(paging)]
+ExportFormat = Literal["csv", "tsv", "jsonl", "parquet", "geojson", "graphml"]
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem}}
+
+
+def article_page(
+    store: Store,
+    explorer: Explorer,
+    page: Paging,
+    *,
+    search: str | None,
+    source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> tuple[int, list[ArticleSummary]]:
+    """A page of article summaries with their event counts (shared with the pages)."""
+    filters: dict[str, Any] = {
+        "search": search or None,
+        "source": source or None,
+        "since": parse_day(since, "since"),
+        "until": parse_day(until, "until"),
+    }
+    total = store.count_articles(**filters)
+    articles = store.page_articles(**filters, limit=page.limit, offset=page.offset)
+    counts = explorer.article_event_counts([a.id for a in articles])
+    return total, [ArticleSummary.from_article(a, counts.get(a.id, 0)) for a in articles]
+
+
+@router.get("/articles", response_model=ArticlePage, summary="List articles")
+def list_articles(
+    store: StoreDep,
+    explorer: ExplorerDep,
+    page: PagingDep,
+    search: Annotated[str | None, Query(max_length=200, description="Full-text search.")] = None,
+    source: Annotated[str | None, Query(max_length=200, description="Outlet name.")] = None,
+    since: Day = None,
+    until: Day = None,
+) -> ArticlePage:
+    """Stored articles by publication day (best matches first with ``search``)."""
+    total, items = article_page(
+        store, explorer, page, search=search, source=source, since=since, until=until
+    )
+    return ArticlePage(total=total, limit=page.limit, offset=page.offset, items=items)
+
+
+# An article rarely yields more than a few dozen events; the cap bounds a page built from a
+# pathological one (a transcript, a digest) while the count still tells the truth.
+ARTICLE_EVENTS = 300
+
+
+def article_events(store: Store, article_id: str) -> list[Event]:
+    """The article's events in text order, at most ARTICLE_EVENTS of them."""
+    events = list(store.iter_events(EventFilter(doc_id=article_id), limit=ARTICLE_EVENTS))
+    return sorted(events, key=lambda e: (e.sentence, e.span[0], e.event_id))
+
+
+def article_detail(store: Store, article_id: str) -> ArticleDetail:
+    article = store.get_article(article_id)
+    if article is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    events = article_events(store, article_id)
+    total = store.count_events(EventFilter(doc_id=article_id))
+    summary = ArticleSummary.from_article(article, total)
+    return ArticleDetail(
+        **summary.model_dump(),
+        lead=article.lead,
+        text=article.text,
+        tags=list(article.tags),
+        language=article.language,
+        actors=[ArticleActor.from_actor(a) for a in store.get_actors(article_id)],
+        event_list=[EventOut.from_event(e) for e in events],
+    )
+
+
+@router.get(
+    "/articles/{article_id:path}",
+    response_model=ArticleDetail,
+    responses=_NOT_FOUND,
+    summary="One article",
+)
+def get_article(store: StoreDep, article_id: str) -> ArticleDetail:
+    """The article's text with its actors (and their mentions) and its events."""
+    return article_detail(store, article_id)
+
+
+@router.get("/events", response_model=EventPage, summary="List events")
+def list_events(
+    explorer: ExplorerDep,
+    query: QueryDep,
+    page: PagingDep,
+    order: Annotated[Sorting, Depends(sorting)],
+) -> EventPage:
+    """Events matching the filters of `eventwire events`, sorted and paged on the server."""
+    events = explorer.events(
+        query,
+        sort=order.sort,
+        descending=order.order == "desc",
+        limit=page.limit,
+        offset=page.offset,
+    )
+    return EventPage(
+        total=explorer.count(query),
+        limit=page.limit,
+        offset=page.offset,
+        sort=order.sort,
+        order=order.order,
+        items=[EventOut.from_event(e) for e in events],
+    )
+
+
+def event_detail(
+    store: Store,
+    event: Event,
+    article: Article | None = None,
+    actors: list[Actor] | None = None,
+) -> EventDetail:
+    """An event with its explanation and evidence; pass the article and its actors when known
+    (the article page explains all of an article's events with one read of each)."""
+    why = store.get_explanation(event.event_id) or {}
+    if actors is None:
+        actors = store.get_actors(event.doc_id)
+    report = explanation_report(event, why, actors)
+    if article is None:
+        article = store.get_article(event.doc_id)
+    evidence = Evidence(
+        article_id=event.doc_id,
+        title=article.title if article else None,
+        source=article.source if article else None,
+        url=article.url if article else None,
+        published=published_iso(article.published) if article else None,
+        sentence=event.sentence,
+        text=event.text,
+        span=list(event.span),
+    )
+    return EventDetail(
+        event=EventOut.from_event(event),
+        explanation=Explanation.from_report(report),
+        evidence=evidence,
+    )
+
+
+@router.get(
+    "/events/{event_id}", response_model=EventDetail, responses=_NOT_FOUND, summary="One event"
+)
+def get_event(store: StoreDep, event_id: str) -> EventDetail:
+    """The event with why it was coded (pattern, parse path, actors) and where it was read."""
+    event = store.get_event(event_id)
+    if event is None:
+        raise HTTPException(404, f"no event with id {event_id!r}")
+    return event_detail(store, event)
+
+
+@router.get("/actors", response_model=ActorPage, summary="List actors")
+def list_actors(
+    explorer: ExplorerDep,
+    page: PagingDep,
+    q: Annotated[
+        str | None, Query(max_length=100, description="Code prefix or part of a name.")
+    ] = None,
+) -> ActorPage:
+    """Actor codes recognised in the articles, by code, with their event counts."""
+    total, rows = explorer.actors(q or None, page.limit, page.offset)
+    return ActorPage(
+        total=total,
+        limit=page.limit,
+        offset=page.offset,
+        items=[ActorSummary(**r) for r in rows],
+    )
+
+
+@router.get("/actors/{code}", response_model=ActorDetail, responses=_NOT_FOUND, summary="One actor")
+def get_actor(
+    explorer: ExplorerDep,
+    code: Annotated[str, PathParam(pattern=r"^[A-Za-z0-9]{1,24}$")],
+    partners: Annotated[int, Query(ge=1, le=500, description="Interactions to list.")] = 50,
+) -> ActorDetail:
+    """The code's names, its events per day and its interactions (code matches as a prefix)."""
+    detail = explorer.actor(code.upper(), partners)
+    if not detail["names"] and not detail["timeline"]:
+        raise HTTPException(404, f"no actor with code {code!r}")
+    return ActorDetail(**detail)
+
+
+@router.get("/stats", response_model=Stats, summary="Event statistics")
+def get_stats(explorer: ExplorerDep, query: QueryDep) -> Stats:
+    """Counts of matching events by day and quad class, CAMEO root, quad class and country."""
+    return Stats(**explorer.stats(query))
+
+
+@router.get("/search", response_model=SearchResult, summary="Full-text search")
+def search(
+    store: StoreDep,
+    explorer: ExplorerDep,
+    page: PagingDep,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="Words to find.")],
+) -> SearchResult:
+    """Articles whose title or text match ``q``, best first."""
+    total, items = article_page(store, explorer, page, search=q)
+    return SearchResult(q=q, total=total, limit=page.limit, offset=page.offset, items=items)
+
+
+@router.get("/network", response_model=Network, summary="Actor network")
+def network(explorer: ExplorerDep, query: QueryDep, limit: Limit = 150) -> Network:
+    """The busiest source→target dyads as edges (at most ``limit``) and their actors as nodes."""
+    edges = explorer.dyads(query, limit)
+    nodes: dict[str, Node] = {}
+    for edge in edges:
+        for code, name in (
+            (edge["source"], edge["source_name"]),
+            (edge["target"], edge["target_name"]),
+        ):
+            node = nodes.setdefault(code, Node(code=code, name=name, events=0))
+            node.events += edge["count"]
+    return Network(nodes=list(nodes.values()), edges=[Interaction(**e) for e in edges])
+
+
+@router.get("/places", response_model=list[Place], summary="Event places")
+def places(explorer: ExplorerDep, query: QueryDep, limit: Limit = 500) -> list[Place]:
+    """Places with coordinates and how many matching events happened there, busiest first."""
+    return [Place(**p) for p in explorer.places(query, limit)]
+
+
+@router.get(
+    "/export",
+    summary="Export events",
+    response_class=FileResponse,
+    responses={200: {"content": {t: {} for t in MEDIA_TYPES.values()}}},
+)
+def export(
+    store: StoreDep,
+    query: QueryDep,
+    fmt: Annotated[ExportFormat, Query(alias="format", description="File format.")] = "csv",
+    include_negated: Annotated[
+        bool, Query(description="Include events the text denies (left out by default).")
+    ] = False,
+) -> FileResponse:
+    """Every matching event as a file: the same writers as `eventwire export`."""
+    handle, name = tempfile.mkstemp(prefix="eventwire-export-", suffix=f".{fmt}")
+    os.close(handle)
+    path = Path(name)
+    try:
+        export_store(store, fmt, path, query.filter, q=query.q, include_negated=include_negated)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return FileResponse(
+        path,
+        media_type=MEDIA_TYPES[fmt],
+        filename=f"eventwire-events.{fmt}",
+        background=BackgroundTask(path.unlink, missing_ok=True),
+    )
