@@ -184,7 +184,9 @@ def _anchored_clause(span_head: Any) -> tuple[Any, Any] | None:
     """
     head = span_head.head
     if head.lower_ in ("after", "before"):
-        return head, head
+        # "four days after a bomb exploded": when the marker hangs from the clause's verb, the
+        # clause is that verb's, not the marker's own (empty) subtree.
+        return head, head.head if head.dep_ == "mark" else head
     marks = [c for c in head.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
     return (marks[0], head) if marks else None
 

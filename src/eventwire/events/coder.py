@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from eventwire.events import clauses, nominal, parties, sides
+from eventwire.events import clauses, nominal, parties, sides, unknown
 from eventwire.events.meaning import INTENT_CODES, Mood, intent_code, is_purpose_clause, mood_of
 from eventwire.events.parties import Party
 from eventwire.events.patterns import VerbMatch, match_verb
@@ -84,11 +84,13 @@ def code_sentence(doc: Document, idx: int, sent: Span) -> list[tuple[Event, Expl
             for tgt in targets or [Party(None, -1, "")]:
                 if src.code and not tgt.code and sides.domestic_event(cand.code, targets):
                     tgt = parties.domestic(src) or tgt
-                if not src.code or not tgt.code:
+                if not (src.code or src.how.endswith(":unnamed")) or not tgt.code:
                     # An event without a known actor on a side cannot be placed in any dyad;
                     # measured, dropping them costs little recall and saves much precision.
                     continue
                 if src.actor is tgt.actor or (src.code == tgt.code and tgt.how != "domestic"):
+                    continue
+                if _at_home(src, tgt, cand.code):
                     continue
                 key = (src.code, tgt.code, cand.code[:2])
                 if key in seen:
@@ -110,6 +112,17 @@ def code_sentence(doc: Document, idx: int, sent: Span) -> list[tuple[Event, Expl
                 )
                 out.append((event, why))
     return out
+
+
+def _at_home(src: Party, tgt: Party, code: str) -> bool:
+    """A cooperative event whose only target is a place in the source's own country says where
+    it acted, not with whom ("Iranian officials attended a meeting in Tehran"); conflict at home
+    (a curfew, bombs, protests) is aimed at its own state, as the PLOVER GSR codes it."""
+    home = src.actor.country if src.actor is not None else None
+    if not home or home != (tgt.actor.country if tgt.actor is not None else None):
+        return False
+    # "called for cooperation among the participating nations": nobody appeals to itself.
+    return tgt.how.endswith("group-ref") or (tgt.how.startswith("place") and code[:2] < "10")
 
 
 def _participial_adjunct(verb: Token) -> bool:
@@ -180,6 +193,9 @@ def _verb_candidate(doc: Document, verb: Token) -> Candidate | None:
         return None  # a reporting verb: the event is the one it reports
     sources, source_path = sides.sources(doc, verb)
     targets, target_path = sides.targets(doc, verb, code)
+    unnamed = unknown.attribute(doc, verb, sources, targets) if unknown.applies(code) else None
+    if unnamed is not None:
+        sources, targets, source_path = unnamed
     if code[:2] == "13" and not any(t.code for t in targets):
         # "threatened to strike if Y ...": the one whose act is the condition is threatened.
         subject = clauses.condition(verb)

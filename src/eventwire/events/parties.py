@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.actors.index import actor_at, actors_in
 from eventwire.actors.lexicon import default_lexicon
+from eventwire.events import gatherings
 from eventwire.records import Actor
 
 if TYPE_CHECKING:
@@ -70,8 +71,9 @@ def conjuncts(token: Token) -> list[Token]:
     return out
 
 
-def actors_of(doc: Document, token: Token, how: str) -> list[Party]:
-    """The actors one noun phrase names: one per conjunct; a group noun gives its members."""
+def actors_of(doc: Document, token: Token, how: str, refer: bool = True) -> list[Party]:
+    """The actors one noun phrase names: one per conjunct; a group noun gives its members, and
+    with ``refer`` a group phrase the parties enumerated before it (events.gatherings)."""
     parties: list[Party] = []
     for head in conjuncts(token):
         start, end = head.idx, head.idx + len(head.text)
@@ -89,7 +91,10 @@ def actors_of(doc: Document, token: Token, how: str) -> list[Party]:
         else:
             groups = demonym_actors(head)
             parties.extend(Party(a, head.i, f"{how}:demonym") for a in groups)
-            if not groups:
+            # "the participating nations", "both sides": the countries enumerated before.
+            referred = gatherings.members(doc, head, how) if refer and not groups else []
+            parties.extend(referred)
+            if not groups and not referred:
                 parties.append(Party(actor, head.i, how))
     return _unique(parties)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eventwire.events import parties
+from eventwire.events import gatherings, parties, places
 from eventwire.events.parties import Party
 
 if TYPE_CHECKING:
@@ -97,6 +97,9 @@ def targets(doc: Document, verb: Token, code: str) -> tuple[list[Party], str]:
                     found = [p for p in parties.actors_of(doc, pobj, f"pobj:{prep}") if p.code]
                     if found:
                         return found, f"prep:{prep}→pobj"
+    found, path = group_targets(doc, verb)
+    if found:
+        return found, path
     if passive is not None and any(c.dep_ == "agent" for c in verb.children):
         return parties.actors_of(doc, passive, "nsubjpass"), "nsubjpass"
     for child in verb.children:
@@ -121,6 +124,21 @@ def targets(doc: Document, verb: Token, code: str) -> tuple[list[Party], str]:
     return [], "∅"
 
 
+def group_targets(doc: Document, verb: Token) -> tuple[list[Party], str]:
+    """ "urged cooperation among the participating nations": a group named before, by reference
+    (events.gatherings), after "among"/"between" on the verb, its object or its PP's object."""
+    heads = [verb] + [c for c in verb.children if c.dep_ in parties.OBJECT_DEPS]
+    heads += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("among", "between"):
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found = gatherings.members(doc, pobj, f"pobj:{child.lower_}")
+                    if found:
+                        return found, f"prep:{child.lower_}→group"
+    return [], "∅"
+
+
 def place_targets(doc: Document, heads: list[Token]) -> tuple[list[Party], str]:
     """Without a named target, the place where it happened stands for it (the PETRARCH
     convention): "arrived in Amman", "protested in Beijing" -> the place's country."""
@@ -135,4 +153,8 @@ def place_targets(doc: Document, heads: list[Token]) -> tuple[list[Party], str]:
                     ]
                     if found:
                         return found, f"prep:{child.lower_}→place"
+                    # Cities are not actors: the geocoded place phrase gives the state.
+                    place = places.place_actor(doc, pobj)
+                    if place is not None:
+                        return [Party(place, pobj.i, "place")], f"prep:{child.lower_}→place"
     return [], "∅"
