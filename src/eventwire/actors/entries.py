@@ -9,6 +9,10 @@ Resolution of an entry's code on a day (``resolve``):
 3. If there is none, the entry has no code on that day (``None``).
 4. Without a day (``on=None``) the default is used; an entry with only dated codes then gets
    its most recent one (latest end, open-ended counting as latest), the best guess for news.
+   A default that names nobody's country or organisation (a bare sector such as ``ELI``, or
+   ``---``) also yields to the most recent dated code: Phoenix gives the former UN
+   Secretaries-General ``ELI`` outside their term, and an undated story about Kofi Annan is far
+   more likely about the Secretary-General (IGOUNO) than about an elite of no country.
 
 The null code ``---`` resolves to ``None`` too: such entries exist to stop a phrase being coded.
 """
@@ -21,6 +25,11 @@ from dataclasses import dataclass
 from datetime import date
 
 NULL_CODE = "---"
+# CAMEO sector codes: a code made of one of these alone says what someone is, not whose.
+SECTOR_CODES = frozenset(
+    {"ELI", "GOV", "MIL", "REB", "OPP", "CVL", "BUS", "MED", "EDU", "LAB", "LEG", "JUD", "COP"}
+    | {"SPY", "REF", "HLH", "AGR", "CRM", "UAF", "PTY", "RAD", "HRI", "ENV", "DEV", "SET"}
+)
 _SPACES = re.compile(r"\s+")
 
 KINDS = frozenset(
@@ -111,9 +120,12 @@ def resolve(codes: Sequence[CodeSpan], on: date | None) -> str | None:
                 chosen = span
     if chosen is None:
         chosen = next((span for span in codes if not span.dated), None)
-    if chosen is None and on is None:
+    if on is None and (chosen is None or chosen.code in SECTOR_CODES or chosen.code == NULL_CODE):
+        # Rule 4: the most recent dated code; a bare-sector default only when there is none.
         for span in codes:
-            if chosen is None or (span.end or date.max) > (chosen.end or date.max):
+            if span.dated and (
+                not chosen or not chosen.dated or (span.end or date.max) > (chosen.end or date.max)
+            ):
                 chosen = span
     if chosen is None or chosen.code == NULL_CODE:
         return None

@@ -23,6 +23,9 @@ LOCATED_PREPS = frozenset({"in", "throughout", "across", "inside"})
 # After "in", spaCy's small model often calls a lesser-known town a PERSON ("in Sivas"); the
 # preposition and the gazetteer are the evidence then. Organisations and nationalities are not.
 NOT_PLACE_LABELS = frozenset({"ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL"})
+# Participles that locate a group where it lives or works: "a group based in Trinidad", "rebels
+# operating in Macedonia". Motion verbs are left out ("troops sent to Iraq" are not Iraqi).
+LOCATING_VERBS = frozenset({"base", "station", "headquarter", "operate", "live", "active"})
 
 
 def place_country(work: Work, noun: Any, with_of: bool = False) -> tuple[str, str] | None:
@@ -31,7 +34,11 @@ def place_country(work: Work, noun: Any, with_of: bool = False) -> tuple[str, st
     ``with_of`` also reads "of": right for a people ("the Albanians of southern Serbia").
     """
     preps = LOCATED_PREPS | {"of"} if with_of else LOCATED_PREPS
-    for prep in noun.children:
+    children = list(noun.children)
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "amod") and clause.lemma_.lower() in LOCATING_VERBS:
+            children.extend(clause.children)  # "a newspaper based in Beirut"
+    for prep in children:
         if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
         for pobj in prep.children:

@@ -97,6 +97,12 @@ TITLE_MODIFIERS = frozenset(
         "security",
         "national",
         "former",
+        "junior",
+        "assistant",
+        "interim",
+        "outgoing",
+        "ousted",
+        "exiled",
         "opposition",
         "rebel",
         "army",
@@ -184,8 +190,11 @@ def title_start(work: Work, end: int) -> int:
         token = tokens[i - 1]
         text = token.text
         hit = work.hit_covering(i - 1)
+        # "Secretary-General": a hyphen between two title words is part of the title.
+        hyphen = text == "-" and i - 2 >= floor and tokens[i - 2].text[:1].isupper()
         if not (
             token.tag_ == "POS"
+            or hyphen
             or text in ("of", "for")
             or (hit is not None and hit.kinds() & {"agent", *COUNTRY_KINDS})
             or (text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ"))

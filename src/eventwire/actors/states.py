@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.actors import coref
-from eventwire.actors.draft import Work
+from eventwire.actors import coref, groups
+from eventwire.actors.draft import Draft, Work
 from eventwire.actors.entries import Match
 from eventwire.actors.matcher import Hit
 from eventwire.actors.places import place_country
@@ -36,12 +36,17 @@ def state_actors(work: Work) -> None:
     hits = sorted([*work.hits, *_role_nouns(work)], key=lambda h: h.start)
     # Country words that modify an agent noun belong to that noun's actor, not to their own.
     modifies: dict[int, Hit] = {}
+    shared: dict[int, list[Hit]] = {}  # "US and British activists": several countries
     for hit in hits:
         if "agent" in hit.kinds() or not hit.matches:
-            country = _modifier(work, hit)
-            if country is not None:
+            listed = groups.coordinated_modifiers(work, hit)
+            country = None if listed else _modifier(work, hit)
+            if listed:
+                shared[hit.start] = listed
+            elif country is not None:
                 modifies[hit.start] = country
     modifiers = {c.start for c in modifies.values()}
+    modifiers |= {c.start for listed in shared.values() for c in listed}
     for hit in hits:
         if not work.free(hit.start, hit.end) or "blocker" in hit.kinds():
             continue
@@ -57,6 +62,8 @@ def state_actors(work: Work) -> None:
             _country(work, hit)
         elif hit.first("demonym") is not None:
             _demonym(work, hit)
+        elif hit.start in shared and (sector := _sector(work, hit)) is not None:
+            groups.shared_agent(work, hit, shared[hit.start], sector)
         elif hit.first("agent") is not None or not hit.matches:
             _agent(work, hit, country)
 
@@ -127,7 +134,7 @@ def _demonym(work: Work, hit: Hit) -> None:
     tokens = work.parsed
     token = tokens[hit.end - 1]
     match = hit.first("demonym")
-    if match is None or not match.code:
+    if match is None or not match.code or groups.origin_adjective(work, hit):
         return
     code, end, why = match.code[:3], hit.end, f"demonym '{match.phrase}'"
     key = f"code:{code}"  # the people of a state are the state ("Iranians", "Iran")
@@ -190,8 +197,13 @@ def _agent(work: Work, hit: Hit, country_hit: Hit | None) -> None:
         if person is not None:
             work.mention(person, start, hit.end, "coref")
             return
-        if not hit.matches:
+        if not hit.matches and country is None:
             return  # "counterpart" with nobody to point at is not an actor by itself
+    possessed: tuple[Draft, str] | None = None
+    if country is None and lemma != "counterpart":
+        # "its troops", "his government": the country of the clause's subject.
+        possessed = groups.possessor(work, head)
+        country = possessed[0].country if possessed else None
     if country is None:
         antecedent = coref.head_antecedent(work, start, hit.end - 1)
         if antecedent is not None:
@@ -224,6 +236,8 @@ def _agent(work: Work, hit: Hit, country_hit: Hit | None) -> None:
     )
     if located is not None:
         draft.detail = f"agent '{hit.key}' ({sector}) {located[1]} → {code}"
+    elif possessed is not None:
+        draft.detail = f"agent '{hit.key}' ({sector}), {possessed[1]} → {code}"
     work.mention(draft, start, hit.end, "role")
 
 
@@ -285,8 +299,11 @@ def _modifier(work: Work, hit: Hit) -> Hit | None:
 
 
 def _is_place(work: Work, hit: Hit) -> bool:
-    """A place phrase: after a locative preposition, "the city of X", or "the Tehran meeting"."""
+    """A place phrase: after a locative preposition, "the city of X", or "the Tehran meeting";
+    or a country word in a compound adjective of origin or manner ("Bosnia-style", "UK-based")."""
     tokens = work.parsed
+    if groups.origin_adjective(work, hit):
+        return True
     before = hit.start - 1
     if before >= 0 and tokens[before].lower_ == "the":
         before -= 1
@@ -298,6 +315,8 @@ def _is_place(work: Work, hit: Hit) -> bool:
             return True
     root = tokens[hit.end - 1]
     head = root.head
+    if groups.authored(work, hit):
+        return False  # "a U.S. request": the author, not a place
     return (
         root.dep_ == "compound"
         and head.i >= hit.end
