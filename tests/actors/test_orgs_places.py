@@ -170,3 +170,15 @@ def test_demonym_people_coded_where_they_live(
 def test_demonym_ethnic_group_without_place_is_not_the_state(recognise: Recognise) -> None:
     doc = recognise("Hundreds of ethnic Albanians marched on Tuesday.", published=date(2001, 1, 1))
     assert "ALB" not in codes(doc)
+
+
+@pytest.mark.slow
+def test_gazetteer_shipped_index_matches_a_fresh_build() -> None:
+    import gzip
+    import json
+    from importlib import resources
+
+    shipped = json.loads(
+        gzip.decompress(resources.files("eventwire").joinpath(gazetteer.DATA_FILE).read_bytes())
+    )
+    assert shipped == json.loads(json.dumps(gazetteer.build_index()))

@@ -101,13 +101,27 @@ def _subtree(token: Token, skip: set[str]) -> list[Token]:
     return found
 
 
-def _words(tokens: list[Token]) -> list[tuple[str, str]]:
-    return [(t.lower_, t.lemma_.lower()) for t in sorted(tokens, key=lambda t: t.i)]
+class Words:
+    """A phrase's words as (form, lemma) pairs in text order, with the set of both for a quick
+    test: most pattern words are absent, and the set rejects them before any scan."""
+
+    __slots__ = ("seq", "vocab")
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.seq = [(t.lower_, t.lemma_.lower()) for t in sorted(tokens, key=lambda t: t.i)]
+        self.vocab = {w for pair in self.seq for w in pair}
 
 
-def _has(seq: list[tuple[str, str]], alternatives: tuple[tuple[str, ...], ...]) -> int:
-    """Length of the first alternative found as a contiguous run in ``seq``, else 0."""
+def _words(tokens: list[Token]) -> Words:
+    return Words(tokens)
+
+
+def _has(words: Words, alternatives: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the first alternative found as a contiguous run in the phrase, else 0."""
+    seq, vocab = words.seq, words.vocab
     for alt in alternatives:
+        if not all(w in vocab for w in alt):
+            continue
         n = len(alt)
         for i in range(len(seq) - n + 1):
             if all(alt[k] in seq[i + k] for k in range(n)):
@@ -125,9 +139,9 @@ def _prep_children(verb: Token) -> list[Token]:
 
 def _try(
     c: Compiled,
-    after: list[tuple[str, str]],
-    before: list[tuple[str, str]],
-    preps: list[tuple[str, list[tuple[str, str]]]],
+    after: Words,
+    before: Words,
+    preps: list[tuple[str, Words]],
 ) -> int:
     """Words matched by a compiled pattern, or -1 when it does not match."""
     total = 0
