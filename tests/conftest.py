@@ -29,3 +29,10 @@ def db_url(tmp_path: Path) -> str:
 def _no_user_dictionaries(monkeypatch: pytest.MonkeyPatch) -> None:
     """`--dict` works through EVENTWIRE_DICT; keep one test's dictionaries out of the next."""
     monkeypatch.delenv("EVENTWIRE_DICT", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _one_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CLI commands default to one worker per core; in-process CLI tests stay in one process
+    (the tests of parallel coding ask for workers explicitly)."""
+    monkeypatch.setenv("EVENTWIRE_WORKERS", "1")

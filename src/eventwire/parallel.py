@@ -16,9 +16,9 @@ from itertools import islice
 from multiprocessing.pool import AsyncResult
 
 from eventwire.pipeline import Document, StageFailure, process_all
-from eventwire.records import Article
+from eventwire.records import Article, ReadFailure
 
-BATCH_SIZE = 64
+BATCH_SIZE = 32
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -50,8 +50,9 @@ def process_parallel(
         for batch in _batches(articles, batch_size):
             yield from _work(batch)
         return
-    # fork shares the parent's loaded modules copy-on-write; each worker loads its own model.
-    context = multiprocessing.get_context("fork")
+    # forkserver: workers start from a clean process, not a copy of this one and its threads
+    # (a forked copy of a threaded parent can deadlock); each worker loads its own model once.
+    context = multiprocessing.get_context("forkserver")
     with context.Pool(workers) as pool:
         # Batches are cut and submitted from this thread (the article stream may query the
         # store, whose connections belong to this thread), at most two per worker in flight:
@@ -63,3 +64,23 @@ def process_parallel(
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+
+
+def process_stream(
+    results: Iterable[Article | ReadFailure], workers: int, batch_size: int = BATCH_SIZE
+) -> Iterator[Document | StageFailure | ReadFailure]:
+    """Like :func:`process_parallel` over read results; read failures pass through as met."""
+    failures: list[ReadFailure] = []
+
+    def articles() -> Iterator[Article]:
+        for result in results:
+            if isinstance(result, ReadFailure):
+                failures.append(result)
+            else:
+                yield result
+
+    for doc in process_parallel(articles(), workers, batch_size):
+        while failures:
+            yield failures.pop(0)
+        yield doc
+    yield from failures

@@ -19,6 +19,7 @@ from eventwire.cli.common import (
     DbOption,
     DictOption,
     FormatOption,
+    WorkersOption,
     app,
     check_choice,
     day_of,
@@ -31,6 +32,7 @@ from eventwire.cli.common import (
 from eventwire.config import DEFAULT_DB, DEFAULT_MAX_ARTICLE_BYTES
 from eventwire.formats import OUTPUT_FORMATS, write_csv, write_jsonl, write_table
 from eventwire.ingest import IngestSummary, ingest
+from eventwire.parallel import default_workers
 from eventwire.sources import FORMATS as INPUT_FORMATS
 
 
@@ -55,14 +57,7 @@ def ingest_command(
     ] = DEFAULT_MAX_ARTICLE_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     dicts: DictOption = None,
-    workers: Annotated[
-        int,
-        typer.Option(
-            envvar="EVENTWIRE_WORKERS",
-            min=1,
-            help="Processes that code articles in parallel (writes stay in one process).",
-        ),
-    ] = 1,
+    workers: WorkersOption = None,
     engine: Annotated[
         str, typer.Option(help="local (this machine's processes) or dask (a Dask cluster).")
     ] = "local",
@@ -77,7 +72,7 @@ def ingest_command(
     use_dicts(dicts)
     if engine == "dask":
         summary = _ingest_dask(
-            paths, db, input_format, encoding, max_bytes, quiet, workers, scheduler
+            paths, db, input_format, encoding, max_bytes, quiet, workers or 2, scheduler
         )
         _report(summary)
         raise typer.Exit(0 if summary.ok else 1)
@@ -106,7 +101,7 @@ def ingest_command(
                 encoding=encoding,
                 max_bytes=max_bytes,
                 on_progress=on_progress,
-                workers=workers,
+                workers=workers or default_workers(),
             )
     _report(summary)
     if not summary.ok:

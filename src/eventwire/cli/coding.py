@@ -14,6 +14,7 @@ from eventwire.cli.common import (
     FormatOption,
     InputFormatOption,
     PublishedOption,
+    WorkersOption,
     app,
     check_choice,
     coded,
@@ -32,12 +33,13 @@ def actors_command(
     input_format: InputFormatOption = None,
     published: PublishedOption = None,
     dicts: DictOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Recognise and code the actors of articles (no database): one row per actor."""
     check_choice(output, OUTPUT_FORMATS, "--format")
     use_dicts(dicts)
     failures: list[object] = []
-    docs = coded(documents(paths, input_format, published), failures)
+    docs = coded(documents(paths, input_format, published, workers), failures)
     rows = ({"doc_id": doc.article.id, **actor.to_dict()} for doc in docs for actor in doc.actors)
     if output == "jsonl":
         write_jsonl(rows, sys.stdout)
@@ -62,12 +64,13 @@ def code_command(
     input_format: InputFormatOption = None,
     published: PublishedOption = None,
     dicts: DictOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Code events in articles without a database: one event per line (jsonl) or row."""
     check_choice(output, OUTPUT_FORMATS, "--format")
     use_dicts(dicts)
     failures: list[object] = []
-    docs = coded(documents(paths or ["-"], input_format, published), failures)
+    docs = coded(documents(paths or ["-"], input_format, published, workers), failures)
     events = (event for doc in docs for event in doc.events)
     if output == "table":
         write_events((event_row(e) for e in events), output)

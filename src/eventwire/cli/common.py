@@ -15,6 +15,7 @@ from rich.text import Text
 from eventwire import __version__, sources
 from eventwire.errors import EventwireError
 from eventwire.formats import OUTPUT_FORMATS
+from eventwire.parallel import default_workers, process_stream
 from eventwire.pipeline import Document, StageFailure, process_all
 from eventwire.records import Article, Published, ReadFailure
 from eventwire.sources import FORMATS as INPUT_FORMATS
@@ -144,8 +145,21 @@ PublishedOption = Annotated[
 ]
 
 
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        envvar="EVENTWIRE_WORKERS",
+        min=1,
+        help="Processes that code articles in parallel (default: one per CPU core).",
+    ),
+]
+
+
 def documents(
-    paths: list[str], input_format: str | None, published: datetime | None
+    paths: list[str],
+    input_format: str | None,
+    published: datetime | None,
+    workers: int | None = 1,
 ) -> Iterator[Document | ReadFailure | StageFailure]:
     """Read and process articles without a database, for `actors` and `code`."""
     check_choice(input_format, INPUT_FORMATS, "--input-format")
@@ -153,7 +167,8 @@ def documents(
     if published is not None:
         fallback = published if published.hour or published.minute else published.date()
         results = (with_published(r, fallback) for r in results)
-    return process_all(results)
+    count = workers or default_workers()
+    return process_all(results) if count <= 1 else process_stream(results, count)
 
 
 def with_published(result: Article | ReadFailure, day: Published) -> Article | ReadFailure:
