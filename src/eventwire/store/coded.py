@@ -69,6 +69,7 @@ def event_values(
         "date": dt.date.fromisoformat(event.date) if event.date else None,
         "date_basis": event.date_basis,
         "location": event.location.to_dict() if event.location else None,
+        "place_country": event.location.country if event.location else None,
         "negated": event.negated,
         "confidence": event.confidence,
         "rule": event.rule,

@@ -202,6 +202,8 @@ class EventRow(Base):
     """One coded event; the columns are the keys of the event record in DESIGN.md."""
 
     __tablename__ = "events"
+    # Counts by day and quad class (the dashboard's timeline) read this index alone.
+    __table_args__ = (Index(None, "date", "quad_class"),)
 
     event_id: Mapped[str] = mapped_column(Text, primary_key=True)
     doc_id: Mapped[str] = mapped_column(
@@ -220,11 +222,13 @@ class EventRow(Base):
     root: Mapped[str] = mapped_column(String(2), index=True)
     plover: Mapped[str | None] = mapped_column(Text, index=True)
     plover_mode: Mapped[str | None] = mapped_column(Text)
-    quad_class: Mapped[int | None] = mapped_column(Integer)
+    quad_class: Mapped[int | None] = mapped_column(Integer, index=True)
     goldstein: Mapped[float | None] = mapped_column(Float)
     date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     date_basis: Mapped[str | None] = mapped_column(Text)
     location: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
+    # The place's country again as a plain column, so counts by country use an index.
+    place_country: Mapped[str | None] = mapped_column(String(3), index=True)
     negated: Mapped[bool] = mapped_column(Boolean, default=False)
     confidence: Mapped[float | None] = mapped_column(Float)
     rule: Mapped[str | None] = mapped_column(Text)

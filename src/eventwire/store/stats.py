@@ -151,7 +151,7 @@ def event_stats(conn: Connection, dialect: str, query: EventQuery) -> dict[str, 
         dialect,
     )
     total, articles, first, last, mean = conn.execute(total_stmt).one()
-    country = func.coalesce(_location_field("country").as_string(), "").label("country")
+    country = func.coalesce(c.place_country, "").label("country")
     return {
         "events": int(total),
         "articles": int(articles),
