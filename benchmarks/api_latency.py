@@ -50,14 +50,17 @@ def templates(source_db: str | None) -> list[Event]:
         return [e for e in store.iter_events() if not e.negated]
 
 
-def build(db: Path, events: int, base: list[Event]) -> float:
+def build(db: Path | str, events: int, base: list[Event]) -> float:
+    """Write ``events`` events (5 per article, each article its own transaction); seconds."""
     from eventwire.store import open_store
 
     started = time.perf_counter()
-    db.unlink(missing_ok=True)
+    if isinstance(db, Path):
+        db.unlink(missing_ok=True)
+    url = f"sqlite:///{db}" if isinstance(db, Path) else db
     day0 = dt.date(2016, 1, 1)
     per_article = 5
-    with open_store(f"sqlite:///{db}") as store:
+    with open_store(url) as store:
         made = 0
         article_no = 0
         while made < events:
@@ -103,7 +106,7 @@ def measure(db: Path, rounds: int) -> dict[str, Any]:
             assert response.status_code == 200, (path, response.status_code)
         times.sort()
         out[path] = {
-            "first_ms": round(times[0] if rounds == 1 else max(times), 1),
+            "max_ms": round(max(times), 1),  # the first, uncached request is usually this one
             "p50_ms": round(statistics.median(times), 1),
             "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 1),
         }
