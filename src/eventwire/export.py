@@ -19,7 +19,7 @@ from typing import Any
 
 from eventwire import gazetteer
 from eventwire.formats import write_csv
-from eventwire.records import Event
+from eventwire.records import EVENT_KEYS, Event
 from eventwire.store import EventFilter, Store
 from eventwire.store.stats import EventQuery, Explorer
 
@@ -32,30 +32,7 @@ MEDIA_TYPES = {
     "geojson": "application/geo+json",
     "graphml": "application/graphml+xml",
 }
-# The event record's keys, in the order of DESIGN.md (the CSV header).
-EVENT_COLUMNS = (
-    "event_id",
-    "doc_id",
-    "sentence",
-    "text",
-    "span",
-    "source",
-    "source_name",
-    "target",
-    "target_name",
-    "cameo",
-    "root",
-    "plover",
-    "plover_mode",
-    "quad_class",
-    "goldstein",
-    "date",
-    "date_basis",
-    "location",
-    "negated",
-    "confidence",
-    "rule",
-)
+EVENT_COLUMNS = EVENT_KEYS
 GDELT_COLUMNS = 61
 # Parquet row groups: ~10k events keep the writer's buffer to a few MB and still compress well.
 PARQUET_BATCH = 10_000
@@ -67,8 +44,6 @@ def write_events_csv(events: Iterable[Event], path: Path) -> int:
     """CSV with a header of the event record's keys (nested values as JSON, as the CLI does)."""
     with path.open("w", encoding="utf-8", newline="") as out:
         return write_csv((e.to_dict() for e in events), out, EVENT_COLUMNS)
-
-
 
 
 def _actor_parts(code: str) -> list[str]:

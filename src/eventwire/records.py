@@ -166,6 +166,32 @@ class Location:
         }
 
 
+# The event record's keys in the order of DESIGN.md: JSON keys, CSV columns, database columns.
+EVENT_KEYS = (
+    "event_id",
+    "doc_id",
+    "sentence",
+    "text",
+    "span",
+    "source",
+    "source_name",
+    "target",
+    "target_name",
+    "cameo",
+    "root",
+    "plover",
+    "plover_mode",
+    "quad_class",
+    "goldstein",
+    "date",
+    "date_basis",
+    "location",
+    "negated",
+    "confidence",
+    "rule",
+)
+
+
 @dataclass
 class Event:
     """One coded event: the record contract of DESIGN.md (same keys in JSON, CSV and the store)."""

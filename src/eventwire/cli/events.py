@@ -24,32 +24,10 @@ from eventwire.cli.common import (
 from eventwire.config import DEFAULT_DB
 from eventwire.explain import explanation_report, render_explanation
 from eventwire.formats import OUTPUT_FORMATS, write_csv, write_jsonl, write_table
-from eventwire.records import Event
+from eventwire.records import EVENT_KEYS, Event
 from eventwire.store import EventFilter
 
-EVENT_COLUMNS = (
-    "event_id",
-    "doc_id",
-    "sentence",
-    "text",
-    "span",
-    "source",
-    "source_name",
-    "target",
-    "target_name",
-    "cameo",
-    "root",
-    "plover",
-    "plover_mode",
-    "quad_class",
-    "goldstein",
-    "date",
-    "date_basis",
-    "location",
-    "negated",
-    "confidence",
-    "rule",
-)
+EVENT_COLUMNS = EVENT_KEYS
 EVENT_TABLE = (
     ("date", 10),
     ("source", 9),
