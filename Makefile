@@ -24,6 +24,8 @@ demo: install
 	$(BIN)/eventwire articles --limit 8 --db $(DB)
 	$(BIN)/eventwire show tabnak-837703 --db $(DB)
 	$(BIN)/eventwire actors samples/seed/tabnak-837703.txt
+	$(BIN)/eventwire events --article tabnak-837703 --db $(DB)
+	@echo "Explore it in a browser: $(BIN)/eventwire serve --db $(DB)"
 
 lint: install
 	$(BIN)/ruff check src tests scripts benchmarks
