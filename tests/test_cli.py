@@ -177,6 +177,7 @@ def test_bad_format_option_is_rejected(db_url: str) -> None:
         "stories",
         "serve",
         "export",
+        "reprocess",
     ],
 )
 def test_readme_documents_every_option(command: str) -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventwire.calendars import WEEKDAYS, jalali_day_month, weekday_date
@@ -114,3 +114,50 @@ def test_timeline_a_new_date_replaces_the_narrative_date(date_of: DateOf) -> Non
 def test_timeline_without_any_date_falls_back_to_publication(date_of: DateOf) -> None:
     found = date_of("The minister condemned the attack.", "condemned")
     assert (found.day, found.basis) == (THURSDAY, "published")
+
+
+@given(st.dates(date(1990, 1, 1), date(2035, 12, 31)))
+def test_jalali_day_month_of_a_day_resolves_to_that_day(day: date) -> None:
+    import jdatetime
+
+    jalali = jdatetime.date.fromgregorian(date=day)
+    month = jdatetime.date.j_months_fa[jalali.month - 1]
+    assert jalali_day_month(jalali.day, month, day) == day
+
+
+@given(
+    st.dates(date(1990, 1, 1), date(2035, 12, 31)),
+    st.dates(date(1990, 1, 1), date(2035, 12, 31)),
+)
+def test_jalali_day_month_is_within_half_a_year_of_the_publication(day: date, near: date) -> None:
+    import jdatetime
+
+    jalali = jdatetime.date.fromgregorian(date=day)
+    month = jdatetime.date.j_months_fa[jalali.month - 1]
+    found = jalali_day_month(jalali.day, month, near)
+    assert found is not None
+    assert abs((found - near).days) <= 190
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.dates(date(1990, 1, 1), date(2035, 12, 31)),
+    st.integers(2, 12),
+    st.sampled_from(WEEKDAYS),
+)
+def test_time_refs_resolve_relative_words_against_any_publication_day(
+    published: date, count: int, weekday: str
+) -> None:
+    from eventwire import nlp
+    from eventwire.when import time_refs
+
+    text = (
+        f"The talks collapsed {count} days ago. The minister resigned on {weekday.title()}. "
+        "Rebels attacked the town yesterday."
+    )
+    days = [ref.day for ref in time_refs(nlp.load()(text), published)]
+    assert days == [
+        published - timedelta(days=count),
+        weekday_date(weekday, published),
+        published - timedelta(days=1),
+    ]

@@ -27,6 +27,9 @@ _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
 _ARABIC_LETTER = "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff"
 # ZWNJ is spelling inside Persian words (e.g. می‌خواهد); anywhere else it is debris.
 _STRAY_ZWNJ_RE = re.compile(f"(?<![{_ARABIC_LETTER}])\u200c|\u200c(?![{_ARABIC_LETTER}])")
+# C0 and C1 control characters other than whitespace (NUL, escape, DEL...): never text, and
+# PostgreSQL refuses NUL in a text column outright. Each becomes a space, so words stay apart.
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x9f]")
 _HSPACE_RE = re.compile(r"[^\S\n]+")
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
@@ -50,6 +53,7 @@ def clean_text(text: str) -> str:
     text = to_ascii_digits(text)
     text = _INVISIBLE_RE.sub("", text)
     text = _STRAY_ZWNJ_RE.sub("", text)
+    text = _CONTROL_RE.sub(" ", text)
     text = _HSPACE_RE.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANK_LINES_RE.sub("\n\n", text).strip()

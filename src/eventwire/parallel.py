@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from multiprocessing.pool import AsyncResult
 
+from eventwire.config import Limits
 from eventwire.pipeline import Document, StageFailure, process_all
 from eventwire.records import Article, ReadFailure
 
@@ -27,9 +28,9 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _work(batch: list[Article]) -> list[Document | StageFailure]:
+def _work(batch: list[Article], limits: Limits) -> list[Document | StageFailure]:
     out: list[Document | StageFailure] = []
-    for doc in process_all(batch):
+    for doc in process_all(batch, limits=limits):
         if isinstance(doc, Document):
             doc.parsed = None  # a spaCy Doc is large to send back and not needed after coding
             out.append(doc)
@@ -43,12 +44,17 @@ def default_workers() -> int:
 
 
 def process_parallel(
-    articles: Iterable[Article], workers: int, batch_size: int = BATCH_SIZE
+    articles: Iterable[Article],
+    workers: int,
+    batch_size: int = BATCH_SIZE,
+    limits: Limits | None = None,
 ) -> Iterator[Document | StageFailure]:
     """Process articles on ``workers`` processes (1 = in this process), in input order."""
+    # Read here and sent along: the forkserver's environment is the one it started with.
+    limits = limits or Limits.from_env()
     if workers <= 1:
         for batch in _batches(articles, batch_size):
-            yield from _work(batch)
+            yield from _work(batch, limits)
         return
     # forkserver: workers start from a clean process, not a copy of this one and its threads
     # (a forked copy of a threaded parent can deadlock); each worker loads its own model once.
@@ -59,7 +65,7 @@ def process_parallel(
         # memory stays flat on any corpus and every worker always has the next batch waiting.
         pending: deque[AsyncResult[list[Document | StageFailure]]] = deque()
         for batch in _batches(articles, batch_size):
-            pending.append(pool.apply_async(_work, (batch,)))
+            pending.append(pool.apply_async(_work, (batch, limits)))
             if len(pending) >= 2 * workers:
                 yield from pending.popleft().get()
         while pending:

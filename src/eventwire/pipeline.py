@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventwire.config import MAX_PARSE_CHARS, Limits
 from eventwire.records import Actor, Article, Event, Notice, ReadFailure, Sentence
 
 
@@ -98,37 +100,57 @@ class StageFailure:
 
 
 def process_all(
-    results: Iterable[Article | ReadFailure], batch_size: int = 64
+    results: Iterable[Article | ReadFailure], batch_size: int = 64, limits: Limits | None = None
 ) -> Iterator[Document | ReadFailure | StageFailure]:
     """Process a stream of read results in batches, passing read failures through in order.
 
     Parsing a batch at once (``nlp.pipe``) is several times faster than one text at a time;
     a batch whose parse fails falls back to one article at a time, so only the bad one fails.
+    ``limits`` (default: from the environment) bound each article's sentences and coding time.
     """
+    limits = limits or Limits.from_env()
     batch: list[Article | ReadFailure] = []
     for result in results:
         batch.append(result)
         if len(batch) >= batch_size:
-            yield from _process_batch(batch)
+            yield from _process_batch(batch, limits)
             batch = []
-    yield from _process_batch(batch)
+    yield from _process_batch(batch, limits)
+
+
+def _too_long(doc: Document) -> StageFailure | None:
+    if len(doc.body) <= MAX_PARSE_CHARS:
+        return None
+    reason = (
+        f"body is {len(doc.body):,} characters, over the {MAX_PARSE_CHARS:,} the parser takes "
+        "(split the article, or lower --max-bytes to skip such records while reading)"
+    )
+    return StageFailure(doc.article.id, "nlp", reason)
 
 
 def _process_batch(
-    batch: list[Article | ReadFailure],
+    batch: list[Article | ReadFailure], limits: Limits
 ) -> Iterator[Document | ReadFailure | StageFailure]:
     from eventwire import nlp
 
     docs = [Document(article=r) for r in batch if isinstance(r, Article)]
+    # An over-long body is refused before parsing: spaCy would refuse it anyway, after failing
+    # the whole batch, which then has to be parsed again one article at a time.
+    refused = {id(d): failure for d in docs if (failure := _too_long(d)) is not None}
+    parsable = [d for d in docs if id(d) not in refused]
     try:
-        for doc, parsed in zip(docs, nlp.parse_many([d.body for d in docs]), strict=True):
+        for doc, parsed in zip(parsable, nlp.parse_many([d.body for d in parsable]), strict=True):
             nlp.attach(doc, parsed)
     except Exception:  # the per-article path below reports the culprit
-        for doc in docs:
+        for doc in parsable:
             doc.parsed = None
     ready = iter(docs)
     for result in batch:
-        yield result if isinstance(result, ReadFailure) else process_document(next(ready))
+        if isinstance(result, ReadFailure):
+            yield result
+            continue
+        doc = next(ready)
+        yield refused.get(id(doc)) or process_document(doc, limits=limits)
 
 
 def process(
@@ -138,14 +160,38 @@ def process(
     return process_document(Document(article=article), stages)
 
 
+def _over_limit(doc: Document, seconds: float, limits: Limits) -> str | None:
+    if len(doc.sentences) > limits.max_sentences:
+        return (
+            f"{len(doc.sentences):,} sentences, over the limit of {limits.max_sentences:,} "
+            "(EVENTWIRE_MAX_SENTENCES)"
+        )
+    if seconds > limits.max_seconds:
+        return (
+            f"coding took {seconds:.1f} s, over the limit of {limits.max_seconds:g} s "
+            "(EVENTWIRE_MAX_ARTICLE_SECONDS)"
+        )
+    return None
+
+
 def process_document(
-    doc: Document, stages: list[tuple[str, Stage]] | None = None
+    doc: Document, stages: list[tuple[str, Stage]] | None = None, limits: Limits | None = None
 ) -> Document | StageFailure:
-    """Run a Document through the stages (the nlp stage skips a Document parsed already)."""
+    """Run a Document through the stages (the nlp stage skips a Document parsed already).
+
+    The limits are checked after each stage: a stage cannot be interrupted safely mid-way (it
+    may hold spaCy state), but the sentence cap, checked right after parsing, keeps the later
+    stages short, and the time limit stops an article between stages.
+    """
+    limits = limits or Limits.from_env()
     article = doc.article
+    started = time.perf_counter()
     for name, stage in STAGES if stages is None else stages:
         try:
             doc = stage(doc)
         except Exception as exc:
             return StageFailure(article.id, name, f"{type(exc).__name__}: {exc}")
+        problem = _over_limit(doc, time.perf_counter() - started, limits)
+        if problem is not None:
+            return StageFailure(article.id, name, problem)
     return doc

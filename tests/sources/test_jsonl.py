@@ -67,7 +67,7 @@ def test_jsonl_not_an_object(tmp_path: Path) -> None:
     results = list(read([path], fmt="jsonl"))
     assert [str(r) for r in results[:2]] == [
         f"{path}:1: expected a JSON object, got a list",
-        f"{path}:2: expected a JSON object, got a str",
+        f"{path}:2: expected a JSON object, got a string",
     ]
     assert isinstance(results[2], Article)
 

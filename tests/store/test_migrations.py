@@ -132,7 +132,7 @@ def test_sqlite_migration_creates_the_fts5_table_and_triggers(sqlite_url: str) -
 
 @pytest.mark.postgres
 def test_postgres_search_uses_the_gin_index(pg_url: str) -> None:
-    from eventwire.store.repository import _articles
+    from eventwire.store.articles import _articles
 
     with open_store(pg_url) as store, store.engine.connect() as conn:
         conn.exec_driver_sql("SET enable_seqscan = off")

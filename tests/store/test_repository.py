@@ -13,7 +13,7 @@ from sqlalchemy import insert, select
 from eventwire.errors import Where
 from eventwire.records import Article
 from eventwire.store import Store, open_store
-from eventwire.store.repository import _articles, article_values, content_hash
+from eventwire.store.articles import _articles, article_values, content_hash
 
 Factory = Callable[..., Article]
 TEHRAN = dt.timezone(dt.timedelta(hours=3, minutes=30))

@@ -1,6 +1,6 @@
 """The command line: a thin Typer layer over the library's functions (one module per area)."""
 
-from eventwire.cli import articles, coding, evaluation, events, export, web
+from eventwire.cli import articles, coding, evaluation, events, export, reprocess, web
 from eventwire.cli.common import app
 from eventwire.cli.events import EVENT_COLUMNS
 
@@ -13,6 +13,7 @@ __all__ = [
     "events",
     "export",
     "main",
+    "reprocess",
     "web",
 ]
 

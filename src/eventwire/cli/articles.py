@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 
 import typer
@@ -19,6 +19,8 @@ from eventwire.cli.common import (
     DbOption,
     DictOption,
     FormatOption,
+    MaxSecondsOption,
+    MaxSentencesOption,
     WorkersOption,
     app,
     check_choice,
@@ -29,7 +31,13 @@ from eventwire.cli.common import (
     say,
     use_dicts,
 )
-from eventwire.config import DEFAULT_DB, DEFAULT_MAX_ARTICLE_BYTES
+from eventwire.config import (
+    DEFAULT_DB,
+    DEFAULT_MAX_ARTICLE_BYTES,
+    DEFAULT_MAX_ARTICLE_SECONDS,
+    DEFAULT_MAX_SENTENCES,
+    Limits,
+)
 from eventwire.formats import OUTPUT_FORMATS, write_csv, write_jsonl, write_table
 from eventwire.ingest import IngestSummary, ingest
 from eventwire.parallel import default_workers
@@ -65,34 +73,32 @@ def ingest_command(
         str | None,
         typer.Option(help="Dask scheduler address (tcp://host:8786); a LocalCluster if omitted."),
     ] = None,
+    reprocess: Annotated[
+        bool,
+        typer.Option(
+            "--reprocess",
+            help="Code stored articles of the input again with the current coder, replacing "
+            "their sentences, actors and events.",
+        ),
+    ] = False,
+    max_sentences: MaxSentencesOption = DEFAULT_MAX_SENTENCES,
+    max_seconds: MaxSecondsOption = DEFAULT_MAX_ARTICLE_SECONDS,
 ) -> None:
     """Read, code and store articles; re-ingesting the same article adds nothing."""
     check_choice(input_format, INPUT_FORMATS, "--format")
     check_choice(engine, ("local", "dask"), "--engine")
+    if reprocess and engine != "local":
+        raise typer.BadParameter("runs on the local engine only", param_hint="--reprocess")
     use_dicts(dicts)
+    limits = Limits(max_sentences=max_sentences, max_seconds=max_seconds)
     if engine == "dask":
         summary = _ingest_dask(
             paths, db, input_format, encoding, max_bytes, quiet, workers or 2, scheduler
         )
-        _report(summary)
+        report(summary)
         raise typer.Exit(0 if summary.ok else 1)
     with open_db(db) as store:
-        progress = Progress(
-            SpinnerColumn(),
-            TextColumn("ingesting"),
-            TextColumn("{task.completed} read"),
-            TextColumn("{task.fields[rate]:.1f} articles/s"),
-            TimeElapsedColumn(),
-            console=err,
-            disable=quiet,
-            transient=True,
-        )
-        task = progress.add_task("ingest", total=None, rate=0.0)
-
-        def on_progress(summary: IngestSummary) -> None:
-            rate = summary.read / summary.seconds if summary.seconds else 0.0
-            progress.update(task, completed=summary.read, rate=rate)
-
+        progress, on_progress = progress_bar("ingesting", quiet)
         with progress:
             summary = ingest(
                 paths,
@@ -102,10 +108,33 @@ def ingest_command(
                 max_bytes=max_bytes,
                 on_progress=on_progress,
                 workers=workers or default_workers(),
+                reprocess=reprocess,
+                limits=limits,
             )
-    _report(summary)
+    report(summary)
     if not summary.ok:
         raise typer.Exit(1)
+
+
+def progress_bar(label: str, quiet: bool) -> tuple[Progress, Callable[[IngestSummary], None]]:
+    """A transient progress line on stderr and the callback that updates it from a summary."""
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn(label),
+        TextColumn("{task.completed} read"),
+        TextColumn("{task.fields[rate]:.1f} articles/s"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet,
+        transient=True,
+    )
+    task = progress.add_task(label, total=None, rate=0.0)
+
+    def on_progress(summary: IngestSummary) -> None:
+        rate = summary.read / summary.seconds if summary.seconds else 0.0
+        progress.update(task, completed=summary.read, rate=rate)
+
+    return progress, on_progress
 
 
 def _ingest_dask(
@@ -146,7 +175,8 @@ def _ingest_dask(
         )
 
 
-def _report(summary: IngestSummary) -> None:
+def report(summary: IngestSummary) -> None:
+    """The warnings, the failures and a one-line summary of an ingest or reprocess run."""
     shown_warnings = 20
     for warning in summary.warnings[:shown_warnings]:
         say("warning", warning)
@@ -155,12 +185,13 @@ def _report(summary: IngestSummary) -> None:
     for failure in summary.failures:
         say("error", failure)
     rate = summary.read / summary.seconds if summary.seconds else 0.0
+    recoded = f"recoded {summary.recoded} · " if summary.recoded else ""
     line = (
-        f"read {summary.read} · new {summary.new} · duplicate {summary.duplicate} · "
+        f"read {summary.read} · new {summary.new} · {recoded}duplicate {summary.duplicate} · "
         f"failed {summary.failed} · warnings {len(summary.warnings)} "
         f"in {summary.seconds:.1f} s ({rate:.1f} articles/s)"
     )
-    if summary.read and not summary.new and not summary.failed:
+    if summary.read and not summary.new and not summary.recoded and not summary.failed:
         line += " — nothing new: every article was stored already"
     err.print(line)
 

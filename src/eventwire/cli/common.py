@@ -155,6 +155,24 @@ WorkersOption = Annotated[
 ]
 
 
+MaxSentencesOption = Annotated[
+    int,
+    typer.Option(
+        envvar="EVENTWIRE_MAX_SENTENCES",
+        min=1,
+        help="Most sentences an article may have; a longer one fails alone, uncoded.",
+    ),
+]
+MaxSecondsOption = Annotated[
+    float,
+    typer.Option(
+        envvar="EVENTWIRE_MAX_ARTICLE_SECONDS",
+        min=0.001,
+        help="Most seconds coding one article may take (checked between pipeline stages).",
+    ),
+]
+
+
 def documents(
     paths: list[str],
     input_format: str | None,

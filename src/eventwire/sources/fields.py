@@ -28,6 +28,7 @@ KNOWN_FIELDS = (
 )
 _DATE_ONLY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HAS_TIME_RE = re.compile(r"\d:\d\d")
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 class FieldError(Exception):
@@ -76,10 +77,19 @@ def _optional_str(record: dict[str, Any], name: str) -> str | None:
     return clean_text(value) or None
 
 
+_KINDS = {
+    dict: "an object",
+    list: "a list",
+    bool: "a boolean",
+    int: "an integer",
+    float: "a number",
+    str: "a string",
+    type(None): "null",
+}
+
+
 def _kind(value: object) -> str:
-    return {dict: "an object", list: "a list", bool: "a boolean"}.get(
-        type(value), f"a {type(value).__name__}"
-    )
+    return _KINDS.get(type(value), f"a {type(value).__name__}")
 
 
 def _identifier(record: dict[str, Any], name: str) -> str | None:
@@ -90,6 +100,9 @@ def _identifier(record: dict[str, Any], name: str) -> str | None:
         return str(value)
     if not isinstance(value, str):
         raise FieldError(name, f"{name} must be a string or an integer, not {_kind(value)}")
+    if _CONTROL_RE.search(value):
+        # Cleaning an id would make two different ids one; refusing it is the honest answer.
+        raise FieldError(name, f"{name} contains control characters: {value!r}")
     return value.strip() or None
 
 
@@ -138,7 +151,19 @@ def _meta(record: dict[str, Any]) -> dict[str, Any]:
     for key, value in record.items():
         if key not in KNOWN_FIELDS and key != "meta":
             meta[key] = value
-    return meta
+    cleaned: dict[str, Any] = _without_nul(meta)
+    return cleaned
+
+
+def _without_nul(value: Any) -> Any:
+    # PostgreSQL's JSONB refuses \u0000 anywhere in a document, keys included.
+    if isinstance(value, str):
+        return value.replace("\0", "")
+    if isinstance(value, dict):
+        return {_without_nul(k): _without_nul(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_nul(v) for v in value]
+    return value
 
 
 def article_from_record(record: object, where: Where) -> ReadResult:

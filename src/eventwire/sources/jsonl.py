@@ -15,6 +15,8 @@ from eventwire.sources.fields import article_from_record
 # A JSON array holds many articles, so the whole file may be this many times one article's limit.
 CONTAINER_FACTOR = 50
 _WHITESPACE = " \t\r\n"
+# Python's JSON decoder recurses once per nesting level; no article is nested this deep.
+TOO_DEEP = "invalid JSON: nested too deeply (about 1,000 levels is the most read)"
 
 
 def read_jsonl(
@@ -47,6 +49,8 @@ def _is_one_document(text: str) -> bool:
     """Whether ``text`` is (or is a broken) single JSON document rather than JSON Lines."""
     try:
         json.loads(text)
+    except RecursionError:
+        return text.lstrip(_WHITESPACE).startswith("[")
     except json.JSONDecodeError as err:
         # A second value after the first is JSON Lines; any other error in an array is a broken
         # array, reported at its place by the document reader.
@@ -71,9 +75,17 @@ def _read_lines(
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            yield ReadFailure(where, f"invalid JSON: {err.msg} at column {err.colno}")
+            yield ReadFailure(where, _invalid(err))
+            continue
+        except RecursionError:
+            yield ReadFailure(where, TOO_DEEP)
             continue
         yield article_from_record(record, where)
+
+
+def _invalid(err: json.JSONDecodeError) -> str:
+    # Some messages end in "at" already ("Invalid control character at").
+    return f"invalid JSON: {err.msg.removesuffix(' at')} at column {err.colno}"
 
 
 def _skip_space(text: str, index: int) -> int:
@@ -98,9 +110,10 @@ def _read_document(text: str, path: str, max_bytes: int) -> Iterator[ReadResult]
         try:
             record, end = decoder.raw_decode(text, index)
         except json.JSONDecodeError as err:
-            yield ReadFailure(
-                Where(path, err.lineno), f"invalid JSON: {err.msg} at column {err.colno}"
-            )
+            yield ReadFailure(Where(path, err.lineno), _invalid(err))
+            return
+        except RecursionError:
+            yield ReadFailure(Where(path, line), TOO_DEEP)
             return
         where = Where(path, line)
         size = len(text[index:end].encode("utf-8"))

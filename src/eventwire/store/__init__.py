@@ -10,10 +10,11 @@ All SQL in eventwire lives in this package. Typical use::
 
 from __future__ import annotations
 
+from eventwire.store.articles import content_hash
 from eventwire.store.engine import make_engine
 from eventwire.store.events import EventFilter
 from eventwire.store.migrate import upgrade
-from eventwire.store.repository import Store, StoreStats, content_hash
+from eventwire.store.repository import Store, StoreStats
 
 
 def open_store(url: str) -> Store:

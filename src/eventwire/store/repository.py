@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from types import TracebackType
-from typing import Any, TypedDict, cast
+from typing import Any, TypedDict
 
-from sqlalchemy import Connection, Engine, Select, Table, func, insert, select
+from sqlalchemy import Connection, Engine, Select, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from eventwire.errors import StoreError, Where
-from eventwire.records import (
-    Actor,
-    Article,
-    Event,
-    Published,
-    Sentence,
-    published_day,
-    published_iso,
-)
+from eventwire.errors import StoreError
+from eventwire.records import Actor, Article, Event, Sentence
+from eventwire.store.articles import ARTICLE_COLUMNS, _articles, article_values, to_article
 from eventwire.store.coded import insert_parts, load_actors
 from eventwire.store.engine import masked
 from eventwire.store.events import (
@@ -37,36 +27,13 @@ from eventwire.store.events import (
     order_events,
     row_to_event,
 )
-from eventwire.store.models import ArticleRow
+from eventwire.store.recode import replace_parts, stored_ids
 from eventwire.store.search import apply_search
 from eventwire.store.stories import find_story, record_fingerprint, stories
 
 # Rows fetched per round trip while streaming: large enough to amortise the round trip, small
 # enough that a batch of long articles (~100 kB each) stays around 100 MB at worst.
 STREAM_BATCH = 500
-
-# The Core table: rows are read and written as plain tuples, no ORM identity map to grow.
-_articles = cast(Table, ArticleRow.__table__)
-# Every column an Article is rebuilt from (the derived query columns are left out).
-_ARTICLE_COLUMNS = [
-    _articles.c[name]
-    for name in (
-        "id",
-        "text",
-        "title",
-        "lead",
-        "source",
-        "published",
-        "news_code",
-        "tags",
-        "url",
-        "language",
-        "meta",
-        "origin",
-    )
-]
-_WHERE = re.compile(r"^(?P<path>.*?)(?::(?P<line>\d+))?(?: \[(?P<field>.*)\])?$", re.DOTALL)
-_SPACE = re.compile(r"\s+")
 
 
 class StoreStats(TypedDict):
@@ -76,84 +43,6 @@ class StoreStats(TypedDict):
     sources: int
     first_day: dt.date | None
     last_day: dt.date | None
-
-
-def content_hash(text: str) -> str:
-    """SHA-256 (hex) of the text normalised for comparison: NFKC, case-folded, spaces collapsed.
-
-    Two sources carrying the same wire story with different spacing, letter case or compatibility
-    characters (Arabic presentation forms, full-width digits) get the same hash.
-    """
-    normal = _SPACE.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
-
-
-def _utc(value: Published | None) -> dt.datetime | None:
-    # Only an aware time names an instant; a bare day or a naive time has no UTC equivalent.
-    if isinstance(value, dt.datetime) and value.utcoffset() is not None:
-        return value.astimezone(dt.UTC)
-    return None
-
-
-def _parse_published(text: str | None, article_id: str) -> Published | None:
-    if text is None:
-        return None
-    try:
-        if "T" in text or " " in text:
-            return dt.datetime.fromisoformat(text)
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        message = f"article {article_id}: stored publication time {text!r} is not ISO 8601"
-        raise StoreError(message) from exc
-
-
-def _parse_where(text: str | None) -> Where | None:
-    if not text:
-        return None
-    match = _WHERE.match(text)
-    if match is None:  # pragma: no cover - the pattern matches every string
-        return Where(text)
-    line = match["line"]
-    return Where(match["path"], int(line) if line else None, match["field"])
-
-
-def article_values(article: Article, *, now: dt.datetime | None = None) -> dict[str, Any]:
-    """The ``articles`` row of an article: its fields plus the derived query columns."""
-    return {
-        "id": article.id,
-        "source": article.source,
-        "title": article.title,
-        "lead": article.lead,
-        "text": article.text,
-        "published": published_iso(article.published),
-        "published_day": published_day(article.published),
-        "published_utc": _utc(article.published),
-        "news_code": article.news_code,
-        "tags": list(article.tags),
-        "url": article.url,
-        "language": article.language,
-        "meta": dict(article.meta),
-        "content_hash": content_hash(article.text),
-        "origin": str(article.origin) if article.origin else None,
-        "ingested_at": now or dt.datetime.now(dt.UTC),
-    }
-
-
-def _to_article(row: Any) -> Article:
-    return Article(
-        id=row.id,
-        text=row.text,
-        title=row.title,
-        lead=row.lead,
-        source=row.source,
-        published=_parse_published(row.published, row.id),
-        news_code=row.news_code,
-        tags=list(row.tags or []),
-        url=row.url,
-        language=row.language,
-        meta=dict(row.meta or {}),
-        origin=_parse_where(row.origin),
-    )
 
 
 class Store:
@@ -275,6 +164,35 @@ class Store:
                     return False
                 raise
 
+    def recode_article(
+        self,
+        article_id: str,
+        *,
+        sentences: Sequence[Sentence] = (),
+        actors: Sequence[Actor] = (),
+        events: Sequence[Event] = (),
+        coder_version: str | None = None,
+        explanations: Mapping[str, dict[str, Any]] | None = None,
+    ) -> bool:
+        """Replace a stored article's coded parts with a new coding, atomically (the article row
+        and its story stay); False when the article is not stored."""
+        with self._failures(f"cannot recode article {article_id}"), self._write() as connection:
+            return replace_parts(
+                connection,
+                self.dialect,
+                article_id,
+                sentences,
+                actors,
+                events,
+                coder_version,
+                explanations,
+            )
+
+    def iter_article_ids(self) -> Iterator[str]:
+        """Every stored article id, in the order they were stored."""
+        with self._failures("cannot read article ids"), self._engine.connect() as conn:
+            yield from stored_ids(conn, STREAM_BATCH)
+
     def get_actors(self, article_id: str) -> list[Actor]:
         """The actors recognised in a stored article, with their mentions."""
         with self._failures(f"cannot read actors of {article_id}"), self._engine.connect() as conn:
@@ -337,10 +255,10 @@ class Store:
 
     def get_article(self, article_id: str) -> Article | None:
         """The stored article with this id, as it was added, or None."""
-        stmt = select(*_ARTICLE_COLUMNS).where(_articles.c.id == article_id)
+        stmt = select(*ARTICLE_COLUMNS).where(_articles.c.id == article_id)
         with self._failures(f"cannot read article {article_id}"), self._engine.connect() as conn:
             row = conn.execute(stmt).first()
-        return None if row is None else _to_article(row)
+        return None if row is None else to_article(row)
 
     def _filtered(
         self,
@@ -386,7 +304,7 @@ class Store:
         if limit is not None and limit < 0:
             raise ValueError(f"limit must be >= 0, got {limit}")
         stmt = self._filtered(
-            select(*_ARTICLE_COLUMNS),
+            select(*ARTICLE_COLUMNS),
             search=search,
             source=source,
             since=since,
@@ -399,7 +317,7 @@ class Store:
             # yield_per streams: a server-side cursor on PostgreSQL, stepwise fetches on SQLite.
             result = conn.execution_options(yield_per=STREAM_BATCH).execute(stmt)
             for row in result:
-                yield _to_article(row)
+                yield to_article(row)
 
     def count_articles(
         self,
@@ -450,7 +368,7 @@ class Store:
     ) -> list[Article]:
         """One page of what iter_articles streams (same filters and order), for paged views."""
         stmt = self._filtered(
-            select(*_ARTICLE_COLUMNS),
+            select(*ARTICLE_COLUMNS),
             search=search,
             source=source,
             since=since,
@@ -458,7 +376,7 @@ class Store:
             ranked=True,
         )
         with self._failures("cannot read articles"), self._engine.connect() as conn:
-            return [_to_article(row) for row in conn.execute(stmt.limit(limit).offset(offset))]
+            return [to_article(row) for row in conn.execute(stmt.limit(limit).offset(offset))]
 
 
 def _as_date(value: Any) -> dt.date | None:

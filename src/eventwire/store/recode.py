@@ -1,0 +1,56 @@
+"""Recoding a stored article: its coded parts replaced in one transaction, the article kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, delete, select
+
+from eventwire.records import Actor, Event, Sentence
+from eventwire.store.articles import _articles
+from eventwire.store.coded import insert_parts
+from eventwire.store.models import ActorMentionRow, ArticleActorRow, EventRow, SentenceRow
+
+# Children first: mentions and article-actor links point at actors, events at sentences' article.
+_PARTS = [
+    (cast(Table, ActorMentionRow.__table__), "article_id"),
+    (cast(Table, ArticleActorRow.__table__), "article_id"),
+    (cast(Table, EventRow.__table__), "doc_id"),
+    (cast(Table, SentenceRow.__table__), "article_id"),
+]
+
+
+def replace_parts(
+    connection: Connection,
+    dialect: str,
+    article_id: str,
+    sentences: Sequence[Sentence],
+    actors: Sequence[Actor],
+    events: Sequence[Event],
+    coder_version: str | None,
+    explanations: Mapping[str, dict[str, Any]] | None = None,
+) -> bool:
+    """Replace an article's sentences, actors, mentions and events inside the caller's
+    transaction; False (nothing changed) when the article is not stored.
+
+    Delete-then-insert rather than an update: the new coding may drop events the old one had,
+    and event ids are stable, so a kept event comes back under its id with the new version.
+    Shared ``actors`` rows stay (other articles may name them).
+    """
+    found = connection.execute(select(_articles.c.seq).where(_articles.c.id == article_id)).first()
+    if found is None:
+        return False
+    for table, key in _PARTS:
+        connection.execute(delete(table).where(table.c[key] == article_id))
+    insert_parts(
+        connection, dialect, article_id, sentences, actors, events, coder_version, explanations
+    )
+    return True
+
+
+def stored_ids(connection: Connection, batch: int) -> Iterator[str]:
+    """Every stored article id in storage order, streamed."""
+    stmt = select(_articles.c.id).order_by(_articles.c.seq)
+    for row in connection.execution_options(yield_per=batch).execute(stmt):
+        yield str(row.id)

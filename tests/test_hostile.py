@@ -1,0 +1,131 @@
+"""The hostile input corpus (tests/fixtures/hostile): a clear error or a clean read for each."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from tests.conftest import REPO
+from typer.testing import CliRunner
+
+from eventwire.cli import app
+from eventwire.store import open_store
+
+HOSTILE = REPO / "tests" / "fixtures" / "hostile"
+
+# (file, a fragment of the failure it must report); a file may appear more than once.
+FAILURES = [
+    ("binary.png", "binary file"),
+    ("nul-bytes.txt", "binary file"),
+    ("invalid-utf8.txt:3", "not valid UTF-8"),
+    ("overlong-utf8.txt:3", "not valid UTF-8"),
+    ("invalid-utf8.jsonl:2", "not valid UTF-8"),
+    ("zero-width-only.jsonl:1 [text]", "text is empty"),
+    ("empty.txt", "empty file"),
+    ("empty.jsonl", "empty file"),
+    ("whitespace-only.txt", "empty file"),
+    ("bom-only.txt", "empty file"),
+    ("empty.html:1", "no article text"),
+    ("empty-feed.xml", "no entries"),
+    ("scraped-garbage.txt", "no article text"),
+    ("wrong-types.jsonl:1 [text]", "not an integer"),
+    ("wrong-types.jsonl:4 [id]", "not a list"),
+    ("wrong-types.jsonl:6 [published]", "not an integer"),
+    ("wrong-types.jsonl:7 [tags]", "list of strings"),
+    ("wrong-types.jsonl:15", "got null"),
+    ("wrong-types.jsonl:18", "invalid JSON"),
+    ("wrong-types.json:1 [text]", "not an integer"),
+    ("deep-json.jsonl:2", "nested too deeply"),
+    ("deep-array.json:1", "nested too deeply"),
+    ("deep-html.html:1", "no article text"),
+    ("deep-unclosed.html:1", "no article text"),
+    ("csv-bad.csv:3", "bad CSV"),
+    ("huge-line.jsonl:2", "over the 2.0 MB limit"),
+    ("huge-line.txt", "over the 2.0 MB limit"),
+    ("h-long: nlp failed", "10,000 sentences, over the limit of 2,000"),
+]
+STORED = {
+    "h-nul", "h-u1", "h-u3", "h-rtl", "h-zw", "h-t11", "h-t12", "h-ok", "h-a2", "h-d1", "h-d3",
+    "h-c1", "h-xxe", "h-before", "h-after-huge", "h-html",
+}  # fmt: skip
+
+
+def _write_large_inputs(folder: Path) -> None:
+    """The inputs too large to commit: 50 MB single lines and a 10,000-sentence article."""
+    good = json.dumps({"id": "h-after-huge", "text": "Egypt and Sudan held talks."})
+    with (folder / "huge-line.jsonl").open("w", encoding="utf-8") as out:
+        out.write(json.dumps({"id": "h-before", "text": "x" * 10}) + "\n")
+        out.write('{"id": "h-huge", "text": "' + "Iran talks " * 5_000_000 + '"}\n')
+        out.write(good + "\n")
+    (folder / "huge-line.txt").write_text("word " * 10_000_000, encoding="utf-8")
+    sentences = " ".join(f"Talks went on {i}." for i in range(10_000))
+    (folder / "long-article.jsonl").write_text(
+        json.dumps({"id": "h-long", "text": sentences}) + "\n", encoding="utf-8"
+    )
+
+
+@pytest.fixture(scope="module")
+def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, str, str, float]:
+    """`eventwire ingest` over the corpus and the generated inputs: (exit code, stderr, db, s)."""
+    large = tmp_path_factory.mktemp("large")
+    _write_large_inputs(large)
+    db = f"sqlite:///{tmp_path_factory.mktemp('db') / 'h.db'}"
+    started = time.perf_counter()
+    inputs = [str(p) for p in sorted(HOSTILE.iterdir()) if p.name != "README.md"]
+    result = CliRunner().invoke(app, ["ingest", *inputs, str(large), "--db", db, "-q"])
+    return result.exit_code, result.stderr, db, time.perf_counter() - started
+
+
+@pytest.mark.slow
+def test_hostile_corpus_ingest_fails_cleanly_and_names_each_problem(
+    hostile_run: tuple[int, str, str, float],
+) -> None:
+    code, err, _, seconds = hostile_run
+    assert code == 1, err
+    assert "Traceback" not in err
+    # One report per failure; the console wraps long ones, so spacing is normalised.
+    reports = [" ".join(chunk.split()) for chunk in err.split("error: ")]
+    for place, reason in FAILURES:
+        found = [r for r in reports if place in r and reason in r]
+        assert found, f"no failure '{reason}' reported for {place}:\n{err}"
+    assert seconds < 120  # nothing hangs: the whole corpus, 100 MB of it generated, in bounds
+
+
+@pytest.mark.slow
+def test_hostile_corpus_stores_exactly_the_valid_records(
+    hostile_run: tuple[int, str, str, float],
+) -> None:
+    _, _, db, _ = hostile_run
+    with open_store(db) as store:
+        articles = {a.id: a for a in store.iter_articles()}
+    feeds = {i for i, a in articles.items() if i.startswith("sha1:")}
+    assert set(articles) - feeds == STORED
+    # The entity bomb's one entry, with its entities left unexpanded.
+    assert len(feeds) == 1
+    assert all(len(articles[i].text) < 100 for i in feeds)
+    assert "root:" not in articles["h-xxe"].text
+    assert "\0" not in articles["h-nul"].text
+    assert articles["h-nul"].text == "Iran and Russia held talks in Vienna."
+    assert "\u202e" not in (articles["h-rtl"].title or "")
+    assert articles["h-zw"].text.startswith("Iran and Russia held talks in Vienna.")
+
+
+@pytest.mark.slow
+def test_hostile_markup_in_stored_text_shows_escaped_on_the_article_page(
+    hostile_run: tuple[int, str, str, float],
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from eventwire.web import create_app
+
+    _, _, db, _ = hostile_run
+    with open_store(db) as store, TestClient(create_app(store)) as client:
+        html = client.get("/articles/h-html").text
+    assert "<script>alert(" not in html
+    assert "<b>Not bold</b>" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;alert(" in html
+    assert "&lt;b&gt;Not bold&lt;/b&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html

@@ -1,0 +1,98 @@
+"""Per-article limits: too many sentences, too long to code, too long to parse — one clean
+failure naming the limit, the rest of the batch coded."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from tests.conftest import SEED
+from typer.testing import CliRunner
+
+from eventwire import pipeline
+from eventwire.cli import app
+from eventwire.config import Limits
+from eventwire.errors import ConfigError
+from eventwire.pipeline import Document, StageFailure, process_all, process_document
+from eventwire.records import Article, Sentence
+
+
+def _with_sentences(count: int) -> pipeline.Stage:
+    def stage(doc: Document) -> Document:
+        doc.sentences = [Sentence(i, i, i + 1, "x") for i in range(count)]
+        return doc
+
+    return stage
+
+
+def _sleeping(seconds: float, ran: list[str], name: str) -> pipeline.Stage:
+    def stage(doc: Document) -> Document:
+        ran.append(name)
+        time.sleep(seconds)
+        return doc
+
+    return stage
+
+
+def test_process_document_over_the_sentence_limit_fails_naming_it() -> None:
+    doc = Document(article=Article(id="a", text="x"))
+    result = process_document(doc, [("nlp", _with_sentences(5))], Limits(max_sentences=3))
+    assert isinstance(result, StageFailure)
+    assert result.stage == "nlp"
+    assert "5 sentences, over the limit of 3 (EVENTWIRE_MAX_SENTENCES)" in result.reason
+
+
+def test_process_document_over_the_time_limit_stops_before_the_next_stage() -> None:
+    ran: list[str] = []
+    stages = [("slow", _sleeping(0.05, ran, "slow")), ("next", _sleeping(0, ran, "next"))]
+    result = process_document(
+        Document(article=Article(id="a", text="x")), stages, Limits(max_seconds=0.01)
+    )
+    assert isinstance(result, StageFailure)
+    assert result.stage == "slow"
+    assert "over the limit of 0.01 s (EVENTWIRE_MAX_ARTICLE_SECONDS)" in result.reason
+    assert ran == ["slow"]
+
+
+def test_limits_from_env_reads_both_and_rejects_nonsense(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EVENTWIRE_MAX_SENTENCES", "50")
+    monkeypatch.setenv("EVENTWIRE_MAX_ARTICLE_SECONDS", "2.5")
+    assert Limits.from_env() == Limits(max_sentences=50, max_seconds=2.5)
+    for bad in ("many", "0", "-1"):
+        monkeypatch.setenv("EVENTWIRE_MAX_SENTENCES", bad)
+        with pytest.raises(ConfigError, match="EVENTWIRE_MAX_SENTENCES"):
+            Limits.from_env()
+
+
+@pytest.mark.slow
+def test_process_all_refuses_a_body_too_long_to_parse_and_codes_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pipeline, "MAX_PARSE_CHARS", 100)
+    articles = [
+        Article(id="long", text="Iran and Russia held talks. " * 10),
+        Article(id="short", text="Iran and Russia held talks."),
+    ]
+    long, short = process_all(articles)
+    assert isinstance(long, StageFailure)
+    assert "280 characters, over the 100 the parser takes" in long.reason
+    assert isinstance(short, Document)
+    assert short.sentences
+
+
+@pytest.mark.slow
+def test_ingest_max_sentences_option_fails_the_long_article_only(
+    db_url: str, tmp_path: Path
+) -> None:
+    short = tmp_path / "short.jsonl"
+    short.write_text(json.dumps({"id": "s", "text": "Iran and Russia held talks."}) + "\n")
+    result = CliRunner().invoke(
+        app, ["ingest", str(SEED), str(short), "--db", db_url, "-q", "--max-sentences", "3"]
+    )
+    assert result.exit_code == 1
+    message = " ".join(result.stderr.split())
+    assert "tabnak-837703: nlp failed:" in message
+    assert "over the limit of 3 (EVENTWIRE_MAX_SENTENCES)" in message
+    assert "new 1" in message
