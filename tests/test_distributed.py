@@ -82,3 +82,26 @@ def test_dask_ingest_reports_bad_records_and_stores_the_rest(tmp_path: Path) -> 
     assert summary.new == 1
     [failure] = summary.failures
     assert str(failure).startswith(f"{path}:2")
+
+
+@pytest.mark.postgres
+def test_dask_four_workers_on_postgresql_lose_and_double_nothing(
+    corpus: list[Path], local_ids: list[str], tmp_path: Path
+) -> None:
+    if not PG_URL:
+        pytest.skip("EVENTWIRE_TEST_PG_URL is not set")
+    schema = f"dask4_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    url = make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    db = url.render_as_string(hide_password=False)
+    try:
+        # Batches of one article: four workers write to the same tables at the same time.
+        summary = ingest_dask(sources.read(corpus + corpus), db, workers=4, batch_size=1)
+        assert (summary.new, summary.duplicate, summary.failed) == (13, 13, 0)
+        assert _event_ids(db) == local_ids
+    finally:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.dispose()
