@@ -116,6 +116,16 @@ def use_dicts(paths: list[Path] | None) -> None:
         raise typer.Exit(2) from exc
 
 
+# The event filters shared by `events` and `export` (their meaning: eventwire.store.EventFilter).
+SourceOption = Annotated[str | None, typer.Option(help="Source actor code (prefix: IRN).")]
+TargetOption = Annotated[str | None, typer.Option(help="Target actor code (prefix).")]
+ActorOption = Annotated[str | None, typer.Option(help="Either side's actor code (prefix).")]
+CameoOption = Annotated[str | None, typer.Option(help="CAMEO code (prefix: 04 finds 040-046).")]
+RootOption = Annotated[str | None, typer.Option(help="CAMEO root, two digits.")]
+PloverOption = Annotated[str | None, typer.Option(help="PLOVER event type (CONSULT...).")]
+ArticleOption = Annotated[str | None, typer.Option(help="Only events of this article id.")]
+
+
 def day_of(value: datetime | None) -> date | None:
     return value.date() if value is not None else None
 

@@ -11,9 +11,16 @@ import typer
 from rich.text import Text
 
 from eventwire.cli.common import (
+    ActorOption,
+    ArticleOption,
+    CameoOption,
     DayOption,
     DbOption,
     FormatOption,
+    PloverOption,
+    RootOption,
+    SourceOption,
+    TargetOption,
     app,
     check_choice,
     day_of,
@@ -110,17 +117,15 @@ def stories_command(
 
 @app.command("events")
 def events_command(
-    source: Annotated[str | None, typer.Option(help="Source actor code (prefix: IRN).")] = None,
-    target: Annotated[str | None, typer.Option(help="Target actor code (prefix).")] = None,
-    actor: Annotated[str | None, typer.Option(help="Either side's actor code (prefix).")] = None,
-    cameo: Annotated[
-        str | None, typer.Option(help="CAMEO code (prefix: 04 finds 040-046).")
-    ] = None,
-    root: Annotated[str | None, typer.Option(help="CAMEO root, two digits.")] = None,
-    plover: Annotated[str | None, typer.Option(help="PLOVER event type (CONSULT...).")] = None,
+    source: SourceOption = None,
+    target: TargetOption = None,
+    actor: ActorOption = None,
+    cameo: CameoOption = None,
+    root: RootOption = None,
+    plover: PloverOption = None,
     since: DayOption = None,
     until: DayOption = None,
-    article: Annotated[str | None, typer.Option(help="Only events of this article id.")] = None,
+    article: ArticleOption = None,
     negated: Annotated[
         bool, typer.Option("--negated/--no-negated", help="Include events the text denies.")
     ] = True,

@@ -7,7 +7,23 @@ from typing import Annotated
 
 import typer
 
-from eventwire.cli.common import DayOption, DbOption, app, check_choice, day_of, open_db, out, say
+from eventwire.cli.common import (
+    ActorOption,
+    ArticleOption,
+    CameoOption,
+    DayOption,
+    DbOption,
+    PloverOption,
+    RootOption,
+    SourceOption,
+    TargetOption,
+    app,
+    check_choice,
+    day_of,
+    open_db,
+    out,
+    say,
+)
 from eventwire.config import DEFAULT_DB
 from eventwire.errors import EventwireError
 from eventwire.export import EXPORT_FORMATS, export_store
@@ -20,15 +36,15 @@ def export_command(
         str, typer.Option("--format", "-f", help=f"File format: {', '.join(EXPORT_FORMATS)}.")
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
-    source: Annotated[str | None, typer.Option(help="Source actor code (prefix: IRN).")] = None,
-    target: Annotated[str | None, typer.Option(help="Target actor code (prefix).")] = None,
-    actor: Annotated[str | None, typer.Option(help="Either side's actor code (prefix).")] = None,
-    cameo: Annotated[str | None, typer.Option(help="CAMEO code (prefix).")] = None,
-    root: Annotated[str | None, typer.Option(help="CAMEO root, two digits.")] = None,
-    plover: Annotated[str | None, typer.Option(help="PLOVER event type (CONSULT...).")] = None,
+    source: SourceOption = None,
+    target: TargetOption = None,
+    actor: ActorOption = None,
+    cameo: CameoOption = None,
+    root: RootOption = None,
+    plover: PloverOption = None,
     since: DayOption = None,
     until: DayOption = None,
-    article: Annotated[str | None, typer.Option(help="Only events of this article id.")] = None,
+    article: ArticleOption = None,
     search: Annotated[
         str | None, typer.Option(help="Only events of articles matching this full-text search.")
     ] = None,
