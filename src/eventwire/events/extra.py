@@ -3,7 +3,8 @@
 The PETRARCH2 dictionary lacks some verbs the CAMEO codebook names for a code ("urge" for 02,
 "deface" for 171) and has no nouns at all.  The table adds them, one line per word with the code
 whose codebook definition names the act; verbs are used only where the dictionary has no entry
-for the lemma (:func:`eventwire.events.patterns.match_verb`), nouns extend the event nouns of
+for the lemma, or where its default has no code and no pattern matches
+(:func:`eventwire.events.patterns.match_verb`), nouns extend the event nouns of
 :mod:`eventwire.events.nominal`.
 """
 

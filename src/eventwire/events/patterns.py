@@ -215,4 +215,9 @@ def match_verb(verb: Token) -> VerbMatch | None:
         n, c, entry = best
         return VerbMatch(c.pattern.code, entry, c.pattern, n, lemma)
     entry = (multi or entries)[0]
+    fallback = extra.verbs().get(lemma)
+    if entry.code.forward is None and fallback:
+        # The dictionary codes "reject"/"refuse" only through patterns; our table gives the
+        # bare verb its codebook default (120 Reject, not specified below).
+        return VerbMatch(VerbCode(fallback), entry, None, 0, lemma)
     return VerbMatch(entry.code, entry, None, 0, lemma)

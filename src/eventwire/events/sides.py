@@ -26,6 +26,10 @@ PLACE_KINDS = {"country", "city", "place", "capital", "region"}
 # (demonstrators, refugees, workers, students, civilians, clergy); armed forces and officials
 # without a country are no evidence of whose they are.
 DOMESTIC_GROUPS = {"OPP", "REF", "LAB", "EDU", "CVL", "REL"}
+GRIEVANCE_PREPS = ("about", "over")
+# Yield codes whose codebook names an act a state does to its own people (CAMEO 080 yield,
+# 081 ease administrative sanctions, 082 ease popular dissent, 083 accede to demands for reform).
+DOMESTIC_YIELDS = {"080", "081", "082", "083"}
 
 
 def domestic_event(code: str, targets: list[Party]) -> bool:
@@ -34,6 +38,10 @@ def domestic_event(code: str, targets: list[Party]) -> bool:
     nationality ("dispersed demonstrators", "will not accept refugees")."""
     if any(t.code for t in targets):
         return False
+    if code[:2] == "08" and code[:3] in DOMESTIC_YIELDS:
+        # "lifted the curfew", "resigned", "called off the strike": a concession with no one
+        # named is made at home (CAMEO 081-083: sanctions, dissent, demands for reform).
+        return True
     return code[:2] == "14" or any(t.how.endswith(":group") for t in targets)
 
 
@@ -70,6 +78,10 @@ def sources(doc: Document, verb: Token) -> tuple[list[Party], str]:
 
 
 def targets(doc: Document, verb: Token, code: str) -> tuple[list[Party], str]:
+    if code[:2] == "11":
+        found, path = grievance_targets(doc, verb)
+        if found:
+            return found, path
     passive = parties.passive_target(verb)
     obj, how = parties.object_of(verb)
     groups: list[Party] = []
@@ -121,6 +133,21 @@ def targets(doc: Document, verb: Token, code: str) -> tuple[list[Party], str]:
         return found, path
     if groups:
         return groups, f"{how}:group"
+    return [], "∅"
+
+
+def grievance_targets(doc: Document, verb: Token) -> tuple[list[Party], str]:
+    """ "complained to the UN over Israeli raids": a disapproval (CAMEO 11) is aimed at the one
+    complained about ("about"/"over" on the verb or its object), not at whom it is addressed."""
+    heads = [verb] + [c for c in verb.children if c.dep_ in parties.OBJECT_DEPS]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in GRIEVANCE_PREPS:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    how = f"pobj:{child.lower_}"
+                    found = [p for p in parties.actors_of(doc, pobj, how) if p.code]
+                    if found:
+                        return found, f"prep:{child.lower_}→pobj"
     return [], "∅"
 
 
