@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from eventwire.ingest import IngestSummary
+from eventwire.ingest import IngestSummary, coded_parts
 from eventwire.records import Article, ReadFailure
 
 BATCH_SIZE = 32
@@ -51,7 +51,6 @@ def close_worker_stores() -> None:
 
 def code_and_store(batch: list[Article], db_url: str, dicts: str = "") -> BatchResult:
     """Task body: code a batch on this worker and store each article atomically."""
-    from eventwire import __version__
     from eventwire.actors.lexicon import DICT_ENV
     from eventwire.pipeline import Document, StageFailure, process_all
 
@@ -65,15 +64,7 @@ def code_and_store(batch: list[Article], db_url: str, dicts: str = "") -> BatchR
         if isinstance(doc, StageFailure):
             result.failures.append(str(doc))
         elif isinstance(doc, Document):
-            stored = store.add_article(
-                doc.article,
-                sentences=doc.sentences,
-                actors=doc.actors,
-                events=doc.events,
-                coder_version=__version__,
-                explanations=doc.explanations,
-                fingerprint=doc.fingerprint,
-            )
+            stored = store.add_article(doc.article, fingerprint=doc.fingerprint, **coded_parts(doc))
             if stored:
                 result.new += 1
             else:

@@ -170,13 +170,7 @@ class _Run:
     def _store(self, doc: Document) -> None:
         summary = self.summary
         summary.warnings.extend(doc.notices)
-        parts: dict[str, Any] = {
-            "sentences": doc.sentences,
-            "actors": doc.actors,
-            "events": doc.events,
-            "coder_version": __version__,
-            "explanations": doc.explanations,
-        }
+        parts = coded_parts(doc)
         article_id = doc.article.id
         if article_id in self.recode:
             self.recode.discard(article_id)
@@ -189,3 +183,15 @@ class _Run:
             summary.new += 1
         else:
             summary.duplicate += 1
+
+
+def coded_parts(doc: Document) -> dict[str, Any]:
+    """What the coder adds to an article, as the keyword arguments of the store's writes
+    (``Store.add_article`` and ``Store.recode_article``)."""
+    return {
+        "sentences": doc.sentences,
+        "actors": doc.actors,
+        "events": doc.events,
+        "coder_version": __version__,
+        "explanations": doc.explanations,
+    }

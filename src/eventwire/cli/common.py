@@ -19,7 +19,7 @@ from eventwire.parallel import default_workers, process_stream
 from eventwire.pipeline import Document, StageFailure, process_all
 from eventwire.records import Article, Published, ReadFailure
 from eventwire.sources import FORMATS as INPUT_FORMATS
-from eventwire.store import Store, open_store
+from eventwire.store import EventFilter, Store, open_store
 
 app = typer.Typer(
     name="eventwire",
@@ -124,6 +124,34 @@ CameoOption = Annotated[str | None, typer.Option(help="CAMEO code (prefix: 04 fi
 RootOption = Annotated[str | None, typer.Option(help="CAMEO root, two digits.")]
 PloverOption = Annotated[str | None, typer.Option(help="PLOVER event type (CONSULT...).")]
 ArticleOption = Annotated[str | None, typer.Option(help="Only events of this article id.")]
+
+
+def event_filter(
+    *,
+    source: str | None,
+    target: str | None,
+    actor: str | None,
+    cameo: str | None,
+    root: str | None,
+    plover: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    article: str | None,
+    negated: bool | None = None,
+) -> EventFilter:
+    """The EventFilter of the shared filter options (days given as datetimes by Typer)."""
+    return EventFilter(
+        source=source,
+        target=target,
+        actor=actor,
+        cameo=cameo,
+        root=root,
+        plover=plover,
+        since=day_of(since),
+        until=day_of(until),
+        doc_id=article,
+        negated=negated,
+    )
 
 
 def day_of(value: datetime | None) -> date | None:

@@ -23,7 +23,7 @@ from eventwire.cli.common import (
     TargetOption,
     app,
     check_choice,
-    day_of,
+    event_filter,
     open_db,
     out,
     say,
@@ -32,7 +32,6 @@ from eventwire.config import DEFAULT_DB
 from eventwire.explain import explanation_report, render_explanation
 from eventwire.formats import OUTPUT_FORMATS, write_csv, write_jsonl, write_table
 from eventwire.records import EVENT_KEYS, Event
-from eventwire.store import EventFilter
 
 EVENT_COLUMNS = EVENT_KEYS
 EVENT_TABLE = (
@@ -144,16 +143,16 @@ def events_command(
 ) -> None:
     """List stored events; jsonl and csv stream every match."""
     check_choice(output, OUTPUT_FORMATS, "--format")
-    flt = EventFilter(
+    flt = event_filter(
         source=source,
         target=target,
         actor=actor,
         cameo=cameo,
         root=root,
         plover=plover,
-        since=day_of(since),
-        until=day_of(until),
-        doc_id=article,
+        since=since,
+        until=until,
+        article=article,
         negated=None if negated else False,
     )
     row_limit = None if limit == 0 else limit

@@ -19,7 +19,7 @@ from eventwire.cli.common import (
     TargetOption,
     app,
     check_choice,
-    day_of,
+    event_filter,
     open_db,
     out,
     say,
@@ -27,7 +27,6 @@ from eventwire.cli.common import (
 from eventwire.config import DEFAULT_DB
 from eventwire.errors import EventwireError
 from eventwire.export import EXPORT_FORMATS, export_store
-from eventwire.store import EventFilter
 
 
 @app.command("export")
@@ -56,16 +55,16 @@ def export_command(
 ) -> None:
     """Export stored events: CSV, GDELT-layout TSV, PLOVER JSONL, Parquet, GeoJSON, GraphML."""
     check_choice(fmt, EXPORT_FORMATS, "--format")
-    flt = EventFilter(
+    flt = event_filter(
         source=source,
         target=target,
         actor=actor,
         cameo=cameo,
         root=root,
         plover=plover,
-        since=day_of(since),
-        until=day_of(until),
-        doc_id=article,
+        since=since,
+        until=until,
+        article=article,
     )
     with open_db(db) as store:
         try:
