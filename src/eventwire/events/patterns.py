@@ -29,6 +29,42 @@ COMPLEMENTS = {"dobj", "obj", "attr", "oprd", "dative", "prt", "xcomp", "acomp",
 COMPLEMENTS |= {"npadvmod", "pcomp"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 NOT_IN_PHRASE = {"relcl", "advcl", "conj", "cc", "parataxis", "punct", "appos", "acl"}
+# Words of a pattern that name no thing: prepositions, particles, pronouns.
+FUNCTION_WORDS = {
+    "to",
+    "on",
+    "with",
+    "in",
+    "for",
+    "of",
+    "at",
+    "by",
+    "from",
+    "into",
+    "against",
+    "about",
+    "over",
+    "up",
+    "down",
+    "off",
+    "out",
+    "back",
+    "away",
+    "it",
+    "them",
+    "him",
+    "her",
+    "itself",
+    "themselves",
+    "himself",
+    "herself",
+    "that",
+    "as",
+    "upon",
+    "onto",
+    "through",
+    "around",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +72,7 @@ class Compiled:
     """A pattern with its synonym sets expanded into word sequences."""
 
     pattern: VerbPattern
+    owner: str | None  # the block verb the pattern was written for, if its comment names one
     after: tuple[tuple[tuple[str, ...], ...], ...]  # per term: its alternatives
     before: tuple[tuple[tuple[str, ...], ...], ...]
     preps: tuple[tuple[str, tuple[tuple[tuple[str, ...], ...], ...]], ...]
@@ -85,11 +122,43 @@ def _compiled(block: str) -> tuple[Compiled, ...]:
     def terms(items: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], ...]:
         return tuple(tuple(lx.expand(t)) for t in items)
 
+    members = _block_verbs(block)
     out = []
     for p in lx.patterns.get(block, ()):
         preps = tuple((pp.prep, terms(pp.objects)) for pp in (*p.before_preps, *p.after_preps))
-        out.append(Compiled(p, terms(p.after), terms(p.before), preps))
+        words = p.comment.split()
+        owner = words[0].lower().replace("_", " ") if words else None
+        if owner not in members or _has_content(p):
+            owner = None
+        out.append(Compiled(p, owner, terms(p.after), terms(p.before), preps))
     return tuple(out)
+
+
+@lru_cache(maxsize=512)
+def _block_verbs(block: str) -> frozenset[str]:
+    """The verbs of a block, by lemma and by the word the parser tags as the verb."""
+    return frozenset(
+        name for e in lexicon().entries if e.block == block for name in (e.lemma, e.verb)
+    )
+
+
+def _has_content(p: VerbPattern) -> bool:
+    """Whether a pattern names a thing (a noun term or a preposition's object), not only
+    prepositions and particles."""
+    terms = (*p.before, *p.after)
+    return any(t not in FUNCTION_WORDS for t in terms) or any(
+        pp.objects for pp in (*p.before_preps, *p.after_preps)
+    )
+
+
+def _applies(c: Compiled, entry: VerbEntry) -> bool:
+    """A pattern of bare prepositions or particles ("call on", "head to", "break with") is an
+    idiom of the verb it was written for, which its comment names: TABARI kept patterns per
+    verb, PETRARCH2 merged synonyms into blocks.  Applied to a synonym it is an accident of the
+    merge ("telephoned X on Tuesday" is not an appeal, "ordered X to appear" not an intent to
+    cooperate).  Patterns naming a thing ("cancelled restrictions", "suspended aid") keep
+    applying to the whole block, where the noun, not the verb, carries the sense."""
+    return c.owner is None or c.owner in (entry.lemma, entry.verb)
 
 
 def _subtree(token: Token, skip: set[str]) -> list[Token]:
@@ -208,6 +277,8 @@ def match_verb(verb: Token) -> VerbMatch | None:
     # A multi-word verb ("call off") claims the token before the single word does.
     for entry in multi or entries:
         for c in _compiled(entry.block):
+            if not _applies(c, entry):
+                continue
             n = _try(c, after, before, preps)
             if n > 0 and (best is None or n > best[0]):
                 best = (n, c, entry)
