@@ -36,3 +36,32 @@ def test_owner_is_kept_only_for_patterns_without_a_noun() -> None:
     for c in owned:
         p = c.pattern
         assert not any(pp.objects for pp in (*p.before_preps, *p.after_preps)), p
+
+
+def events(text: str) -> set[tuple[str, str, str]]:
+    return {(e.source[:3], e.target[:3], e.cameo) for e in code_text(text, DAY) if not e.negated}
+
+
+def test_paired_code_adds_the_targets_act() -> None:
+    # RECEIVE + AMBASSADOR is [043:042]: the host hosts, the ambassador's state visits.
+    found = events("The Chilean president received the Peruvian ambassador on Monday.")
+    assert ("CHL", "PER", "043") in found
+    assert ("PER", "CHL", "042") in found
+
+
+def test_reverse_only_code_is_the_other_partys_act() -> None:
+    # RECEIVE + ASSURANCE is [:030]: the one who gave the assurance expressed the intent.
+    found = events("The Chilean government received assurances from the Peruvian government.")
+    assert ("PER", "CHL", "030") in found
+    assert not any(src == "CHL" for src, _, _ in found)
+
+
+def test_symmetric_paired_code_is_recorded_once() -> None:
+    found = events("The Chilean foreign minister held talks with his Peruvian counterpart.")
+    assert any(src == "CHL" and tgt == "PER" for src, tgt, _ in found)
+    assert not any(src == "PER" and tgt == "CHL" for src, tgt, _ in found)
+
+
+def test_no_paired_act_for_an_intent() -> None:
+    found = events("The Chilean president will receive the Peruvian ambassador next week.")
+    assert not any(src == "PER" for src, _, _ in found)

@@ -51,6 +51,11 @@ class Candidate:
     mood: Mood
     explanation: Explanation
     span: tuple[int, int]
+    # TABARI paired codes "[a:b]": ``reverse`` is b, the target's act towards the source
+    # ("received the envoy" [043:042]: the host hosts, the envoy's state visits); with
+    # ``reverse_only`` ("[:b]": "received assurances from X") only that act is coded.
+    reverse: str | None = None
+    reverse_only: bool = False
 
 
 def stage(doc: Document) -> Document:
@@ -92,26 +97,45 @@ def code_sentence(doc: Document, idx: int, sent: Span) -> list[tuple[Event, Expl
                     continue
                 if _at_home(src, tgt, cand.code):
                     continue
-                key = (src.code, tgt.code, cand.code[:2])
-                if key in seen:
-                    continue
-                seen.add(key)
-                why = cand.explanation
-                why = Explanation(**{**why.to_dict(), "source_how": src.how, "target_how": tgt.how})
-                event = build(
-                    doc_id=doc.article.id,
-                    sentence=idx,
-                    text=sent.text,
-                    span=cand.span,
-                    source=(src.code, src.name),
-                    target=(tgt.code, tgt.name),
-                    code=cand.code,
-                    published=doc.article.published,
-                    negated=cand.mood.negated,
-                    explanation=why,
-                )
-                out.append((event, why))
+                acts = [] if cand.reverse_only else [(src, tgt, cand.code, "")]
+                if cand.reverse is not None and src.code and tgt.code and tgt.how != "domestic":
+                    acts.append((tgt, src, cand.reverse, "paired code: the target's act"))
+                for one, other, code, note in acts:
+                    key = (one.code or "", other.code or "", code[:2])
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(_event(doc, idx, sent, cand, one, other, code, note))
     return out
+
+
+def _event(
+    doc: Document,
+    idx: int,
+    sent: Span,
+    cand: Candidate,
+    src: Party,
+    tgt: Party,
+    code: str,
+    note: str,
+) -> tuple[Event, Explanation]:
+    why = cand.explanation
+    why = Explanation(**{**why.to_dict(), "source_how": src.how, "target_how": tgt.how})
+    if note:
+        why.notes.append(note)
+    event = build(
+        doc_id=doc.article.id,
+        sentence=idx,
+        text=sent.text,
+        span=cand.span,
+        source=(src.code, src.name),
+        target=(tgt.code, tgt.name),
+        code=code,
+        published=doc.article.published,
+        negated=cand.mood.negated,
+        explanation=why,
+    )
+    return event, why
 
 
 def _at_home(src: Party, tgt: Party, code: str) -> bool:
@@ -175,8 +199,14 @@ def _verb_candidate(doc: Document, verb: Token) -> Candidate | None:
     if (m is None or m.code.forward is None) and mood.kind == "intent" and verb.dep_ == "xcomp":
         # "is willing to withdraw", "vowed to continue": the commitment itself is CAMEO 030.
         m = VerbMatch(VerbCode("030"), None, None, 0, verb.lemma_.lower())
-    if m is None or m.code.forward is None:
+    reverse = m.code.reverse if m is not None and m.pattern is not None else None
+    if m is not None and reverse == m.code.forward:
+        # "[046:046]": a symmetric act ("held talks with") is one interaction, recorded once.
+        reverse = None
+    if m is None or (m.code.forward is None and reverse is None):
         return None
+    if m.code.forward is None and reverse is not None:
+        return _reverse_candidate(doc, verb, m, reverse, mood)
     code = m.code.forward
     if m.pattern is None and m.lemma in DEFAULT_SENSE:
         code = DEFAULT_SENSE[m.lemma]
@@ -203,9 +233,41 @@ def _verb_candidate(doc: Document, verb: Token) -> Candidate | None:
             named = [p for p in parties.actors_of(doc, subject, "condition") if p.code]
             if named:
                 targets, target_path = named, "advcl:if→nsubj"
+    if mood.kind == "intent":
+        reverse = None  # the other side's act has not happened either
+    if reverse is not None and not any(t.code for t in targets):
+        targets, target_path = _givers(doc, verb)
     path = f"{source_path}←{verb.text}→{target_path}"
     why = _explain(verb, m, path, mood)
-    return Candidate(code, sources, targets, mood, why, _span(verb, sources, targets))
+    return Candidate(code, sources, targets, mood, why, _span(verb, sources, targets), reverse)
+
+
+def _givers(doc: Document, verb: Token) -> tuple[list[Party], str]:
+    """ "received weapons from X", "got a call from X": the other party of a receiving verb."""
+    heads = [verb] + [c for c in verb.children if c.dep_ in parties.OBJECT_DEPS]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "from":
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found = [p for p in parties.actors_of(doc, pobj, "pobj:from") if p.code]
+                    if found:
+                        return found, "prep:from→pobj"
+    return [], "∅"
+
+
+def _reverse_candidate(
+    doc: Document, verb: Token, m: VerbMatch, reverse: str, mood: Mood
+) -> Candidate | None:
+    """A "[:b]" pattern: the subject receives; the act coded is the other party's."""
+    if mood.kind == "intent":
+        return None
+    sources, source_path = sides.sources(doc, verb)
+    targets, target_path = sides.targets(doc, verb, reverse)
+    if not any(t.code for t in targets):
+        targets, target_path = _givers(doc, verb)
+    why = _explain(verb, m, f"{source_path}←{verb.text}→{target_path}", mood)
+    span = _span(verb, sources, targets)
+    return Candidate(reverse, sources, targets, mood, why, span, reverse, reverse_only=True)
 
 
 def _construction(
