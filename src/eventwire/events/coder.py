@@ -203,11 +203,12 @@ def _verb_candidate(doc: Document, verb: Token) -> Candidate | None:
     if m is not None and reverse == m.code.forward:
         # "[046:046]": a symmetric act ("held talks with") is one interaction, recorded once.
         reverse = None
-    if m is None or (m.code.forward is None and reverse is None):
+    if m is None:
         return None
-    if m.code.forward is None and reverse is not None:
-        return _reverse_candidate(doc, verb, m, reverse, mood)
-    code = m.code.forward
+    forward = m.code.forward
+    if forward is None:
+        return None if reverse is None else _reverse_candidate(doc, verb, m, reverse, mood)
+    code = forward
     if m.pattern is None and m.lemma in DEFAULT_SENSE:
         code = DEFAULT_SENSE[m.lemma]
     if mood.kind == "intent":
