@@ -117,3 +117,19 @@ def test_extra_table_codes_are_cameo_codes() -> None:
 def test_extra_parse_rejects_malformed_line() -> None:
     with pytest.raises(ValueError, match="bad line"):
         extra.parse("verb\turge\tnot-a-code\t\twhy\n")
+
+
+def test_protest_in_own_country_is_aimed_at_own_state() -> None:
+    # The place names where, not whom: the protesters' own state is the target.
+    assert ("PER", "PER", "14") in dyads("Peruvian farmers demonstrated in Cusco on Monday.")
+
+
+def test_coercion_without_foreign_party_is_domestic() -> None:
+    assert ("PER", "PER", "17") in dyads("The Peruvian government imposed martial law on Monday.")
+    assert ("PER", "PER", "17") in dyads("Peruvian police arrested twelve men on Monday.")
+
+
+def test_coercion_with_foreign_target_stays_foreign() -> None:
+    found = dyads("Peruvian police arrested twelve Chilean fishermen on Monday.")
+    assert ("PER", "CHL", "17") in found
+    assert ("PER", "PER", "17") not in found

@@ -89,6 +89,10 @@ def code_sentence(doc: Document, idx: int, sent: Span) -> list[tuple[Event, Expl
             for tgt in targets or [Party(None, -1, "")]:
                 if src.code and not tgt.code and sides.domestic_event(cand.code, targets):
                     tgt = parties.domestic(src) or tgt
+                elif _home_ground(src, tgt, cand.code):
+                    # "Iraqi Kurds demonstrated in Kirkuk": conflict at home is aimed at the
+                    # source's own state, which the place only stands for.
+                    tgt = parties.domestic(src) or tgt
                 if not (src.code or src.how.endswith(":unnamed")) or not tgt.code:
                     # An event without a known actor on a side cannot be placed in any dyad;
                     # measured, dropping them costs little recall and saves much precision.
@@ -136,6 +140,16 @@ def _event(
         explanation=why,
     )
     return event, why
+
+
+def _home_ground(src: Party, tgt: Party, code: str) -> bool:
+    """A conflictual event whose target is only the place where it happened, in the source's
+    own country."""
+    if code[:2] < "10" or not tgt.how.startswith("place") or src.actor is None:
+        return False
+    return bool(src.actor.country) and src.actor.country == (
+        tgt.actor.country if tgt.actor is not None else None
+    )
 
 
 def _at_home(src: Party, tgt: Party, code: str) -> bool:

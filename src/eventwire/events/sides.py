@@ -30,6 +30,10 @@ GRIEVANCE_PREPS = ("about", "over")
 # Yield codes whose codebook names an act a state does to its own people (CAMEO 080 yield,
 # 081 ease administrative sanctions, 082 ease popular dissent, 083 accede to demands for reform).
 DOMESTIC_YIELDS = {"080", "081", "082", "083"}
+# Coercion a state does to its own people (CAMEO 172 administrative sanctions such as curfews and
+# martial law, 173 arrest, 174 expel, 175 repression) and the threat of it (137); 170/171 are
+# left out: their verbs ("block", "take") are too often something else.
+DOMESTIC_COERCION = {"137", "172", "173", "174", "175"}
 
 
 def domestic_event(code: str, targets: list[Party]) -> bool:
@@ -41,6 +45,10 @@ def domestic_event(code: str, targets: list[Party]) -> bool:
     if code[:2] == "08" and code[:3] in DOMESTIC_YIELDS:
         # "lifted the curfew", "resigned", "called off the strike": a concession with no one
         # named is made at home (CAMEO 081-083: sanctions, dissent, demands for reform).
+        return True
+    if code[:3] in DOMESTIC_COERCION:
+        # "imposed martial law", "declared a state of siege", "arrested 12": coercion (and its
+        # threat) with no one foreign in view is what a state does at home.
         return True
     return code[:2] == "14" or any(t.how.endswith(":group") for t in targets)
 
