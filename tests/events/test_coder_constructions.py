@@ -133,3 +133,9 @@ def test_coercion_with_foreign_target_stays_foreign() -> None:
     found = dyads("Peruvian police arrested twelve Chilean fishermen on Monday.")
     assert ("PER", "CHL", "17") in found
     assert ("PER", "PER", "17") not in found
+
+
+def test_pronoun_under_adjective_complement_is_the_reporter() -> None:
+    # "said it is prepared to impose ...": "it" is the one who said so.
+    found = dyads("The Peruvian government said it is prepared to impose martial law.")
+    assert ("PER", "PER", "13") in found

@@ -76,7 +76,7 @@ def sources(doc: Document, verb: Token) -> tuple[list[Party], str]:
         # "Switzerland said it had expelled ...": an unresolved pronoun subject of a reported
         # clause is the reporter.
         node = verb
-        while node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+        while node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head is not node:
             node = node.head
         if node.dep_ == "ccomp" and node.head.pos_ == "VERB":
             reporter, _ = parties.subject_of(node.head)
