@@ -65,3 +65,10 @@ def test_symmetric_paired_code_is_recorded_once() -> None:
 def test_no_paired_act_for_an_intent() -> None:
     found = events("The Chilean president will receive the Peruvian ambassador next week.")
     assert not any(src == "PER" for src, _, _ in found)
+
+
+def test_owner_named_by_an_inflected_form_is_that_verb() -> None:
+    # "- * AGAINST [141] # RALLIED" is the protest sense of "rally", not of "mobilize".
+    found = roots("The Peruvian army mobilized reservists against Chile on Monday.")
+    assert "14" not in found
+    assert "14" in roots("Peruvian students rallied against the Chilean government on Monday.")

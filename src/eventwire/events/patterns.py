@@ -64,6 +64,22 @@ FUNCTION_WORDS = {
     "onto",
     "through",
     "around",
+    "outside",
+    "inside",
+    "before",
+    "after",
+    "near",
+    "behind",
+    "across",
+    "along",
+    "between",
+    "among",
+    "under",
+    "within",
+    "without",
+    "toward",
+    "towards",
+    "beyond",
 }
 
 
@@ -127,19 +143,25 @@ def _compiled(block: str) -> tuple[Compiled, ...]:
     for p in lx.patterns.get(block, ()):
         preps = tuple((pp.prep, terms(pp.objects)) for pp in (*p.before_preps, *p.after_preps))
         words = p.comment.split()
-        owner = words[0].lower().replace("_", " ") if words else None
-        if owner not in members or _has_content(p):
+        owner = members.get(words[0].lower().replace("_", " ")) if words else None
+        if _has_content(p):
             owner = None
         out.append(Compiled(p, owner, terms(p.after), terms(p.before), preps))
     return tuple(out)
 
 
 @lru_cache(maxsize=512)
-def _block_verbs(block: str) -> frozenset[str]:
-    """The verbs of a block, by lemma and by the word the parser tags as the verb."""
-    return frozenset(
-        name for e in lexicon().entries if e.block == block for name in (e.lemma, e.verb)
-    )
+def _block_verbs(block: str) -> dict[str, str]:
+    """The verbs of a block: each lemma, verb word and listed form ("rallied") -> its lemma."""
+    entries = [e for e in lexicon().entries if e.block == block]
+    names: dict[str, str] = {}
+    # Lemmas first, so "call" names the verb "call", not the "call" of "call up".
+    for e in entries:
+        names.setdefault(e.lemma, e.lemma)
+    for e in entries:
+        for name in (e.verb, *e.forms):
+            names.setdefault(name, e.lemma)
+    return names
 
 
 def _has_content(p: VerbPattern) -> bool:
@@ -158,7 +180,7 @@ def _applies(c: Compiled, entry: VerbEntry) -> bool:
     merge ("telephoned X on Tuesday" is not an appeal, "ordered X to appear" not an intent to
     cooperate).  Patterns naming a thing ("cancelled restrictions", "suspended aid") keep
     applying to the whole block, where the noun, not the verb, carries the sense."""
-    return c.owner is None or c.owner in (entry.lemma, entry.verb)
+    return c.owner is None or c.owner == entry.lemma
 
 
 def _subtree(token: Token, skip: set[str]) -> list[Token]:
