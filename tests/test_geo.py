@@ -82,6 +82,12 @@ def test_place_falls_back_to_the_dateline(place_of: PlaceOf) -> None:
     assert (place.country, basis) == ("AFG", "dateline")
 
 
+def test_geocode_compass_name_that_is_a_country_of_its_own() -> None:
+    # "Northern Ireland" is part of the United Kingdom, not a region of Ireland.
+    assert geocode("Northern Ireland", None).country == "GBR"
+    assert geocode("northern Ireland", None).country == "GBR"
+
+
 def test_geocode_compass_region_keeps_the_country() -> None:
     place = geocode("Southern Lebanon", None)
     assert (place.country, place.feature, place.lat) == ("LBN", "region", None)

@@ -130,6 +130,9 @@ def geocode(name: str, hint: str | None) -> Location:
 
     places = gazetteer.lookup(name, hint)
     if not places:
+        whole = _lexicon_country(name)  # "Northern Ireland" is a name, not a part of Ireland
+        if whole is not None:
+            return Location(name=name, country=whole, feature="country")
         core = _COMPASS.sub("", name)
         country = (gazetteer.country_of(core, hint) if core != name else None) or (
             _lexicon_country(core)

@@ -113,3 +113,13 @@ def test_mentions_carry_offsets_and_sentence(recognise: Recognise) -> None:
     mention = by_name(doc, "Norway").mentions[0]
     assert doc.body[mention.start : mention.end] == "Norway"
     assert mention.sentence == 1
+
+
+def test_compass_part_of_a_country_is_the_country(recognise: Recognise) -> None:
+    doc = recognise("Israeli jets struck targets in South Lebanon on Monday.")
+    assert "LBN" in codes(doc)
+
+
+def test_tail_of_a_longer_name_is_not_the_country(recognise: Recognise) -> None:
+    doc = recognise("The New Mexico governor spoke on Monday.")
+    assert "MEX" not in codes(doc)

@@ -119,3 +119,9 @@ def test_explanation_is_attached_by_event_id() -> None:
     why = explain(doc.events[0], doc)
     assert why["trigger"] == "condemned"
     assert "←condemned→" in why["parse_path"]
+
+
+def test_possessive_pronoun_under_light_verb_is_its_subject() -> None:
+    # "its" names no one by itself; the one who launched the invasion did it.
+    events = code_text("Chile launched its invasion of Peru on Monday.", date(2019, 6, 1))
+    assert ("CHL", "PER", "19") in {(e.source[:3], e.target[:3], e.root) for e in events}

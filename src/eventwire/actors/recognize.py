@@ -34,6 +34,29 @@ from eventwire.records import published_day
 
 __all__ = ["actor_at", "actors_in", "recognize", "stage"]
 
+COMPASS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "the",
+}
+
 
 def stage(doc: Document) -> Document:
     """Fill ``doc.actors`` from ``doc.parsed`` (run :func:`eventwire.nlp.stage` first)."""
@@ -71,6 +94,11 @@ def _plausible(work: Work, hits: list[Hit]) -> list[Hit]:
             continue
         left = work.parsed[ent_start : hit.start]
         if all(t.lower_ == "the" or not t.text[:1].isupper() for t in left):
+            kept.append(hit)
+        elif "country" in hit.kinds() and all(t.lower_ in COMPASS for t in left):
+            # "South Lebanon", "Upper Egypt": a part of the country, not another name (names
+            # that are, like "South Korea" or "Northern Ireland", are lexicon phrases of their
+            # own and win as the longer match).
             kept.append(hit)
     return kept
 

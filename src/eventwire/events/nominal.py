@@ -124,8 +124,11 @@ def target_tokens(noun: Token, preps: tuple[str, ...]) -> list[tuple[Token, str]
 
 def source_token(noun: Token) -> tuple[Token | None, str]:
     """The doer of a nominal event: possessor, nationality adjective, or a light verb's subject."""
+    light = noun.dep_ in ("dobj", "obj", "nsubjpass") and noun.head.lemma_.lower() in LIGHT_VERBS
     for child in noun.children:
-        if child.dep_ == "poss":
+        # "Israel mounted its invasion": a possessive pronoun under a light verb is the
+        # verb's subject, which names the doer where the pronoun does not.
+        if child.dep_ == "poss" and not (light and child.pos_ == "PRON"):
             return child, "poss"
     table = {**EVENT_NOUNS, **extra.nouns()}
     for child in noun.children:
@@ -134,7 +137,7 @@ def source_token(noun: Token) -> tuple[Token | None, str]:
         if child.dep_ in ("amod", "compound") and child.pos_ in ("ADJ", "PROPN"):
             return child, child.dep_
     head = noun.head
-    if noun.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
+    if light:
         return head, f"light:{head.lemma_.lower()}"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in SCENE_PREPS:
         verb = head.head
