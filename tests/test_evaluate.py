@@ -115,6 +115,17 @@ def test_plover_classes_and_legacy_codes() -> None:
     assert country("VTN") == "VNM"
 
 
+def test_plover_set_scores_only_events_with_a_plover_type() -> None:
+    # An appeal (CAMEO 02) has no PLOVER type: the PLOVER output does not contain it, so it is
+    # no false positive there; in a CAMEO set it is.
+    items = [GoldItem("p", "Text.", None, (gold("USA", "IRN", "REQUEST"),))]
+    appeal = PredEvent("USA", "IRN", cameo="020", root="02", plover=None)
+    assert score(items, {"p": [appeal]}, "plover").fp == 0
+    assert score(items, {"p": [appeal]}, "plover").fn == 1
+    cameo_items = [GoldItem("p", "Text.", None, (gold("USA", "IRN", "10"),))]
+    assert score(cameo_items, {"p": [appeal]}, "petr2_gsr").fp == 1
+
+
 def _plover_row(source: list[str], target: list[str]) -> dict[str, object]:
     return {
         "id": "X-1",

@@ -262,7 +262,12 @@ def score(gold: list[GoldItem], predicted: dict[str, list[PredEvent]], set_name:
     """Score predictions (by item id) against gold items; items without predictions score none."""
     report = Report(set_name, items=len(gold))
     for item in gold:
-        _score_item(item, predicted.get(item.id, []), set_name, report)
+        preds = predicted.get(item.id, [])
+        if set_name == "plover":
+            # The PLOVER output is the events with a PLOVER type (what the PLOVER export
+            # writes): a CAMEO statement (01) or appeal (02) has none, and is no PLOVER claim.
+            preds = [p for p in preds if p.plover]
+        _score_item(item, preds, set_name, report)
     return report
 
 
