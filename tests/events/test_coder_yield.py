@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from eventwire.events.coder import code_text
+from eventwire.events.record import Explanation, build
 from eventwire.records import Event
 
 pytestmark = pytest.mark.slow  # loads the spaCy model once
@@ -67,3 +68,27 @@ def test_grievance_target_is_the_one_complained_about() -> None:
 def test_grievance_without_named_party_keeps_addressee() -> None:
     found = events("Kenya complained to the African Union about the drought.")
     assert [e.target for e in found if e.root == "11"] == ["IGOAFRAU"]
+
+
+def test_resignation_is_plover_retreat_resign() -> None:
+    events = code_text("The Peruvian prime minister resigned on Monday.", DAY)
+    assert events, "a resignation is an event"
+    found = {(e.cameo[:3], e.plover, e.plover_mode) for e in events}
+    assert found == {("083", "RETREAT", "resign")}
+
+
+def test_other_reform_concessions_stay_concede() -> None:
+    why = Explanation("acceded", "accede", "verb", "test", "", "", "", "", "happened")
+    event = build(
+        doc_id="d",
+        sentence=0,
+        text="t",
+        span=(0, 1),
+        source=("PER", "Peru"),
+        target=("PER", "Peru"),
+        code="083",
+        published=None,
+        negated=False,
+        explanation=why,
+    )
+    assert event.plover == "CONCEDE"

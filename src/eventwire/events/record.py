@@ -9,6 +9,9 @@ from typing import Any
 from eventwire.events import codes
 from eventwire.records import Event, published_day
 
+# Trigger lemmas of a resignation (PLOVER RETREAT, mode "resign").
+RESIGNING = {"resign", "step down", "quit", "resignation", "abdicate"}
+
 
 @dataclass
 class Explanation:
@@ -65,6 +68,10 @@ def build(
 ) -> Event:
     """An Event for one dyad; ``source``/``target`` are (code, name)."""
     plover, mode = codes.plover_of(code)
+    if code[:3] == "083" and explanation.lemma in RESIGNING:
+        # CAMEO files a resignation under 083 (accede to demands for reform); PLOVER makes it
+        # a mode of RETREAT ("resign"), whatever was demanded.
+        plover, mode = "RETREAT", "resign"
     day = published_day(published)
     return Event(
         event_id=event_id(doc_id, sentence, source[0], target[0], code),
