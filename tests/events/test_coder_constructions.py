@@ -139,3 +139,11 @@ def test_pronoun_under_adjective_complement_is_the_reporter() -> None:
     # "said it is prepared to impose ...": "it" is the one who said so.
     found = dyads("The Peruvian government said it is prepared to impose martial law.")
     assert ("PER", "PER", "13") in found
+
+
+def test_the_public_blocking_passage_protests() -> None:
+    assert ("PER", "PER", "14") in dyads("Peruvian students blocked the bridge for three hours.")
+
+
+def test_authorities_blocking_coerce() -> None:
+    assert ("PER", "CHL", "17") in dyads("Peruvian police blocked Chilean traders at the border.")

@@ -53,6 +53,14 @@ def domestic_event(code: str, targets: list[Party]) -> bool:
     return code[:2] == "14" or any(t.how.endswith(":group") for t in targets)
 
 
+def by_the_public(found: list[Party]) -> bool:
+    """Whether every coded party is a group of the public (protesters, workers, students...)."""
+    coded = [p for p in found if p.actor is not None and p.code]
+    return bool(coded) and all(
+        p.actor is not None and p.actor.sector in DOMESTIC_GROUPS for p in coded
+    )
+
+
 def people_groups(named: list[Party], how: str) -> list[Party]:
     """The uncoded groups of people among an object's parties ("demonstrators", "refugees")."""
     return [
