@@ -147,3 +147,8 @@ def test_the_public_blocking_passage_protests() -> None:
 
 def test_authorities_blocking_coerce() -> None:
     assert ("PER", "CHL", "17") in dyads("Peruvian police blocked Chilean traders at the border.")
+
+
+def test_to_phrase_parsed_as_dative_is_the_target() -> None:
+    # spaCy labels a late "to X" after verbs of giving "dative", not "prep".
+    assert ("CHL", "PER", "07") in dyads("Chile gave weapons yesterday to Peruvian rebels.")

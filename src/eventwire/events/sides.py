@@ -120,7 +120,7 @@ def targets(doc: Document, verb: Token, code: str) -> tuple[list[Party], str]:
                         return found, f"dobj→{child.lower_}→pobj"
     for prep in parties.TARGET_PREPS:
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == prep:
+            if child.dep_ in ("prep", "dative") and child.lower_ == prep:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     found = [p for p in parties.actors_of(doc, pobj, f"pobj:{prep}") if p.code]
                     if found:
