@@ -187,7 +187,7 @@ def place_targets(doc: Document, heads: list[Token]) -> tuple[list[Party], str]:
     convention): "arrived in Amman", "protested in Beijing" -> the place's country."""
     for head in heads:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "to", "at"):
+            if child.dep_ in ("prep", "dative") and child.lower_ in ("in", "to", "at"):
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     found = [
                         p
