@@ -152,3 +152,22 @@ def test_authorities_blocking_coerce() -> None:
 def test_to_phrase_parsed_as_dative_is_the_target() -> None:
     # spaCy labels a late "to X" after verbs of giving "dative", not "prep".
     assert ("CHL", "PER", "07") in dyads("Chile gave weapons yesterday to Peruvian rebels.")
+
+
+def test_main_event_without_recipient_is_aimed_at_home() -> None:
+    # PLOVER needs no recipient for a rejection; the one rejected at home is the own state.
+    assert ("KEN", "KEN", "12") in dyads(
+        "The Kenyan foreign minister declined to resign on Monday."
+    )
+
+
+def test_no_consultation_with_oneself() -> None:
+    found = dyads("Peruvian delegates attended a meeting in Lima on Monday.")
+    assert not any(root == "04" for _, _, root in found)
+
+
+def test_recipientless_side_clause_is_not_coded() -> None:
+    # Only the main clause stands without a recipient; here it has one.
+    found = dyads("Chile condemned Peru after Chilean students rejected the plan.")
+    assert ("CHL", "PER", "11") in found
+    assert ("CHL", "CHL", "12") not in found

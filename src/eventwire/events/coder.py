@@ -18,8 +18,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from eventwire.events import clauses, nominal, parties, sides, unknown
-from eventwire.events.meaning import INTENT_CODES, Mood, intent_code, is_purpose_clause, mood_of
+from eventwire.events import clauses, codes, nominal, parties, sides, unknown
+from eventwire.events.meaning import (
+    INTENT_CODES,
+    REPORTING,
+    Mood,
+    intent_code,
+    is_purpose_clause,
+    mood_of,
+)
 from eventwire.events.parties import Party
 from eventwire.events.patterns import VerbMatch, match_verb
 from eventwire.events.record import Explanation, build
@@ -38,6 +45,10 @@ CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis", 
 # Verb defaults whose dictionary block code is the wrong sense when no pattern decides: a bare
 # "agreed (on/upon)" is CAMEO 03 (express intent to cooperate), not 050 (diplomatic cooperation).
 DEFAULT_SENSE = {"agree": "030"}
+# PLOVER types that require a recipient (PLOVER manual, per-category "Requires recipient").
+NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
+# Roots whose act needs someone else: one consults, supports or aids another, not oneself.
+WITH_ANOTHER = {"04", "05", "06", "07"}
 COMMITTING = {"agree", "pledge", "promise", "vow", "offer", "undertake", "commit"}
 
 
@@ -76,7 +87,8 @@ def stage(doc: Document) -> Document:
 
 def code_sentence(doc: Document, idx: int, sent: Span) -> list[tuple[Event, Explanation]]:
     """Events of one sentence, verbs first, one per (source, target, root)."""
-    found = [c for verb in sent if (c := _verb_candidate(doc, verb)) is not None]
+    verbs = [(verb, c) for verb in sent if (c := _verb_candidate(doc, verb)) is not None]
+    found = [c for _, c in verbs]
     found += [c for noun in sent if (c := _noun_candidate(doc, noun)) is not None]
     out: list[tuple[Event, Explanation]] = []
     seen: set[tuple[str, str, str]] = set()
@@ -110,7 +122,43 @@ def code_sentence(doc: Document, idx: int, sent: Span) -> list[tuple[Event, Expl
                         continue
                     seen.add(key)
                     out.append(_event(doc, idx, sent, cand, one, other, code, note))
+    if not out:
+        out = _without_recipient(doc, idx, sent, verbs)
     return out
+
+
+def _without_recipient(
+    doc: Document, idx: int, sent: Span, verbs: list[tuple[Token, Candidate]]
+) -> list[tuple[Event, Explanation]]:
+    """The sentence's main event when it names no one on the receiving end ("X agreed to
+    resign", "X rejected the plan"): PLOVER types other than COOPERATE, AID and SANCTION do
+    not need a recipient.  Only the main clause, and only when nothing else was coded, since
+    a side clause without a target is more often background than news."""
+    for verb, cand in verbs:
+        if not _main_clause(verb) or codes.plover_of(cand.code)[0] in NEEDS_RECIPIENT:
+            continue
+        if codes.plover_of(cand.code)[0] is None or cand.reverse_only:
+            continue
+        if cand.code[:2] in WITH_ANOTHER:
+            continue
+        named = [s for s in cand.sources if s.code]
+        if not named:
+            continue
+        note = "no recipient named: the source's own state"
+        return [
+            _event(doc, idx, sent, cand, src, home, cand.code, note)
+            for src in named
+            if (home := parties.domestic(src)) is not None and home.code != src.code
+        ]
+    return []
+
+
+def _main_clause(verb: Token) -> bool:
+    if verb.dep_ == "ROOT":
+        return True
+    # "X said it would ...": the reported clause is the news.
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.dep_ == "ROOT" and head.lemma_.lower() in REPORTING
 
 
 def _event(
