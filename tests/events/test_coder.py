@@ -125,3 +125,11 @@ def test_possessive_pronoun_under_light_verb_is_its_subject() -> None:
     # "its" names no one by itself; the one who launched the invasion did it.
     events = code_text("Chile launched its invasion of Peru on Monday.", date(2019, 6, 1))
     assert ("CHL", "PER", "19") in {(e.source[:3], e.target[:3], e.root) for e in events}
+
+
+def test_list_of_three_names_parsed_as_apposition_is_coordinated() -> None:
+    found = {
+        (e.source, e.target)
+        for e in code_text("The US, Russia, and Switzerland met yesterday.", date(2019, 6, 1))
+    }
+    assert {("USA", "RUS"), ("RUS", "CHE"), ("CHE", "USA")} <= found

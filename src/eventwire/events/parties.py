@@ -68,7 +68,17 @@ def conjuncts(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
             out.extend(conjuncts(child))
+        elif child.dep_ == "appos" and _listed(child):
+            # "The US, Russia, and Switzerland": spaCy often reads a list of three names as
+            # an apposition with its own conjuncts; a name with coordinated names is a list.
+            out.extend(conjuncts(child))
     return out
+
+
+def _listed(appos: Token) -> bool:
+    return appos.pos_ == "PROPN" and any(
+        c.dep_ == "conj" and c.pos_ == "PROPN" for c in appos.children
+    )
 
 
 def actors_of(doc: Document, token: Token, how: str, refer: bool = True) -> list[Party]:
