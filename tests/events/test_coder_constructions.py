@@ -171,3 +171,17 @@ def test_recipientless_side_clause_is_not_coded() -> None:
     found = dyads("Chile condemned Peru after Chilean students rejected the plan.")
     assert ("CHL", "PER", "11") in found
     assert ("CHL", "CHL", "12") not in found
+
+
+def test_purpose_clause_names_the_target() -> None:
+    assert ("CHL", "PER", "03") in dyads("Chile is willing to send engineers to help rebuild Peru.")
+
+
+def test_withdrawing_from_a_country_targets_it() -> None:
+    found = dyads("Chile said it is willing to withdraw its troops from Peru.")
+    assert ("CHL", "PER", "03") in found
+
+
+def test_light_verb_pattern_and_event_noun_give_one_event() -> None:
+    events = [e for e in code_text("Chilean students started a hunger strike on Monday.", DAY)]
+    assert len([e for e in events if e.root == "14"]) == 1

@@ -371,6 +371,8 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
     holder, how = nominal.source_token(noun)
     if holder is None:
         return None
+    if how.startswith("light:") and _codes_itself(holder, code):
+        return None  # "started a hunger strike": the verb's own pattern coded this act
     mood = Mood("happened", False)
     if holder.pos_ in ("VERB", "AUX"):
         mood = mood_of(holder)
@@ -399,6 +401,11 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
         mood_why=mood.why,
     )
     return Candidate(code, sources, targets, mood, why, _span(noun, sources, targets))
+
+
+def _codes_itself(verb: Token, code: str) -> bool:
+    m = match_verb(verb)
+    return m is not None and m.pattern is not None and (m.code.forward or "")[:2] == code[:2]
 
 
 def _explain(verb: Token, m: VerbMatch, path: str, mood: Mood) -> Explanation:

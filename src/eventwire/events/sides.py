@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwire.events import gatherings, parties, places
+from eventwire.events.meaning import is_purpose_clause
 from eventwire.events.parties import Party
 
 if TYPE_CHECKING:
@@ -27,6 +28,8 @@ PLACE_KINDS = {"country", "city", "place", "capital", "region"}
 # without a country are no evidence of whose they are.
 DOMESTIC_GROUPS = {"OPP", "REF", "LAB", "EDU", "CVL", "REL"}
 GRIEVANCE_PREPS = ("about", "over")
+# Verbs of leaving, whose "from" phrase names the one left ("withdrew from Lebanon").
+DEPARTING = {"withdraw", "retreat", "pull", "evacuate", "leave", "exit", "depart"}
 # Yield codes whose codebook names an act a state does to its own people (CAMEO 080 yield,
 # 081 ease administrative sanctions, 082 ease popular dissent, 083 accede to demands for reform).
 DOMESTIC_YIELDS = {"080", "081", "082", "083"}
@@ -118,7 +121,10 @@ def targets(doc: Document, verb: Token, code: str) -> tuple[list[Party], str]:
                     ]
                     if found:
                         return found, f"dobj→{child.lower_}→pobj"
-    for prep in parties.TARGET_PREPS:
+    preps = parties.TARGET_PREPS
+    if verb.lemma_.lower() in DEPARTING:
+        preps = (*preps, "from")  # "withdraw its troops from Lebanon": the one left
+    for prep in preps:
         for child in verb.children:
             if child.dep_ in ("prep", "dative") and child.lower_ == prep:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
@@ -136,6 +142,11 @@ def targets(doc: Document, verb: Token, code: str) -> tuple[list[Party], str]:
             found, path = targets(doc, child, code)
             if found:
                 return found, f"xcomp→{path}"
+        if child.dep_ == "advcl" and is_purpose_clause(child):
+            # "willing to send material to help defend Saudi Arabia": the one it is for
+            found, path = targets(doc, child, code)
+            if any(p.code for p in found):
+                return found, f"purpose→{path}"
         if child.dep_ == "ccomp":
             # "demanded that X withdraw": the one asked is the complement's subject
             subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
