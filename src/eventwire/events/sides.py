@@ -121,7 +121,7 @@ def targets(doc: Document, verb: Token, code: str) -> tuple[list[Party], str]:
                     ]
                     if found:
                         return found, f"dobj→{child.lower_}→pobj"
-    preps = parties.TARGET_PREPS
+    preps: tuple[str, ...] = parties.TARGET_PREPS
     if verb.lemma_.lower() in DEPARTING:
         preps = (*preps, "from")  # "withdraw its troops from Lebanon": the one left
     for prep in preps:
