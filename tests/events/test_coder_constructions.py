@@ -185,3 +185,9 @@ def test_withdrawing_from_a_country_targets_it() -> None:
 def test_light_verb_pattern_and_event_noun_give_one_event() -> None:
     events = [e for e in code_text("Chilean students started a hunger strike on Monday.", DAY)]
     assert len([e for e in events if e.root == "14"]) == 1
+
+
+def test_event_noun_after_which_something_happened_is_not_the_subjects() -> None:
+    # "imposed a curfew after a demonstration": the authorities did not demonstrate.
+    found = dyads("Peruvian authorities imposed a curfew in Cusco after a demonstration.")
+    assert not any(src == "PER" and root == "14" for src, _, root in found)

@@ -93,8 +93,9 @@ LIGHT_VERBS = {
     "host",
     "attend",
 }
-# Prepositions under which an event noun sets the scene of the clause's own subject.
-SCENE_PREPS = {"in", "during", "at", "after", "on"}
+# Prepositions under which an event noun sets the scene of the clause's own subject ("in a
+# meeting with Y, X warned"); not "after", which names an earlier event, often somebody else's.
+SCENE_PREPS = {"in", "during", "at", "on"}
 
 
 def event_noun(token: Token) -> tuple[str, tuple[str, ...]] | None:
