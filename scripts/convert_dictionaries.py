@@ -105,9 +105,25 @@ class Record:
         return [self.kind, self.phrases, self.codes, self.source, self.line]
 
 
+# Country parts the Phoenix files write in pre-2002 or non-ISO form in some entries, while
+# others use the ISO 3166 alpha-3 code: one country, one code ("UNITA" [ANGREB] next to
+# ANGOLA [AGO]; East Timor's TMP became TLS in ISO 3166 in 2002).
+COUNTRY_CODES = {"ANG": "AGO", "TMP": "TLS"}
+
+
+def iso_code(code: str) -> str:
+    """An actor code with its country part in ISO 3166 alpha-3 form."""
+    head = code[:3]
+    return COUNTRY_CODES.get(head, head) + code[3:]
+
+
 def _code_rows(entry: TabariEntry) -> list[list[str | None]]:
     return [
-        [c.code, c.start.isoformat() if c.start else None, c.end.isoformat() if c.end else None]
+        [
+            iso_code(c.code) if c.code else c.code,
+            c.start.isoformat() if c.start else None,
+            c.end.isoformat() if c.end else None,
+        ]
         for c in entry.codes
     ]
 

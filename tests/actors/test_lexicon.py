@@ -224,3 +224,11 @@ def test_committed_data_matches_a_fresh_conversion(shared: Path, tmp_path: Path)
     report = (tmp_path / "conversion_report.txt").read_text(encoding="utf-8")
     assert "duplicate record" in report
     assert "entries: " in report
+
+
+def test_country_codes_are_iso_alpha3() -> None:
+    # Phoenix writes Angola's UNITA [ANGREB] and East Timor [TMP]; one country, one code.
+    lexicon = load()
+    assert [m.code for m in lexicon.lookup("unita", None)][:1] == ["AGOREB"]
+    assert [m.code for m in lexicon.lookup("east timor", None)][:1] == ["TLS"]
+    assert [m.code for m in lexicon.lookup("timorese", None)][:1] == ["TLS"]
