@@ -182,3 +182,9 @@ def test_gazetteer_shipped_index_matches_a_fresh_build() -> None:
         gzip.decompress(resources.files("eventwire").joinpath(gazetteer.DATA_FILE).read_bytes())
     )
     assert shipped == json.loads(json.dumps(gazetteer.build_index()))
+
+
+def test_nonstate_group_belongs_to_its_codes_country(recognise: Recognise) -> None:
+    doc = recognise("Palestinian Islamic Jihad rejected the proposal on Monday.")
+    actor = next(a for a in doc.actors if a.code == "PSEREB")
+    assert (actor.country, actor.sector) == ("PSE", "REB")

@@ -87,7 +87,9 @@ def _sector(work: Work, hit: Hit) -> str | None:
 
 def _named(work: Work, hit: Hit, match: Match) -> None:
     code = match.code or ""
-    country = work.lexicon.country_of(code) if match.kind in ("metonym", "org") else None
+    country = (
+        work.lexicon.country_of(code) if match.kind in ("metonym", "org", "nonstate") else None
+    )
     if match.kind == "metonym" and _is_place(work, hit):
         return
     kind = "country" if match.kind == "metonym" and len(code) == 3 else match.kind
