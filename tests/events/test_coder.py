@@ -133,3 +133,9 @@ def test_list_of_three_names_parsed_as_apposition_is_coordinated() -> None:
         for e in code_text("The US, Russia, and Switzerland met yesterday.", date(2019, 6, 1))
     }
     assert {("USA", "RUS"), ("RUS", "CHE"), ("CHE", "USA")} <= found
+
+
+def test_meeting_noun_with_coordinated_subjects_pairs_them() -> None:
+    events = code_text("Chile and Peru renewed negotiations on Monday.", date(2019, 6, 1))
+    found = {(e.source, e.target, e.root) for e in events}
+    assert {("CHL", "PER", "04"), ("PER", "CHL", "04")} <= found

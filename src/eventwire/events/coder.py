@@ -94,7 +94,10 @@ def code_sentence(doc: Document, idx: int, sent: Span) -> list[tuple[Event, Expl
     seen: set[tuple[str, str, str]] = set()
     for cand in found:
         targets = cand.targets
-        coordinated = [s for s in cand.sources if s.code and s.how.startswith("nsubj")]
+        # Subjects of the trigger itself or of an event noun's light verb, not inherited ones.
+        coordinated = [
+            s for s in cand.sources if s.code and "nsubj" in s.how and "inherited" not in s.how
+        ]
         if not any(t.code for t in targets) and len({s.code for s in coordinated}) > 1:
             targets = cand.sources  # "Israel and Lebanon renewed talks": each with the other
         for src in cand.sources or [Party(None, -1, "")]:
@@ -366,7 +369,9 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
         # "staged a protest in Beijing": a protest is aimed at the place's state, else (no
         # place) at the protesters' own state (see sides.domestic_event).
         targets, _ = sides.place_targets(doc, [noun, noun.head])
-    elif not targets:
+    elif not targets and code[:2] != "04":
+        # A meeting noun may name its parties as coordinated subjects instead ("Israel and
+        # Lebanon renewed negotiations"): code_sentence pairs them up, or drops the event.
         return None
     holder, how = nominal.source_token(noun)
     if holder is None:

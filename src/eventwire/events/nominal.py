@@ -77,6 +77,7 @@ LIGHT_VERBS = {
     "extend",
     "reimpose",
     "resume",
+    "renew",
     "keep",
     "step",
     "intensify",
