@@ -191,3 +191,17 @@ def test_event_noun_after_which_something_happened_is_not_the_subjects() -> None
     # "imposed a curfew after a demonstration": the authorities did not demonstrate.
     found = dyads("Peruvian authorities imposed a curfew in Cusco after a demonstration.")
     assert not any(src == "PER" and root == "14" for src, _, root in found)
+
+
+def test_extending_a_curfew_at_home_is_a_threat_to_own_state() -> None:
+    found = dyads("Peru's president announced that he will extend the curfew in Lima.")
+    assert ("PER", "PER", "13") in found
+
+
+def test_event_noun_under_reported_light_verb_takes_the_reporter() -> None:
+    assert ("CHL", "PER", "13") in dyads("Chile said it would tighten the blockade of Peru.")
+
+
+def test_state_is_no_recipient_of_its_own_statement() -> None:
+    found = dyads("Albania on Friday denounced the crackdown as an ugly crime.")
+    assert ("ALB", "ALB", "11") not in found

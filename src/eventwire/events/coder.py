@@ -151,6 +151,8 @@ def _without_recipient(
         return [
             _event(doc, idx, sent, cand, src, home, cand.code, note)
             for src in named
+            # A state aiming its own act at itself ("Albania denounced" -> ALB ALB) is a
+            # missed recipient, not a domestic event: only a part of the state acts at home.
             if (home := parties.domestic(src)) is not None and home.code != src.code
         ]
     return []
@@ -369,9 +371,10 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
         # "staged a protest in Beijing": a protest is aimed at the place's state, else (no
         # place) at the protesters' own state (see sides.domestic_event).
         targets, _ = sides.place_targets(doc, [noun, noun.head])
-    elif not targets and code[:2] != "04":
+    elif not targets and code[:2] != "04" and code[:3] not in sides.DOMESTIC_COERCION:
         # A meeting noun may name its parties as coordinated subjects instead ("Israel and
-        # Lebanon renewed negotiations"): code_sentence pairs them up, or drops the event.
+        # Lebanon renewed negotiations"): code_sentence pairs them up, or drops the event;
+        # a curfew or martial law is imposed at home (sides.domestic_event).
         return None
     holder, how = nominal.source_token(noun)
     if holder is None:
@@ -385,8 +388,9 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
             return None
         if mood.kind == "intent":
             code = intent_code(code)
-        subject, _ = parties.subject_of(holder)
-        sources = parties.actors_of(doc, subject, f"{how}:nsubj") if subject is not None else []
+        # The light verb's subject, or the reporter for "said it would tighten the blockade".
+        found, path = sides.sources(doc, holder)
+        sources = [Party(p.actor, p.token, f"{how}:{path}") for p in found]
     else:
         sources = parties.actors_of(doc, holder, how)
     sources = [p for p in sources if p.code]

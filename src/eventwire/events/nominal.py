@@ -78,6 +78,8 @@ LIGHT_VERBS = {
     "reimpose",
     "resume",
     "renew",
+    "tighten",
+    "enforce",
     "keep",
     "step",
     "intensify",
