@@ -205,3 +205,12 @@ def test_event_noun_under_reported_light_verb_takes_the_reporter() -> None:
 def test_state_is_no_recipient_of_its_own_statement() -> None:
     found = dyads("Albania on Friday denounced the crackdown as an ugly crime.")
     assert ("ALB", "ALB", "11") not in found
+
+
+def test_the_public_destroying_property_riots() -> None:
+    assert ("PER", "CHL", "14") in dyads(
+        "The Chilean embassy was demolished by Peruvian protesters."
+    )
+    assert ("PER", "CHL", "14") not in dyads(
+        "The Chilean embassy was demolished by Peruvian soldiers."
+    )

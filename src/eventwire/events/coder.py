@@ -290,10 +290,16 @@ def _verb_candidate(doc: Document, verb: Token) -> Candidate | None:
     if code[:2] == "01" and any(c.dep_ == "ccomp" for c in verb.children):
         return None  # a reporting verb: the event is the one it reports
     sources, source_path = sides.sources(doc, verb)
-    if m.pattern is None and code == "170" and sides.by_the_public(sources):
-        # "workers blocked the bridge": the public obstructing passage protests (CAMEO 144);
-        # the block's default, coercion (170), is what authorities do.
-        code = "144"
+    if sides.by_the_public(sources):
+        if m.pattern is None and code == "170":
+            # "workers blocked the bridge": the public obstructing passage protests (CAMEO
+            # 144); the block's default, coercion (170), is what authorities do.
+            code = "144"
+        elif code[:3] == "171":
+            # "protesters destroyed / set fire to buildings": violent protest (145, PLOVER
+            # PROTEST "vandalize"), where the same act by a state is seizing or damaging
+            # property (171).
+            code = "145"
     targets, target_path = sides.targets(doc, verb, code)
     unnamed = unknown.attribute(doc, verb, sources, targets) if unknown.applies(code) else None
     if unnamed is not None:
