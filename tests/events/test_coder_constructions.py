@@ -214,3 +214,9 @@ def test_the_public_destroying_property_riots() -> None:
     assert ("PER", "CHL", "14") not in dyads(
         "The Chilean embassy was demolished by Peruvian soldiers."
     )
+
+
+def test_leaving_targets_the_place_left_not_the_destination() -> None:
+    found = dyads("Peruvian troops withdrew from Chile to Bolivia on Monday.")
+    assert ("PER", "CHL", "08") in found
+    assert ("PER", "BOL", "08") not in found

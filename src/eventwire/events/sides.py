@@ -123,7 +123,7 @@ def targets(doc: Document, verb: Token, code: str) -> tuple[list[Party], str]:
                         return found, f"dobj→{child.lower_}→pobj"
     preps: tuple[str, ...] = parties.TARGET_PREPS
     if verb.lemma_.lower() in DEPARTING:
-        preps = (*preps, "from")  # "withdraw its troops from Lebanon": the one left
+        preps = ("from", *preps)  # "withdraw its troops from Lebanon": the one left
     for prep in preps:
         for child in verb.children:
             if child.dep_ in ("prep", "dative") and child.lower_ == prep:
