@@ -188,3 +188,9 @@ def test_nonstate_group_belongs_to_its_codes_country(recognise: Recognise) -> No
     doc = recognise("Palestinian Islamic Jihad rejected the proposal on Monday.")
     actor = next(a for a in doc.actors if a.code == "PSEREB")
     assert (actor.country, actor.sector) == ("PSE", "REB")
+
+
+def test_lower_case_arabic_article_starts_a_name(recognise: Recognise) -> None:
+    doc = recognise("The militant group al-Shabab attacked a mall in Nairobi.")
+    assert "SOMREB" in codes(doc)
+    assert codes(recognise("Thousands of protesters gathered al fresco.")) <= {""}

@@ -127,7 +127,9 @@ class PhraseIndex:
         first = tokens[start]
         if first.lower_ == "the" and end - start > 1:
             first = tokens[start + 1]
-        capital = first.text[:1].isupper() or first.text[:1].isdigit()
+        capital = (
+            first.text[:1].isupper() or first.text[:1].isdigit() or particle_name(tokens, first)
+        )
         kept = []
         for m in matches:
             if m.kind in LOWERCASE_KINDS:
@@ -148,6 +150,20 @@ class PhraseIndex:
         # Keep one Match per entry (several phrases of an entry can share a key).
         unique = tuple({m.entry.id: m for m in kept}.values())
         return Hit(start, end, key, unique)
+
+
+# Arabic article forms written in lower case before a capitalised name: "al-Shabab", "el-Sisi".
+NAME_PARTICLES = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ul"}
+
+
+def particle_name(tokens: Sequence[Any], first: Any) -> bool:
+    """ "al-Shabab", "al Qaeda": a lower-case article particle before a capitalised word."""
+    if first.lower_ not in NAME_PARTICLES:
+        return False
+    i = first.i + 1
+    while i < len(tokens) and tokens[i].text in ("-", "‐", "–"):
+        i += 1
+    return i < len(tokens) and tokens[i].text[:1].isupper()
 
 
 @lru_cache(maxsize=4)

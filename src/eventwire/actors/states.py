@@ -17,7 +17,7 @@ from typing import Any
 from eventwire.actors import coref, groups
 from eventwire.actors.draft import Draft, Work
 from eventwire.actors.entries import Match
-from eventwire.actors.matcher import Hit
+from eventwire.actors.matcher import Hit, particle_name
 from eventwire.actors.places import place_country
 from eventwire.actors.roles import COUNTRY_KINDS, PERSON_ROLES, ROLE_WORDS, join_code
 
@@ -53,7 +53,7 @@ def state_actors(work: Work) -> None:
         country = modifies.get(hit.start)
         named = hit.first(*NAMED_KINDS)
         first = work.parsed[hit.start + 1 if hit.key.startswith("the ") else hit.start]
-        capital = first.text[:1].isupper()
+        capital = first.text[:1].isupper() or particle_name(work.parsed, first)
         if hit.start in modifiers and hit.first(*COUNTRY_KINDS) is not None:
             continue
         if named is not None and named.code and capital and country is None:
