@@ -163,7 +163,7 @@ def particle_name(tokens: Sequence[Any], first: Any) -> bool:
     i = first.i + 1
     while i < len(tokens) and tokens[i].text in ("-", "‐", "–"):
         i += 1
-    return i < len(tokens) and tokens[i].text[:1].isupper()
+    return i < len(tokens) and bool(tokens[i].text[:1].isupper())
 
 
 @lru_cache(maxsize=4)
