@@ -108,3 +108,19 @@ def test_date_of_unknown_attack_anchored_by_days_after() -> None:
     attack = [e for e in code_text(text, DAY) if e.source == "" and e.root == "19"]
     assert attack
     assert attack[0].date == "2021-03-03"
+
+
+def test_attack_noun_names_the_attacker_of_a_passive_killing() -> None:
+    events = code_text(
+        "Three Peruvian soldiers were killed in a Chilean air strike on Monday.", DAY
+    )
+    assert ("CHL", "PER", "19") in {(e.source[:3], e.target[:3], e.root) for e in events}
+
+
+def test_the_subject_of_died_is_the_victim() -> None:
+    events = code_text("Three Peruvian soldiers died in a Chilean air strike on Monday.", DAY)
+    assert {(e.source[:3], e.target[:3], e.root) for e in events} == {("CHL", "PER", "19")}
+
+
+def test_death_without_an_attack_is_no_event() -> None:
+    assert code_text("The Peruvian president died of a heart attack on Monday.", DAY) == []

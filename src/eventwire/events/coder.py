@@ -45,6 +45,8 @@ CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis", 
 # Verb defaults whose dictionary block code is the wrong sense when no pattern decides: a bare
 # "agreed (on/upon)" is CAMEO 03 (express intent to cooperate), not 050 (diplomatic cooperation).
 DEFAULT_SENSE = {"agree": "030"}
+# Verbs whose subject is the victim of the act their dictionary code names.
+VICTIM_SUBJECT = {"die", "perish"}
 # PLOVER types that require a recipient (PLOVER manual, per-category "Requires recipient").
 NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 # Roots whose act needs someone else: one consults, supports or aids another, not oneself.
@@ -301,6 +303,22 @@ def _verb_candidate(doc: Document, verb: Token) -> Candidate | None:
             # property (171).
             code = "145"
     targets, target_path = sides.targets(doc, verb, code)
+    if verb.lemma_.lower() in VICTIM_SUBJECT:
+        # "Three soldiers died in a Chilean air strike": the subject is the one killed; a
+        # death no attack is named for ("died of his wounds", "died in a crash") is no event.
+        attackers = _attack_holders(doc, verb)
+        if not attackers:
+            return None
+        targets, target_path = [p for p in sources if p.code], f"{source_path}:victim"
+        sources, source_path = attackers, "prep→attack→holder"
+    elif unknown.applies(code) and not any(p.code for p in sources):
+        attackers = _attack_holders(doc, verb)
+        victim = parties.passive_target(verb)
+        if attackers:
+            sources, source_path = attackers, "prep→attack→holder"
+            if victim is not None and not any(p.code for p in targets):
+                targets = [p for p in parties.actors_of(doc, victim, "nsubjpass") if p.code]
+                target_path = "nsubjpass"
     unnamed = unknown.attribute(doc, verb, sources, targets) if unknown.applies(code) else None
     if unnamed is not None:
         sources, targets, source_path = unnamed
@@ -331,6 +349,28 @@ def _givers(doc: Document, verb: Token) -> tuple[list[Party], str]:
                     if found:
                         return found, "prep:from→pobj"
     return [], "∅"
+
+
+def _attack_holders(doc: Document, verb: Token) -> list[Party]:
+    """ "were killed in Israeli tank shelling", "died in a Syrian air strike": whose attack the
+    clause's own preposition names is who did it."""
+    for prep in verb.children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("in", "by", "during"):
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            entry = nominal.event_noun(pobj)
+            if entry is None or not unknown.applies(entry[0]):
+                continue
+            holder, how = nominal.source_token(pobj)
+            if holder is None or holder.pos_ in ("VERB", "AUX"):
+                continue
+            found = [p for p in parties.actors_of(doc, holder, how) if p.code]
+            found = found or [
+                Party(a, holder.i, f"{how}:demonym") for a in parties.demonym_actors(pobj)
+            ]
+            if found:
+                return found
+    return []
 
 
 def _reverse_candidate(
