@@ -110,3 +110,10 @@ def test_committed_table_matches_a_fresh_conversion(shared: Path, tmp_path: Path
     fresh = (tmp_path / "cameo_codes.tsv").read_text(encoding="utf-8")
     committed = (REPO / "src" / "eventwire" / "data" / "cameo_codes.tsv").read_text("utf-8")
     assert fresh == committed, "re-run scripts/convert_tables.py and commit"
+
+
+def test_demand_mirrors_appeal_sub_codes() -> None:
+    assert codes.mirrored("0241", "10") == "1041"  # change in leadership
+    assert codes.mirrored("026", "10") == "106"  # meeting, negotiation
+    assert codes.mirrored("1034", "02") == "0234"  # peacekeeping
+    assert codes.mirrored("190", "10") == "190"  # only 02 <-> 10

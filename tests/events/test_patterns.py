@@ -72,3 +72,10 @@ def test_owner_named_by_an_inflected_form_is_that_verb() -> None:
     found = roots("The Peruvian army mobilized reservists against Chile on Monday.")
     assert "14" not in found
     assert "14" in roots("Peruvian students rallied against the Chilean government on Monday.")
+
+
+def test_appeal_pattern_on_a_demand_verb_is_a_demand() -> None:
+    # DEMAND's "- * SUPPORT [022] # URGE" names what is asked for; "demand" makes it a demand.
+    found = {e.cameo for e in code_text("Chile demanded support from Peru on Monday.", DAY)}
+    assert "102" in found
+    assert not any(code.startswith("02") for code in found)

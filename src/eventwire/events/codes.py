@@ -140,3 +140,19 @@ def goldstein_of(code: str) -> float | None:
         if entry is not None and entry.goldstein is not None:
             return entry.goldstein
     return None
+
+
+# The codebook's DEMAND category (10) mirrors APPEAL (02) sub-code for sub-code: 0241 appeal for
+# a change in leadership, 1041 demand it; 026 appeal to meet, 106 demand a meeting.
+MIRRORED = {"02": "10", "10": "02"}
+
+
+def mirrored(code: str, root: str) -> str:
+    """``code`` moved to the mirrored ``root`` (02 <-> 10) keeping its sub-code where the table
+    lists it, else the root's general code; other codes come back unchanged."""
+    if MIRRORED.get(code[:2]) != root:
+        return code
+    for candidate in (root + code[2:], root + code[2:3], root + "0"):
+        if is_valid(candidate):
+            return candidate
+    return code

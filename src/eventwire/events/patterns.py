@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from eventwire.events import extra, verbs
+from eventwire.events import codes, extra, verbs
 from eventwire.events.verbdict import VerbCode, VerbPattern
 from eventwire.events.verbs import VerbEntry, VerbLexicon
 
@@ -306,7 +306,13 @@ def match_verb(verb: Token) -> VerbMatch | None:
                 best = (n, c, entry)
     if best is not None:
         n, c, entry = best
-        return VerbMatch(c.pattern.code, entry, c.pattern, n, lemma)
+        code = c.pattern.code
+        own = (entry.code.forward or "")[:2]
+        if code.forward is not None and own and codes.mirrored(code.forward, own) != code.forward:
+            # "demanded the removal of X": the pattern ("removal", written for URGE) gives
+            # the sub-code, the verb its category: a demand (1041), not an appeal (0241).
+            code = VerbCode(codes.mirrored(code.forward, own), code.reverse)
+        return VerbMatch(code, entry, c.pattern, n, lemma)
     entry = (multi or entries)[0]
     fallback = extra.verbs().get(lemma)
     if entry.code.forward is None and fallback:
