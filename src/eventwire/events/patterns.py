@@ -306,13 +306,14 @@ def match_verb(verb: Token) -> VerbMatch | None:
                 best = (n, c, entry)
     if best is not None:
         n, c, entry = best
-        code = c.pattern.code
+        chosen = c.pattern.code
         own = (entry.code.forward or "")[:2]
-        if code.forward is not None and own and codes.mirrored(code.forward, own) != code.forward:
+        forward = chosen.forward
+        if forward is not None and own and codes.mirrored(forward, own) != forward:
             # "demanded the removal of X": the pattern ("removal", written for URGE) gives
             # the sub-code, the verb its category: a demand (1041), not an appeal (0241).
-            code = VerbCode(codes.mirrored(code.forward, own), code.reverse)
-        return VerbMatch(code, entry, c.pattern, n, lemma)
+            chosen = VerbCode(codes.mirrored(forward, own), chosen.reverse)
+        return VerbMatch(chosen, entry, c.pattern, n, lemma)
     entry = (multi or entries)[0]
     fallback = extra.verbs().get(lemma)
     if entry.code.forward is None and fallback:
