@@ -124,3 +124,8 @@ def test_the_subject_of_died_is_the_victim() -> None:
 
 def test_death_without_an_attack_is_no_event() -> None:
     assert code_text("The Peruvian president died of a heart attack on Monday.", DAY) == []
+
+
+def test_weapon_as_passive_agent_is_an_unidentified_attacker() -> None:
+    events = code_text("A Peruvian army helicopter was shot down by a missile on Monday.", DAY)
+    assert any(e.source == "" and e.target.startswith("PER") and e.root == "19" for e in events)

@@ -14,7 +14,8 @@ somebody the coder failed to place, and coding them unknown would be a wrong dya
   people qualified as unidentified ("unknown men", "armed men");
 * the attack or its weapon as the subject ("a terrorist attack targeted", "a bomb exploded",
   "a rocket hit");
-* a passive with no agent ("the convoy was attacked").
+* a passive with no agent ("the convoy was attacked"), or whose agent is one of the above
+  ("was blown up by a missile").
 """
 
 from __future__ import annotations
@@ -107,9 +108,14 @@ def unnamed_source(doc: Document, verb: Token, sources: list[Party]) -> Party | 
     if any(p.code for p in sources):
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     if subject is not None:
         name = perpetrator(subject)
         how = "nsubj:unnamed"
+    elif by is not None:
+        # "was blown up by a missile", "were shot by gunmen"
+        name, how, subject = perpetrator(by), "agent:unnamed", by
     elif _agentless_passive(verb) and not named_means(doc, verb):
         name, how = "unidentified attackers", "passive:unnamed"
         subject = verb
@@ -156,8 +162,8 @@ def attribute(
     if unnamed is None:
         return None
     path = unnamed.how
-    if unnamed.how.startswith("passive"):
-        attacked = next(c for c in verb.children if c.dep_ == "nsubjpass")
+    attacked = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if unnamed.how.startswith(("passive", "agent")) and attacked is not None:
         named = [p for p in parties.actors_of(doc, attacked, "nsubjpass") if p.code]
         if named:
             return [unnamed], named, path
