@@ -220,3 +220,12 @@ def test_leaving_targets_the_place_left_not_the_destination() -> None:
     found = dyads("Peruvian troops withdrew from Chile to Bolivia on Monday.")
     assert ("PER", "CHL", "08") in found
     assert ("PER", "BOL", "08") not in found
+
+
+def test_receiving_from_someone_makes_them_the_other_party() -> None:
+    found = dyads("Peruvian rebels received weapons from the Chilean government.")
+    assert any(src == "PER" and tgt == "CHL" for src, tgt, _ in found)
+
+
+def test_evidence_presented_against_someone_is_an_accusation() -> None:
+    assert ("CHL", "PER", "11") in dyads("Evidence against Peru was presented by Chile.")

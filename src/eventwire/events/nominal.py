@@ -79,6 +79,8 @@ LIGHT_VERBS = {
     "resume",
     "renew",
     "tighten",
+    "present",
+    "produce",
     "enforce",
     "keep",
     "step",

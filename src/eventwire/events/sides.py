@@ -30,6 +30,8 @@ DOMESTIC_GROUPS = {"OPP", "REF", "LAB", "EDU", "CVL", "REL"}
 GRIEVANCE_PREPS = ("about", "over")
 # Verbs of leaving, whose "from" phrase names the one left ("withdrew from Lebanon").
 DEPARTING = {"withdraw", "retreat", "pull", "evacuate", "leave", "exit", "depart"}
+# Verbs of receiving, whose "from" phrase names the other party ("received weapons from X").
+RECEIVING = {"receive", "get", "obtain", "accept", "acquire", "buy", "import"}
 # Yield codes whose codebook names an act a state does to its own people (CAMEO 080 yield,
 # 081 ease administrative sanctions, 082 ease popular dissent, 083 accede to demands for reform).
 DOMESTIC_YIELDS = {"080", "081", "082", "083"}
@@ -124,6 +126,8 @@ def targets(doc: Document, verb: Token, code: str) -> tuple[list[Party], str]:
     preps: tuple[str, ...] = parties.TARGET_PREPS
     if verb.lemma_.lower() in DEPARTING:
         preps = ("from", *preps)  # "withdraw its troops from Lebanon": the one left
+    elif verb.lemma_.lower() in RECEIVING:
+        preps = (*preps, "from")  # "received weapons from the government": the giver
     for prep in preps:
         for child in verb.children:
             if child.dep_ in ("prep", "dative") and child.lower_ == prep:
