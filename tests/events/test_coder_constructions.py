@@ -229,3 +229,14 @@ def test_receiving_from_someone_makes_them_the_other_party() -> None:
 
 def test_evidence_presented_against_someone_is_an_accusation() -> None:
     assert ("CHL", "PER", "11") in dyads("Evidence against Peru was presented by Chile.")
+
+
+def test_present_relative_clause_describes_and_is_not_coded() -> None:
+    found = dyads("Chile imposed sanctions on the Peruvian faction that controls Bolivia.")
+    assert ("CHL", "PER", "16") in found
+    assert not any(src == "PER" for src, _, _ in found)
+
+
+def test_past_relative_clause_is_still_an_event() -> None:
+    found = dyads("Chile condemned the Peruvian faction that attacked Bolivia on Monday.")
+    assert ("PER", "BOL", "19") in found

@@ -226,6 +226,17 @@ def _participial_adjunct(verb: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
 
 
+def _describing_clause(verb: Token) -> bool:
+    """ "the faction that controls Afghanistan", "Macedonia, which is preparing an offensive":
+    a relative clause in the present describes who someone is, as background to the news."""
+    if verb.dep_ != "relcl":
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True  # "that controls"
+    present_aux = any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    return verb.tag_ == "VBG" and present_aux  # "which is preparing"
+
+
 def _governor_codes(verb: Token) -> bool:
     """An open complement ("agreed to set up") belongs to its governing verb's pattern."""
     if verb.dep_ == "xcomp":
@@ -244,6 +255,8 @@ def _verb_candidate(doc: Document, verb: Token) -> Candidate | None:
     if verb.pos_ != "VERB" or verb.dep_ not in CLAUSE_DEPS:
         return None
     if is_purpose_clause(verb) or _governor_codes(verb) or _participial_adjunct(verb):
+        return None
+    if _describing_clause(verb):
         return None
     m = match_verb(verb)
     mood = mood_of(verb)
