@@ -194,3 +194,8 @@ def test_lower_case_arabic_article_starts_a_name(recognise: Recognise) -> None:
     doc = recognise("The militant group al-Shabab attacked a mall in Nairobi.")
     assert "SOMREB" in codes(doc)
     assert codes(recognise("Thousands of protesters gathered al fresco.")) <= {""}
+
+
+def test_owner_of_forces_beats_where_they_are(recognise: Recognise) -> None:
+    assert "SYRMIL" in codes(recognise("Syria said its troops in Lebanon would stay."))
+    assert "LBNMIL" not in codes(recognise("Israel has strengthened its forces in Lebanon."))

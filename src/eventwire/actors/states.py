@@ -186,7 +186,13 @@ def _agent(work: Work, hit: Hit, country_hit: Hit | None) -> None:
         match = country_hit.first(*COUNTRY_KINDS)
         country = work.lexicon.country_of(match.code) if match and match.code else None
     located = None
-    if country is None:
+    possessed: tuple[Draft, str] | None = None
+    owned = any(c.dep_ == "poss" for c in head.children)
+    if country is None and owned:
+        # "its forces in Lebanon": the owner, not where they are, says whose they are.
+        possessed = groups.possessor(work, head)
+        country = possessed[0].country if possessed else None
+    if country is None and not owned:
         # "police in Nairobi", "rebels in the Ivory Coast": the place tells the country.
         located = place_country(work, head)
         country = located[0] if located else None
@@ -201,7 +207,6 @@ def _agent(work: Work, hit: Hit, country_hit: Hit | None) -> None:
             return
         if not hit.matches and country is None:
             return  # "counterpart" with nobody to point at is not an actor by itself
-    possessed: tuple[Draft, str] | None = None
     if country is None and lemma != "counterpart":
         # "its troops", "his government": the country of the clause's subject.
         possessed = groups.possessor(work, head)
