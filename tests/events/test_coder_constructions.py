@@ -240,3 +240,9 @@ def test_present_relative_clause_describes_and_is_not_coded() -> None:
 def test_past_relative_clause_is_still_an_event() -> None:
     found = dyads("Chile condemned the Peruvian faction that attacked Bolivia on Monday.")
     assert ("PER", "BOL", "19") in found
+
+
+def test_no_recipient_at_home_only_for_yield_reject_threaten() -> None:
+    # "condemned anti-semitism" names a thing, not a party: no POL -> POL accusation.
+    found = dyads("The Polish president condemned anti-semitism on Monday.")
+    assert not any(src == tgt for src, tgt, _ in found)

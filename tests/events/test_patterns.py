@@ -79,3 +79,11 @@ def test_appeal_pattern_on_a_demand_verb_is_a_demand() -> None:
     found = {e.cameo for e in code_text("Chile demanded support from Peru on Monday.", DAY)}
     assert "102" in found
     assert not any(code.startswith("02") for code in found)
+
+
+def test_verb_without_default_is_coded_only_by_its_patterns() -> None:
+    assert code_text("The Peruvian summit took place in Lima on Monday.", DAY) == []
+    assert code_text("The Peruvian court ruled on Monday that the vote was valid.", DAY) == []
+    # A TAKE pattern still codes: "- * &HOSTAGE [181]".
+    found = roots("Peruvian rebels took three Chilean engineers hostage on Monday.")
+    assert "18" in found

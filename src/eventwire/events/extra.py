@@ -5,7 +5,8 @@ The PETRARCH2 dictionary lacks some verbs the CAMEO codebook names for a code ("
 whose codebook definition names the act; verbs are used only where the dictionary has no entry
 for the lemma, or where its default has no code and no pattern matches
 (:func:`eventwire.events.patterns.match_verb`), nouns extend the event nouns of
-:mod:`eventwire.events.nominal`.
+:mod:`eventwire.events.nominal`.  A verb with the code ``---`` keeps only its patterns: its
+block default is the wrong sense too often ("took place", "the court ruled").
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from importlib import resources
 
 DATA_PACKAGE = "eventwire"
 EXTRA_FILE = "data/verbs_extra.tsv"
+# A verb line with this code withdraws the dictionary's default: only patterns code the verb.
+NO_DEFAULT = "---"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +40,8 @@ def parse(text: str) -> list[ExtraEntry]:
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
-        if len(cells) != 5 or cells[0] not in ("verb", "noun") or not cells[2].isdigit():
+        code_ok = cells[2].isdigit() or (cells[0] == "verb" and cells[2] == NO_DEFAULT)
+        if len(cells) != 5 or cells[0] not in ("verb", "noun") or not code_ok:
             raise ValueError(f"{EXTRA_FILE}:{number}: bad line {line!r}")
         kind, words, code, targets, why = cells
         preps = tuple(p for p in targets.split(",") if p)

@@ -316,6 +316,8 @@ def match_verb(verb: Token) -> VerbMatch | None:
         return VerbMatch(chosen, entry, c.pattern, n, lemma)
     entry = (multi or entries)[0]
     fallback = extra.verbs().get(lemma)
+    if fallback == extra.NO_DEFAULT:
+        return None  # "took place", "ruled that": only a pattern says which act it is
     if entry.code.forward is None and fallback:
         # The dictionary codes "reject"/"refuse" only through patterns; our table gives the
         # bare verb its codebook default (120 Reject, not specified below).
