@@ -280,7 +280,9 @@ def match_verb(verb: Token) -> VerbMatch | None:
     entries = entries_for(verb)
     if not entries:
         code = extra.verbs().get(lemma)
-        return VerbMatch(VerbCode(code), None, None, 0, lemma) if code else None
+        if code is None or code == extra.NO_DEFAULT:
+            return None
+        return VerbMatch(VerbCode(code), None, None, 0, lemma)
     after_tokens: list[Token] = []
     for child in verb.children:
         if child.i > verb.i and child.dep_ in COMPLEMENTS:
