@@ -249,3 +249,8 @@ def test_no_recipient_at_home_only_for_yield_reject_threaten() -> None:
     # "condemned anti-semitism" names a thing, not a party: no POL -> POL accusation.
     found = dyads("The Polish president condemned anti-semitism on Monday.")
     assert not any(src == tgt for src, tgt, _ in found)
+
+
+def test_commitment_with_no_recipient_is_made_at_home() -> None:
+    found = dyads("The Kenyan foreign minister has agreed to resign.")
+    assert ("KEN", "KEN", "03") in found

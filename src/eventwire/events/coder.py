@@ -147,8 +147,9 @@ def _without_recipient(
             continue
         if codes.plover_of(cand.code)[0] is None or cand.reverse_only:
             continue
-        if cand.code[:2] not in AT_HOME_ROOTS:
-            continue
+        committed = cand.code[:2] == "03" and verb.lemma_.lower() in COMMITTING
+        if cand.code[:2] not in AT_HOME_ROOTS and not committed:
+            continue  # ("agreed to resign", "pledged to lift the ban" are commitments at home)
         named = [s for s in cand.sources if s.code]
         if not named:
             continue
