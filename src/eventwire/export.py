@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from eventwire import gazetteer
+from eventwire.config import EXPORT_FORMATS
 from eventwire.formats import write_csv
 from eventwire.records import EVENT_KEYS, Event
 from eventwire.store import EventFilter, Store
 from eventwire.store.stats import EventQuery, Explorer
 
-EXPORT_FORMATS = ("csv", "tsv", "jsonl", "parquet", "geojson", "graphml")
 MEDIA_TYPES = {
     "csv": "text/csv",
     "tsv": "text/tab-separated-values",

@@ -100,22 +100,28 @@ class StageFailure:
 
 
 def process_all(
-    results: Iterable[Article | ReadFailure], batch_size: int = 64, limits: Limits | None = None
+    results: Iterable[Article | ReadFailure],
+    batch_size: int = 64,
+    limits: Limits | None = None,
+    skip: frozenset[str] = frozenset(),
 ) -> Iterator[Document | ReadFailure | StageFailure]:
     """Process a stream of read results in batches, passing read failures through in order.
 
     Parsing a batch at once (``nlp.pipe``) is several times faster than one text at a time;
     a batch whose parse fails falls back to one article at a time, so only the bad one fails.
-    ``limits`` (default: from the environment) bound each article's sentences and coding time.
+    ``limits`` (default: from the environment) bound each article's sentences and coding time;
+    ``skip`` names stages whose output the caller does not use (``code`` stores no story
+    fingerprints: ``{"dedupe"}``).
     """
     limits = limits or Limits.from_env()
+    stages = [(name, stage) for name, stage in STAGES if name not in skip]
     batch: list[Article | ReadFailure] = []
     for result in results:
         batch.append(result)
         if len(batch) >= batch_size:
-            yield from _process_batch(batch, limits)
+            yield from _process_batch(batch, limits, stages)
             batch = []
-    yield from _process_batch(batch, limits)
+    yield from _process_batch(batch, limits, stages)
 
 
 def _too_long(doc: Document) -> StageFailure | None:
@@ -129,7 +135,7 @@ def _too_long(doc: Document) -> StageFailure | None:
 
 
 def _process_batch(
-    batch: list[Article | ReadFailure], limits: Limits
+    batch: list[Article | ReadFailure], limits: Limits, stages: list[tuple[str, Stage]]
 ) -> Iterator[Document | ReadFailure | StageFailure]:
     from eventwire import nlp
 
@@ -150,7 +156,7 @@ def _process_batch(
             yield result
             continue
         doc = next(ready)
-        yield refused.get(id(doc)) or process_document(doc, limits=limits)
+        yield refused.get(id(doc)) or process_document(doc, stages, limits)
 
 
 def process(

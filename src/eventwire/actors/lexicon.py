@@ -25,6 +25,9 @@ from typing import Any
 from eventwire.actors.entries import KINDS, NULL_CODE, CodeSpan, LexEntry, Match, normalise
 from eventwire.actors.userdict import read_user_dictionary
 
+# Defined with the other settings, so that the CLI reads it without importing the lexicon.
+from eventwire.config import DICT_ENV as DICT_ENV
+
 DATA_PACKAGE = "eventwire"
 DATA_DIR = "data"
 ACTORS_FILE = "actors.jsonl.gz"
@@ -335,9 +338,6 @@ def load(extra: Sequence[Path | str] = ()) -> Lexicon:
     for path in extra:
         lexicon = lexicon.with_entries(read_user_dictionary(Path(path)))
     return lexicon
-
-
-DICT_ENV = "EVENTWIRE_DICT"
 
 
 def configured_lexicon() -> Lexicon:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterator
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.panel import Panel
@@ -36,12 +36,14 @@ from eventwire.config import (
     DEFAULT_MAX_ARTICLE_BYTES,
     DEFAULT_MAX_ARTICLE_SECONDS,
     DEFAULT_MAX_SENTENCES,
+    INPUT_FORMATS,
     Limits,
 )
 from eventwire.formats import OUTPUT_FORMATS, write_csv, write_jsonl, write_table
-from eventwire.ingest import IngestSummary, ingest
-from eventwire.parallel import default_workers
-from eventwire.sources import FORMATS as INPUT_FORMATS
+from eventwire.parallel import default_workers, start_workers
+
+if TYPE_CHECKING:
+    from eventwire.ingest import IngestSummary
 
 
 @app.command("ingest")
@@ -90,7 +92,11 @@ def ingest_command(
     if reprocess and engine != "local":
         raise typer.BadParameter("runs on the local engine only", param_hint="--reprocess")
     use_dicts(dicts)
+    if engine == "local" and (workers or default_workers()) > 1:
+        start_workers()  # the workers' models load while the store opens and input is read
     limits = Limits(max_sentences=max_sentences, max_seconds=max_seconds)
+    from eventwire.ingest import ingest
+
     if engine == "dask":
         summary = _ingest_dask(
             paths, db, input_format, encoding, max_bytes, quiet, workers or 2, scheduler

@@ -24,9 +24,8 @@ from eventwire.cli.common import (
     out,
     say,
 )
-from eventwire.config import DEFAULT_DB
+from eventwire.config import DEFAULT_DB, EXPORT_FORMATS
 from eventwire.errors import EventwireError
-from eventwire.export import EXPORT_FORMATS, export_store
 
 
 @app.command("export")
@@ -54,6 +53,8 @@ def export_command(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Export stored events: CSV, GDELT-layout TSV, PLOVER JSONL, Parquet, GeoJSON, GraphML."""
+    from eventwire.export import export_store
+
     check_choice(fmt, EXPORT_FORMATS, "--format")
     flt = event_filter(
         source=source,

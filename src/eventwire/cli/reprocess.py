@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,9 +19,10 @@ from eventwire.cli.common import (
     use_dicts,
 )
 from eventwire.config import DEFAULT_DB, DEFAULT_MAX_ARTICLE_SECONDS, DEFAULT_MAX_SENTENCES, Limits
-from eventwire.ingest import reprocess
-from eventwire.parallel import default_workers
-from eventwire.store import Store
+from eventwire.parallel import default_workers, start_workers
+
+if TYPE_CHECKING:
+    from eventwire.store import Store
 
 
 @app.command("reprocess")
@@ -41,7 +42,11 @@ def reprocess_command(
     transaction per article); each event records the coder version that produced it."""
     if bool(ids) == every:
         raise typer.BadParameter("give article ids or --all (not both)", param_hint="ID/--all")
+    from eventwire.ingest import reprocess
+
     use_dicts(dicts)
+    if (workers or default_workers()) > 1:
+        start_workers()  # the workers' models load while the store opens
     limits = Limits(max_sentences=max_sentences, max_seconds=max_seconds)
     with open_db(db) as store:
         progress, on_progress = progress_bar("reprocessing", quiet)

@@ -7,8 +7,9 @@ import re
 from pathlib import PurePath
 
 from eventwire.clean import clean_text
+from eventwire.config import INPUT_FORMATS
 
-FORMATS = ("scraped", "jsonl", "csv", "html", "feed", "text")
+FORMATS = INPUT_FORMATS
 
 _EXTENSIONS = {
     ".jsonl": "jsonl",
