@@ -92,6 +92,10 @@ class Compiled:
     after: tuple[tuple[tuple[str, ...], ...], ...]  # per term: its alternatives
     before: tuple[tuple[tuple[str, ...], ...], ...]
     preps: tuple[tuple[str, tuple[tuple[tuple[str, ...], ...], ...]], ...]
+    # Per after/before term, the first words of its alternatives: a phrase with none of them
+    # cannot match the term, which one set operation tells before any scan.
+    after_firsts: tuple[frozenset[str], ...] = ()
+    before_firsts: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +150,13 @@ def _compiled(block: str) -> tuple[Compiled, ...]:
         owner = members.get(words[0].lower().replace("_", " ")) if words else None
         if _has_content(p):
             owner = None
-        out.append(Compiled(p, owner, terms(p.after), terms(p.before), preps))
+        after, before = terms(p.after), terms(p.before)
+        out.append(Compiled(p, owner, after, before, preps, _firsts(after), _firsts(before)))
     return tuple(out)
+
+
+def _firsts(terms: tuple[tuple[tuple[str, ...], ...], ...]) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(alt[0] for alt in alternatives if alt) for alternatives in terms)
 
 
 @lru_cache(maxsize=512)
@@ -235,6 +244,12 @@ def _try(
     preps: list[tuple[str, Words]],
 ) -> int:
     """Words matched by a compiled pattern, or -1 when it does not match."""
+    for firsts in c.after_firsts:
+        if after.vocab.isdisjoint(firsts):
+            return -1
+    for firsts in c.before_firsts:
+        if before.vocab.isdisjoint(firsts):
+            return -1
     total = 0
     for alternatives in c.after:
         n = _has(after, alternatives)
