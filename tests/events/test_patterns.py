@@ -87,3 +87,7 @@ def test_verb_without_default_is_coded_only_by_its_patterns() -> None:
     # A TAKE pattern still codes: "- * &HOSTAGE [181]".
     found = roots("Peruvian rebels took three Chilean engineers hostage on Monday.")
     assert "18" in found
+
+
+def test_take_part_idiom_stays_with_take() -> None:
+    assert "03" not in roots("Peruvian troops captured part of a Chilean rebel stronghold.")

@@ -80,6 +80,9 @@ FUNCTION_WORDS = {
     "toward",
     "towards",
     "beyond",
+    # light nouns of verb idioms: "take part", "take place"
+    "part",
+    "place",
 }
 
 
