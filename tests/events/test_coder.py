@@ -139,3 +139,10 @@ def test_meeting_noun_with_coordinated_subjects_pairs_them() -> None:
     events = code_text("Chile and Peru renewed negotiations on Monday.", date(2019, 6, 1))
     found = {(e.source, e.target, e.root) for e in events}
     assert {("CHL", "PER", "04"), ("PER", "CHL", "04")} <= found
+
+
+def test_country_named_only_as_where_a_target_is_not_the_target() -> None:
+    events = code_text(
+        "Peruvian forces shelled rebel camps near the Chilean border on Monday.", date(2019, 6, 1)
+    )
+    assert not any(e.target.startswith("CHL") for e in events)

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct"}
 # Prepositions that introduce the other party of an event ("talks with", "attack on").
+# Prepositions that only say where a thing is ("camps near the Thai border"): the country they
+# name is no party to what is done to the thing.
+WHERE_ONLY = {"near", "along", "alongside", "outside", "beyond", "across", "around", "within"}
 TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "upon", "into", "for")
 SUBJECT_DEPS = ("nsubj", "csubj")
 OBJECT_DEPS = ("dobj", "obj", "dative", "attr", "oprd")
@@ -57,8 +60,9 @@ def _phrase(token: Token, top: bool = True) -> list[Token]:
     skip = CLAUSES | {"conj", "cc"} if top else CLAUSES
     found = [token]
     for child in token.children:
-        if child.dep_ not in skip:
-            found.extend(_phrase(child, False))
+        if child.dep_ in skip or (child.dep_ == "prep" and child.lower_ in WHERE_ONLY):
+            continue
+        found.extend(_phrase(child, False))
     return found
 
 
