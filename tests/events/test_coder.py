@@ -148,3 +148,10 @@ def test_country_named_only_as_where_a_target_is_not_the_target() -> None:
     )
     events = code_text(text, date(2019, 6, 1))
     assert not any(e.target.startswith("THA") for e in events)
+
+
+def test_country_name_modifying_an_attack_noun_is_the_attacker() -> None:
+    events = code_text(
+        "Recent US drone attacks have killed eight Pakistani soldiers.", date(2019, 6, 1)
+    )
+    assert ("USA", "PAK", "19") in {(e.source[:3], e.target[:3], e.root) for e in events}

@@ -119,15 +119,34 @@ def demonym_actors(head: Token) -> list[Actor]:
     agent)."""
     lexicon = default_lexicon()
     words = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
+    # "Panamanian army officers", "US Predator attacks": the nationality may modify the
+    # compound rather than the head.
+    words += [
+        m
+        for c in words
+        if c.dep_ == "compound"
+        for m in c.children
+        if m.dep_ in ("amod", "compound")
+    ]
     words = [w for c in words for w in conjuncts(c)]
     sector = lexicon.agent(head.lemma_.lower()) or ""
     found = []
     for word in words:
-        country = lexicon.demonym(word.text)
+        country = lexicon.demonym(word.text) or _country_name(word)
         if country:
             name = f"{word.text} {head.text}"
             found.append(Actor(name, country + sector, country, sector or None, "agent", "demonym"))
     return found
+
+
+def _country_name(word: Token) -> str | None:
+    """A country's name used as a modifier ("US Predator attacks", "Iran nuclear talks")."""
+    if word.dep_ != "compound" or word.pos_ != "PROPN":
+        return None
+    for match in default_lexicon().lookup(word.text, None):
+        if match.kind == "country" and match.code and len(match.code) == 3:
+            return match.code
+    return None
 
 
 def _prefer_people(actors: list[Actor]) -> list[Actor]:
