@@ -155,3 +155,11 @@ def test_country_name_modifying_an_attack_noun_is_the_attacker() -> None:
         "Recent US drone attacks have killed eight Pakistani soldiers.", date(2019, 6, 1)
     )
     assert ("USA", "PAK", "19") in {(e.source[:3], e.target[:3], e.root) for e in events}
+
+
+def test_country_of_a_border_phrase_is_where_not_whom() -> None:
+    events = code_text(
+        "Burmese troops have captured part of a Karen rebel stronghold on the Thai border.",
+        date(2019, 6, 1),
+    )
+    assert not any(e.target.startswith("THA") for e in events)

@@ -25,6 +25,7 @@ CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct"}
 # Prepositions that introduce the other party of an event ("talks with", "attack on").
 # Prepositions that only say where a thing is ("camps near the Thai border"): the country they
 # name is no party to what is done to the thing.
+BOUNDARIES = {"border", "frontier", "coast", "outskirts", "edge", "shore", "bank"}
 WHERE_ONLY = {"near", "along", "alongside", "outside", "beyond", "across", "around", "within"}
 TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "upon", "into", "for")
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -60,10 +61,19 @@ def _phrase(token: Token, top: bool = True) -> list[Token]:
     skip = CLAUSES | {"conj", "cc"} if top else CLAUSES
     found = [token]
     for child in token.children:
-        if child.dep_ in skip or (child.dep_ == "prep" and child.lower_ in WHERE_ONLY):
+        if child.dep_ in skip or (child.dep_ == "prep" and _where_only(child)):
             continue
         found.extend(_phrase(child, False))
     return found
+
+
+def _where_only(prep: Token) -> bool:
+    """ "near the border", "on the Thai border": a phrase that only locates the thing."""
+    if prep.lower_ in WHERE_ONLY:
+        return True
+    return prep.lower_ in ("on", "at") and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in BOUNDARIES for c in prep.children
+    )
 
 
 def conjuncts(token: Token) -> list[Token]:
