@@ -107,11 +107,10 @@ def code_sentence(doc: Document, idx: int, sent: Span) -> list[tuple[Event, Expl
             targets = cand.sources  # "Israel and Lebanon renewed talks": each with the other
         for src in cand.sources or [Party(None, -1, "")]:
             for tgt in targets or [Party(None, -1, "")]:
-                if src.code and not tgt.code and sides.domestic_event(cand.code, targets):
-                    tgt = parties.domestic(src) or tgt
-                elif _home_ground(src, tgt, cand.code):
-                    # "Iraqi Kurds demonstrated in Kirkuk": conflict at home is aimed at the
-                    # source's own state, which the place only stands for.
+                nobody = src.code and not tgt.code and sides.domestic_event(cand.code, targets)
+                # "Iraqi Kurds demonstrated in Kirkuk": conflict at home is aimed at the
+                # source's own state, which the place only stands for.
+                if nobody or _home_ground(src, tgt, cand.code):
                     tgt = parties.domestic(src) or tgt
                 if not (src.code or src.how.endswith(":unnamed")) or not tgt.code:
                     # An event without a known actor on a side cannot be placed in any dyad;
@@ -143,9 +142,10 @@ def _without_recipient(
     not need a recipient.  Only the main clause, and only when nothing else was coded, since
     a side clause without a target is more often background than news."""
     for verb, cand in verbs:
-        if not _main_clause(verb) or codes.plover_of(cand.code)[0] in NEEDS_RECIPIENT:
+        plover = codes.plover_of(cand.code)[0]
+        if not _main_clause(verb) or plover is None or plover in NEEDS_RECIPIENT:
             continue
-        if codes.plover_of(cand.code)[0] is None or cand.reverse_only:
+        if cand.reverse_only:
             continue
         committed = cand.code[:2] == "03" and verb.lemma_.lower() in COMMITTING
         if cand.code[:2] not in AT_HOME_ROOTS and not committed:
