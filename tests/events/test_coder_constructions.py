@@ -254,3 +254,17 @@ def test_no_recipient_at_home_only_for_yield_reject_threaten() -> None:
 def test_commitment_with_no_recipient_is_made_at_home() -> None:
     found = dyads("The Kenyan foreign minister has agreed to resign.")
     assert ("KEN", "KEN", "03") in found
+
+
+def test_content_of_a_demand_noun_is_not_an_event() -> None:
+    found = dyads(
+        "Chile reiterated its demand today that Peru ease restrictions on Bolivian workers."
+    )
+    assert not any(src == "PER" for src, _, _ in found)
+
+
+def test_complement_inside_a_purpose_clause_is_not_an_event() -> None:
+    found = dyads(
+        "Chile offered its troops to Peru's president to help him oust the Bolivian rebels."
+    )
+    assert not any(root == "17" for _, _, root in found)

@@ -42,6 +42,8 @@ INTENDING = {
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen"}
 REPORTING = {"say", "tell", "announce", "state", "report", "add", "declare", "indicate", "confirm"}
 WISHING = {"want", "hope", "wish", "seek", "like", "consider", "mull", "propose", "urge", "ask"}
+# Nouns of asking: "its demand that Israel ease ...", "a call for X to ...".
+DEMANDING_NOUNS = {"demand", "call", "appeal", "request", "plea", "proposal", "ultimatum"}
 # "demanded that X withdraw": the clause says what was asked for, not what X did.
 DEMANDING = WISHING | {"demand", "insist", "request", "recommend", "suggest", "call", "press"}
 
@@ -111,6 +113,13 @@ def mood_of(verb: Token) -> Mood:
         return Mood("intent", negated, "future in reported speech")
     if aux & HYPOTHETICAL_AUX:
         return Mood("unreal", negated, f"modal '{sorted(aux & HYPOTHETICAL_AUX)[0]}'")
+    if verb.dep_ in ("xcomp", "ccomp") and is_purpose_clause(verb.head):
+        # "offered its troops to help him oust X": the purpose's own complement is intended too
+        return Mood("unreal", negated, "inside a purpose clause")
+    asking = _asking_noun(verb)
+    if asking is not None:
+        # "reiterated its demand that Israel ease restrictions": asked for, not done
+        return Mood("unreal", negated, f"asked for by the noun '{asking}'")
     if verb.dep_ == "xcomp":
         governor = verb.head.lemma_.lower()
         negated = negated or _negated_here(verb.head)
@@ -126,6 +135,17 @@ def mood_of(verb: Token) -> Mood:
     if aux & FUTURE_AUX or ("going" in aux and "to" in aux):
         return Mood("intent", negated, "future")
     return Mood("happened", negated)
+
+
+def _asking_noun(verb: Token) -> str | None:
+    """The noun of asking whose content the clause is: its head ("a demand that ...") or, as
+    spaCy often attaches it, the object of the clause's governing verb ("reiterated its demand
+    today that ...")."""
+    if verb.dep_ not in ("ccomp", "acl"):
+        return None
+    head = verb.head
+    nouns = [head] + [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    return next((n.lemma_.lower() for n in nouns if n.lemma_.lower() in DEMANDING_NOUNS), None)
 
 
 def _reported(verb: Token) -> bool:
