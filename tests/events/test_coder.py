@@ -163,3 +163,11 @@ def test_country_of_a_border_phrase_is_where_not_whom() -> None:
         date(2019, 6, 1),
     )
     assert not any(e.target.startswith("THA") for e in events)
+
+
+def test_agent_of_a_clause_on_the_object_is_no_participant_unless_it_joined() -> None:
+    events = code_text(
+        "Interpol will send a team to identify victims killed by the Peruvian army.",
+        date(2019, 6, 1),
+    )
+    assert not any(e.target.startswith("PER") for e in events)

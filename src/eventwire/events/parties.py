@@ -27,6 +27,35 @@ CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct"}
 # name is no party to what is done to the thing.
 BOUNDARIES = {"border", "frontier", "coast", "outskirts", "edge", "shore", "bank"}
 WHERE_ONLY = {"near", "along", "alongside", "outside", "beyond", "across", "around", "within"}
+# Verbs by whose agent a noun names a party to it: a meeting's participants ("a meeting joined
+# by X"), a proposal's author ("the peace plan proposed by France"); not "victims killed by X".
+JOINING = {
+    "join",
+    "attend",
+    "accompany",
+    "chair",
+    "host",
+    "lead",
+    "co-chair",
+    "cochair",
+    "propose",
+    "draft",
+    "submit",
+    "offer",
+    "sponsor",
+    "put",
+    "issue",
+    "table",
+    "author",
+    "present",
+    "broker",
+    "mediate",
+    "make",
+    "announce",
+    "unveil",
+    "back",
+    "support",
+}
 TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "upon", "into", "for")
 SUBJECT_DEPS = ("nsubj", "csubj")
 OBJECT_DEPS = ("dobj", "obj", "dative", "attr", "oprd")
@@ -219,11 +248,14 @@ def object_of(verb: Token) -> tuple[Token | None, str]:
 
 
 def participants(doc: Document, noun: Token) -> list[Party]:
-    """Who joined or attended a meeting noun: "a meeting ... joined/attended by X and Y"."""
+    """Who joined or attended a meeting noun ("a meeting ... joined/attended by X and Y") or
+    authored a proposal ("the plan proposed by France")."""
     found: list[Party] = []
     for clause in noun.subtree:
         if clause.dep_ not in ("relcl", "acl") or clause.pos_ != "VERB":
             continue
+        if clause.lemma_.lower() not in JOINING:
+            continue  # "victims killed by X": the agent did something else to them
         for child in clause.children:
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
