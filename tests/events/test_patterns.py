@@ -91,3 +91,10 @@ def test_verb_without_default_is_coded_only_by_its_patterns() -> None:
 
 def test_take_part_idiom_stays_with_take() -> None:
     assert "03" not in roots("Peruvian troops captured part of a Chilean rebel stronghold.")
+
+
+def test_words_of_a_when_phrase_do_not_match_patterns() -> None:
+    # MAKE's "- * TRIP [036]" is for "made a trip", not "made remarks at the start of a trip".
+    found = roots("The Chilean minister made his remarks at the start of a regional trip.")
+    assert "03" not in found
+    assert "03" in roots("The Chilean minister will make a trip to Peru.")

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 COMPLEMENTS = {"dobj", "obj", "attr", "oprd", "dative", "prt", "xcomp", "acomp", "prep", "agent"}
 COMPLEMENTS |= {"npadvmod", "pcomp"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+TEMPORAL_PREPS = {"during", "after", "before", "since", "until", "following"}
+PHASES = {"start", "end", "beginning", "close", "outset", "conclusion", "time", "height"}
 NOT_IN_PHRASE = {"relcl", "advcl", "conj", "cc", "parataxis", "punct", "appos", "acl"}
 # Words of a pattern that name no thing: prepositions, particles, pronouns.
 FUNCTION_WORDS = {
@@ -278,6 +280,19 @@ def _try(
     return total
 
 
+def _when_phrase(child: Token) -> bool:
+    """ "during the visit", "after talks", "at the start of a trip": a phrase that says when
+    the act happened, whose words are not what was done ("made remarks at the start of a
+    trip" is no trip)."""
+    if child.dep_ != "prep":
+        return False
+    if child.lower_ in TEMPORAL_PREPS:
+        return True
+    return child.lower_ == "at" and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in PHASES for c in child.children
+    )
+
+
 def entries_for(verb: Token) -> list[VerbEntry]:
     """Lexicon entries whose words fit the verb token (multi-word verbs need their particle)."""
     lx = lexicon()
@@ -303,7 +318,7 @@ def match_verb(verb: Token) -> VerbMatch | None:
         return VerbMatch(VerbCode(code), None, None, 0, lemma)
     after_tokens: list[Token] = []
     for child in verb.children:
-        if child.i > verb.i and child.dep_ in COMPLEMENTS:
+        if child.i > verb.i and child.dep_ in COMPLEMENTS and not _when_phrase(child):
             after_tokens.extend(_subtree(child, NOT_IN_PHRASE | {"ccomp"}))
     before_tokens: list[Token] = [
         t
