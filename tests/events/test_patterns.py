@@ -95,6 +95,6 @@ def test_take_part_idiom_stays_with_take() -> None:
 
 def test_words_of_a_when_phrase_do_not_match_patterns() -> None:
     # MAKE's "- * TRIP [036]" is for "made a trip", not "made remarks at the start of a trip".
-    found = roots("The Chilean minister made his remarks at the start of a regional trip.")
+    found = roots("The UN chief made his remarks in Lima at the start of a regional trip.")
     assert "03" not in found
     assert "03" in roots("The Chilean minister will make a trip to Peru.")
