@@ -268,3 +268,19 @@ def test_complement_inside_a_purpose_clause_is_not_an_event() -> None:
         "Chile offered its troops to Peru's president to help him oust the Bolivian rebels."
     )
     assert not any(root == "17" for _, _, root in found)
+
+
+def test_insurgents_violence_with_no_target_is_against_their_state() -> None:
+    assert ("NGA", "NGA", "19") in dyads(
+        "Boko Haram has launched many attacks during its campaign."
+    )
+    # A state's army attacking nobody named is not aimed at home.
+    assert dyads("The Nigerian army launched attacks on Sunday.") == set()
+
+
+def test_insurgents_abroad_are_not_at_home() -> None:
+    found = dyads(
+        "Two Palestinian suicide bombers killed nine people late Sunday when they blew "
+        "themselves up in Haifa."
+    )
+    assert not any(src == tgt == "PSE" for src, tgt, _ in found)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from eventwire.events import clauses, codes, nominal, parties, sides, unknown
+from eventwire.events import clauses, codes, nominal, parties, places, sides, unknown
 from eventwire.events.meaning import (
     INTENT_CODES,
     REPORTING,
@@ -47,6 +47,8 @@ CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis", 
 DEFAULT_SENSE = {"agree": "030"}
 # Verbs whose subject is the victim of the act their dictionary code names.
 VICTIM_SUBJECT = {"die", "perish"}
+# Sectors of armed groups fighting their own state.
+INSURGENTS = {"REB", "INS"}
 # PLOVER types that require a recipient (PLOVER manual, per-category "Requires recipient").
 NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 # Roots whose act, with nobody else named, is aimed at home: yielding (resigning, lifting a
@@ -148,8 +150,17 @@ def _without_recipient(
         if cand.reverse_only:
             continue
         committed = cand.code[:2] == "03" and verb.lemma_.lower() in COMMITTING
-        if cand.code[:2] not in AT_HOME_ROOTS and not committed:
-            continue  # ("agreed to resign", "pledged to lift the ban" are commitments at home)
+        insurgent = (
+            cand.code[:2] in unknown.CONFLICT_ROOTS
+            and all(
+                s.actor is not None and s.actor.sector in INSURGENTS for s in cand.sources if s.code
+            )
+            and not _abroad(doc, sent, cand.sources)
+        )
+        if cand.code[:2] not in AT_HOME_ROOTS and not committed and not insurgent:
+            # ("agreed to resign" is a commitment at home; "Boko Haram launched attacks", an
+            # insurgency's violence, is aimed at its own state)
+            continue
         named = [s for s in cand.sources if s.code]
         if not named:
             continue
@@ -162,6 +173,17 @@ def _without_recipient(
             if (home := parties.domestic(src)) is not None and home.code != src.code
         ]
     return []
+
+
+def _abroad(doc: Document, sent: Span, sources: list[Party]) -> bool:
+    """Whether the sentence names a place outside the sources' countries ("... blew themselves
+    up in Tel Aviv"): then their violence was not at home."""
+    homes = {s.actor.country for s in sources if s.actor is not None and s.actor.country}
+    return any(
+        place.country not in homes
+        for token in sent
+        if (place := places.place_at(doc, token.i)) is not None and place.country
+    )
 
 
 def _main_clause(verb: Token) -> bool:

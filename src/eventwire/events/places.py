@@ -54,3 +54,8 @@ def place_actor(doc: Document, phrase: Token) -> Actor | None:
         if actor.kind in ("country", "capital") and actor.country:
             return Actor(actor.name, actor.country, actor.country, None, "place", "lexicon")
     return None
+
+
+def place_at(doc: Document, index: int) -> Actor | None:
+    """The state of the place phrase whose head is token ``index``, if it is one."""
+    return _table(doc).get(index)
