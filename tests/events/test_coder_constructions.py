@@ -284,3 +284,8 @@ def test_insurgents_abroad_are_not_at_home() -> None:
         "themselves up in Haifa."
     )
     assert not any(src == tgt == "PSE" for src, tgt, _ in found)
+
+
+def test_demand_with_no_one_asked_is_made_at_home() -> None:
+    found = dyads("The Greek opposition leader demanded immediate elections on Monday.")
+    assert ("GRC", "GRC", "10") in found

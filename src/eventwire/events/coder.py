@@ -52,10 +52,11 @@ INSURGENTS = {"REB", "INS"}
 # PLOVER types that require a recipient (PLOVER manual, per-category "Requires recipient").
 NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 # Roots whose act, with nobody else named, is aimed at home: yielding (resigning, lifting a
-# curfew), rejecting, threatening.  Measured on Wikinews, the others mostly name no one because
-# the object is a thing ("condemned anti-semitism", "Thai law forbids", "took place"), and
-# nobody consults, supports or aids oneself (04-07).
-AT_HOME_ROOTS = {"08", "12", "13"}
+# curfew), demanding ("demanded immediate elections"), rejecting, threatening.  Measured on
+# Wikinews, the others mostly name no one because the object is a thing ("condemned
+# anti-semitism", "Thai law forbids", "took place"), and nobody consults, supports or aids
+# oneself (04-07).
+AT_HOME_ROOTS = {"08", "10", "12", "13"}
 COMMITTING = {"agree", "pledge", "promise", "vow", "offer", "undertake", "commit"}
 
 
