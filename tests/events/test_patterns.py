@@ -98,3 +98,8 @@ def test_words_of_a_when_phrase_do_not_match_patterns() -> None:
     found = roots("The UN chief made his remarks in Lima at the start of a regional trip.")
     assert "03" not in found
     assert "03" in roots("The Chilean minister will make a trip to Peru.")
+
+
+def test_on_the_day_of_is_a_when_phrase() -> None:
+    # "- * STRIKE [082]" (halted a strike) is not "stopped work on the first day of the strike".
+    assert "08" not in roots("Peruvian miners stopped work on the first day of the strike.")

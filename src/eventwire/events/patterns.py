@@ -30,6 +30,7 @@ COMPLEMENTS |= {"npadvmod", "pcomp"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 TEMPORAL_PREPS = {"during", "after", "before", "since", "until", "following"}
 PHASES = {"start", "end", "beginning", "close", "outset", "conclusion", "time", "height"}
+PHASES |= {"day", "eve", "sidelines", "occasion", "anniversary", "morning", "evening", "night"}
 NOT_IN_PHRASE = {"relcl", "advcl", "conj", "cc", "parataxis", "punct", "appos", "acl"}
 # Words of a pattern that name no thing: prepositions, particles, pronouns.
 FUNCTION_WORDS = {
@@ -281,14 +282,14 @@ def _try(
 
 
 def _when_phrase(child: Token) -> bool:
-    """ "during the visit", "after talks", "at the start of a trip": a phrase that says when
-    the act happened, whose words are not what was done ("made remarks at the start of a
-    trip" is no trip)."""
+    """ "during the visit", "after talks", "at the start of a trip", "on the first day of the
+    strike": a phrase that says when the act happened, whose words are not what was done
+    ("made remarks at the start of a trip" is no trip)."""
     if child.dep_ != "prep":
         return False
     if child.lower_ in TEMPORAL_PREPS:
         return True
-    return child.lower_ == "at" and any(
+    return child.lower_ in ("at", "on") and any(
         c.dep_ == "pobj" and c.lemma_.lower() in PHASES for c in child.children
     )
 
