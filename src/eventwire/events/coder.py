@@ -380,15 +380,7 @@ def _verb_candidate(doc: Document, verb: Token) -> Candidate | None:
 
 def _givers(doc: Document, verb: Token) -> tuple[list[Party], str]:
     """ "received weapons from X", "got a call from X": the other party of a receiving verb."""
-    heads = [verb] + [c for c in verb.children if c.dep_ in parties.OBJECT_DEPS]
-    for head in heads:
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "from":
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    found = [p for p in parties.actors_of(doc, pobj, "pobj:from") if p.code]
-                    if found:
-                        return found, "prep:from→pobj"
-    return [], "∅"
+    return sides.phrase_targets(doc, verb, ("from",))
 
 
 def _attack_holders(doc: Document, verb: Token) -> list[Party]:

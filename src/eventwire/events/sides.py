@@ -170,10 +170,16 @@ def targets(doc: Document, verb: Token, code: str) -> tuple[list[Party], str]:
 def grievance_targets(doc: Document, verb: Token) -> tuple[list[Party], str]:
     """ "complained to the UN over Israeli raids": a disapproval (CAMEO 11) is aimed at the one
     complained about ("about"/"over" on the verb or its object), not at whom it is addressed."""
+    return phrase_targets(doc, verb, GRIEVANCE_PREPS)
+
+
+def phrase_targets(doc: Document, verb: Token, preps: tuple[str, ...]) -> tuple[list[Party], str]:
+    """The coded actors of the first of these prepositions' objects on the verb or its object
+    ("over Israeli raids", "received weapons from X")."""
     heads = [verb] + [c for c in verb.children if c.dep_ in parties.OBJECT_DEPS]
     for head in heads:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in GRIEVANCE_PREPS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     how = f"pobj:{child.lower_}"
                     found = [p for p in parties.actors_of(doc, pobj, how) if p.code]
