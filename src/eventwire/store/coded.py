@@ -98,8 +98,16 @@ def insert_parts(
             _insert_ignore(dialect, _sentences, ["article_id", "idx"]), sentence_rows
         )
     mention_rows: list[dict[str, Any]] = []
+    actors = list(actors)
+    # Shared actor rows are inserted in one order in every transaction: two writers storing
+    # articles with the same new actors in different orders would otherwise lock the unique
+    # index in opposite orders and deadlock (seen with four Dask workers on PostgreSQL).
+    ids = {
+        (a.code, a.name): _actor_id(connection, dialect, a)
+        for a in sorted(actors, key=lambda a: (a.code, a.name))
+    }
     for actor in actors:
-        actor_id = _actor_id(connection, dialect, actor)
+        actor_id = ids[(actor.code, actor.name)]
         connection.execute(
             _insert_ignore(dialect, _article_actors, ["article_id", "actor_id"]),
             {
