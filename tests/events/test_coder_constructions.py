@@ -289,3 +289,12 @@ def test_insurgents_abroad_are_not_at_home() -> None:
 def test_demand_with_no_one_asked_is_made_at_home() -> None:
     found = dyads("The Greek opposition leader demanded immediate elections on Monday.")
     assert ("GRC", "GRC", "10") in found
+
+
+def test_topic_of_an_object_is_no_party() -> None:
+    found = dyads("Norwegian diplomats shared proof with Chile about secret arms sales to Peru.")
+    assert ("NOR", "CHL", "06") in found
+    assert not any(tgt == "PER" for _, tgt, _ in found)
+    found = dyads("Norway signed an agreement with Chile concerning Peru.")
+    assert ("NOR", "CHL", "05") in found
+    assert not any(tgt == "PER" for _, tgt, _ in found)

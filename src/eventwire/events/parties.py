@@ -26,6 +26,9 @@ CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct"}
 # Prepositions that only say where a thing is ("camps near the Thai border"): the country they
 # name is no party to what is done to the thing.
 BOUNDARIES = {"border", "frontier", "coast", "outskirts", "edge", "shore", "bank"}
+# Prepositions that name a thing's topic ("evidence about contacts with X"): X is what it is
+# about, not the one it is given to or done with.
+TOPIC_PREPS = {"about", "regarding", "concerning"}
 WHERE_ONLY = {"near", "along", "alongside", "outside", "beyond", "across", "around", "within"}
 # Verbs by whose agent a noun names a party to it: a meeting's participants ("a meeting joined
 # by X"), a proposal's author ("the peace plan proposed by France"); not "victims killed by X".
@@ -90,10 +93,15 @@ def _phrase(token: Token, top: bool = True) -> list[Token]:
     skip = CLAUSES | {"conj", "cc"} if top else CLAUSES
     found = [token]
     for child in token.children:
-        if child.dep_ in skip or (child.dep_ == "prep" and _where_only(child)):
+        if child.dep_ in skip or (child.dep_ == "prep" and _aside(child)):
             continue
         found.extend(_phrase(child, False))
     return found
+
+
+def _aside(prep: Token) -> bool:
+    """A phrase that only locates the thing or says what it is about: no party to it."""
+    return _where_only(prep) or prep.lower_ in TOPIC_PREPS
 
 
 def _where_only(prep: Token) -> bool:
