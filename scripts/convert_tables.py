@@ -7,7 +7,15 @@ source files at run time::
 
 Inputs (each names its source in its header): ``cameo_event_codes.tsv`` (GDELT lookup via
 gdeltPyR: names and Goldstein values), ``cameo_root_codes.tsv`` (root names, quad classes) and
-``cameo2plover.json`` (the 2021 PLOVER crosswalk, CC BY-SA 4.0).
+``cameo2plover.json`` (the 2021 PLOVER crosswalk, CC BY-SA 4.0) and ``plover_types.tsv`` (the
+PLOVER manual's type per CAMEO range).
+
+Where the crosswalk's entry for a code names another type than the manual's translation table gives
+its CAMEO range (0813/0814 ease curfew/emergency: crosswalk RETREAT, manual 081-083 CONCEDE; 163
+impose sanctions: crosswalk COERCE, manual 16 SANCTION; 1712 destroy property and 175 repression:
+crosswalk ASSAULT, manual 17 COERCE; 191 blockade and 192 occupy: crosswalk COERCE, manual 19
+ASSAULT), the manual wins: it is the codebook the PLOVER gold standard was coded with.  The
+crosswalk's mode is kept when the manual lists it among the new type's modes.
 
 The GDELT lookup numbers four blocks (035x, 10x, 12x, 16x) differently from the CAMEO 1.1b3 manual
 that both the PETRARCH2 verb dictionary and the crosswalk use (e.g. its 128 is "Veto", which is 129
@@ -92,6 +100,28 @@ def _rows(path: Path) -> list[list[str]]:
     return rows[1:]  # header
 
 
+def manual_types(path: Path) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """The PLOVER manual's type per CAMEO root or three-digit range ("081-083" -> CONCEDE), and
+    each type's modes."""
+    by_range: dict[str, str] = {}
+    modes: dict[str, set[str]] = {}
+    for row in _rows(path):
+        kind, ranges = row[0], row[4]
+        modes[kind] = {m for m in (row[6] if len(row) > 6 else "").split(",") if m}
+        for part in (p.strip() for p in ranges.split(",")):
+            if "-" in part:
+                first, last = part.split("-")
+                for number in range(int(first), int(last) + 1):
+                    by_range[f"{number:03d}"] = kind
+            elif part:
+                by_range[part] = kind
+    return by_range, modes
+
+
+def _manual_type(code: str, by_range: dict[str, str]) -> str | None:
+    return by_range.get(code[:3]) or by_range.get(code[:2])
+
+
 def _ancestors(code: str) -> list[str]:
     """The code itself, then its three-digit parent, then its root (the crosswalk's fallback)."""
     chain = [code]
@@ -128,6 +158,7 @@ def build(source: Path) -> tuple[list[dict[str, str]], list[str]]:
         if code not in names:
             names[code] = str(entry.get("description") or entry["event"])
             notes.append(f"name of {code} from the crosswalk: {names[code]!r}")
+    by_range, type_modes = manual_types(source / "plover_types.tsv")
     for code, name in SUPPLEMENT.items():
         if code not in names:
             names[code] = name
@@ -153,6 +184,12 @@ def build(source: Path) -> tuple[list[dict[str, str]], list[str]]:
                     context = str(entry.get("context") or "")
                 plover_basis = "exact" if level == 0 else "parent"
                 break
+        manual = _manual_type(code, by_range) if len(code) > 2 else None
+        if plover and manual and manual != plover:
+            if plover_basis == "exact":
+                notes.append(f"PLOVER type of {code}: crosswalk {plover}, manual {manual}")
+            plover, plover_basis = manual, "manual"
+            mode = mode if mode in type_modes.get(manual, set()) else ""
         out.append(
             {
                 "code": code,

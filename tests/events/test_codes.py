@@ -60,6 +60,18 @@ def test_plover_falls_back_to_parent_then_root_without_the_parents_mode() -> Non
     assert plover_of("176") == ("COERCE", None)  # root 17
 
 
+def test_plover_manual_range_wins_over_a_crosswalk_entry_that_leaves_it() -> None:
+    # The manual files 081-083 under CONCEDE, root 16 under SANCTION, 17 under COERCE and 19
+    # under ASSAULT; the crosswalk's own entries for these codes name other types.
+    assert plover_of("0813") == ("CONCEDE", None)
+    assert plover_of("163")[0] == "SANCTION"
+    assert plover_of("1712") == ("COERCE", "seize")  # the mode is one COERCE has
+    assert plover_of("175")[0] == "COERCE"
+    assert plover_of("192")[0] == "ASSAULT"
+    # Where both agree nothing changes.
+    assert plover_of("0871") == ("RETREAT", "ceasefire")
+
+
 def test_statements_and_appeals_have_no_plover_type() -> None:
     for code in ("01", "010", "02", "020", "0214"):
         assert plover_of(code) == (None, None)
