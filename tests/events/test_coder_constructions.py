@@ -298,3 +298,8 @@ def test_topic_of_an_object_is_no_party() -> None:
     found = dyads("Norway signed an agreement with Chile concerning Peru.")
     assert ("NOR", "CHL", "05") in found
     assert not any(tgt == "PER" for _, tgt, _ in found)
+
+
+def test_people_named_in_a_purpose_clause_are_the_target_at_home() -> None:
+    # Opening fire is coded by what it was for: the students dispersed are Chile's.
+    assert ("CHL", "CHL", "19") in dyads("Chilean police opened fire to disperse students.")

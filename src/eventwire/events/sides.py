@@ -4,8 +4,9 @@ The subject (or passive agent, or, for an unresolved pronoun in a reported claus
 is the source; the target is the first of: a direct object that names an actor, the participants
 of a meeting object, a target preposition's object, a passive subject, the target of an open or
 "demanded that" complement, the place where it happened (PETRARCH's convention), and finally a
-group of people without a nationality ("dispersed demonstrators"), which :func:`domestic_event`
-turns into the source's own state.
+group of people without a nationality ("dispersed demonstrators", also in a purpose clause:
+"opened fire to disperse demonstrators"), which :func:`domestic_event` turns into the source's
+own state.
 """
 
 from __future__ import annotations
@@ -151,6 +152,8 @@ def targets(doc: Document, verb: Token, code: str) -> tuple[list[Party], str]:
             found, path = targets(doc, child, code)
             if any(p.code for p in found):
                 return found, f"purpose→{path}"
+            if found and not groups and path.endswith(":group"):
+                groups, how = found, f"purpose→{path.removesuffix(':group')}"
         if child.dep_ == "ccomp":
             # "demanded that X withdraw": the one asked is the complement's subject
             subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
