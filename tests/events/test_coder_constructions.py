@@ -303,3 +303,10 @@ def test_topic_of_an_object_is_no_party() -> None:
 def test_people_named_in_a_purpose_clause_are_the_target_at_home() -> None:
     # Opening fire is coded by what it was for: the students dispersed are Chile's.
     assert ("CHL", "CHL", "19") in dyads("Chilean police opened fire to disperse students.")
+
+
+def test_nationality_of_the_head_beats_an_actor_in_its_of_phrase() -> None:
+    found = dyads(
+        "The Chilean and Peruvian members of the Andean Community agreed on Friday to share data."
+    )
+    assert {("CHL", "PER", "03"), ("PER", "CHL", "03")} <= found

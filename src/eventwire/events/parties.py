@@ -145,7 +145,10 @@ def actors_of(doc: Document, token: Token, how: str, refer: bool = True) -> list
         phrase = _phrase(head)
         lo, hi = _span(phrase)
         inside = [a for a in actors_in(doc, lo, hi) if a.code]
-        if inside:
+        own = demonym_actors(head) if inside else []
+        if own and _after(head, inside, (lo, hi)):
+            parties.extend(Party(a, head.i, f"{how}:demonym") for a in own)
+        elif inside:
             # "his counterparts from Russia, China" names the counterparts' countries; a person
             # with a role is more specific than the bare country that gave it.
             parties.extend(Party(a, head.i, how) for a in _prefer_people(inside))
@@ -158,6 +161,19 @@ def actors_of(doc: Document, token: Token, how: str, refer: bool = True) -> list
             if not groups and not referred:
                 parties.append(Party(actor, head.i, how))
     return _unique(parties)
+
+
+def _after(head: Token, inside: list[Actor], span: tuple[int, int]) -> bool:
+    """Whether the actors found in a phrase are all named in a prepositional phrase after its head
+    ("the Turkish and Greek sides of Cyprus"): they are what the head belongs to, not who it is."""
+    lo, hi = span
+    end = head.idx + len(head.text)
+    named = [m.start for a in inside for m in a.mentions if lo <= m.start < hi]
+    return (
+        bool(named)
+        and all(start > end for start in named)
+        and any(c.dep_ == "prep" for c in head.children)
+    )
 
 
 def demonym_actors(head: Token) -> list[Actor]:
