@@ -158,6 +158,7 @@ def test_places_verb_place_gives_no_country(recognise: Recognise) -> None:
         ("Thousands of Iraqi Kurds marched on Sunday.", "Iraqi Kurds", "IRQ"),
         ("Bosnian Serbs demanded a truce.", "Bosnian Serbs", "BIH"),
         ("The Albanians of southern Serbia demanded autonomy.", "Albanians", "SRB"),
+        ("Ethnic Hungarians marched in Romania on Sunday.", "Hungarians", "ROU"),
     ],
 )
 def test_demonym_people_coded_where_they_live(

@@ -131,7 +131,8 @@ def _demonym(work: Work, hit: Hit) -> None:
 
     A people living in another state is coded by where they live, as the gold sets do:
     "Bosnian Serbs" and "Iraqi Kurds" (a demonym on a group name) are BIH and IRQ, "the
-    Albanians of southern Serbia" SRB; "ethnic Albanians" with no place stay uncoded.
+    Albanians of southern Serbia" SRB, "ethnic Albanians demonstrated in Serbia" SRB (the place
+    of the clause they are the subject of); "ethnic Albanians" with no place stay uncoded.
     """
     tokens = work.parsed
     token = tokens[hit.end - 1]
@@ -147,11 +148,15 @@ def _demonym(work: Work, hit: Hit) -> None:
     elif token.pos_ not in ("NOUN", "PROPN") and token.tag_ not in ("NNS", "NNPS"):
         return
     else:
+        ethnic = hit.start > 0 and tokens[hit.start - 1].lower_ == "ethnic"
         located = place_country(work, token, with_of=True)
+        if located is None and ethnic and token.dep_ == "nsubj":
+            # "ethnic Albanians demonstrated in Serbia": where the group acts is where it lives.
+            located = place_country(work, token.head)
         if located is not None:
             code, why = located[0], f"{why} {located[1]}"
             key = f"group:{code}:{token.lower_}"
-        elif hit.start > 0 and tokens[hit.start - 1].lower_ == "ethnic":
+        elif ethnic:
             return  # an ethnic group, not the state of the same name
     draft = work.draft(
         key,
