@@ -127,6 +127,12 @@ def test_possessive_pronoun_under_light_verb_is_its_subject() -> None:
     assert ("CHL", "PER", "19") in {(e.source[:3], e.target[:3], e.root) for e in events}
 
 
+def test_lower_case_adjective_on_an_event_noun_is_no_doer() -> None:
+    # "naval" says what kind of blockade; the one who will tighten it is the reporter.
+    events = code_text("Chile said it would tighten the naval blockade of Peru.", date(2019, 6, 1))
+    assert ("CHL", "PER", "13") in {(e.source[:3], e.target[:3], e.root) for e in events}
+
+
 def test_list_of_three_names_parsed_as_apposition_is_coordinated() -> None:
     found = {
         (e.source, e.target)

@@ -141,6 +141,8 @@ def source_token(noun: Token) -> tuple[Token | None, str]:
         if f"{child.lemma_.lower()} {noun.lemma_.lower()}" in table:
             continue  # part of the event's name ("general strike"), not its doer
         if child.dep_ in ("amod", "compound") and child.pos_ in ("ADJ", "PROPN"):
+            if child.pos_ == "ADJ" and not child.text[:1].isupper():
+                continue  # "the naval blockade": a kind of act, not a nationality
             return child, child.dep_
     head = noun.head
     if light:
