@@ -133,6 +133,13 @@ def test_lower_case_adjective_on_an_event_noun_is_no_doer() -> None:
     assert ("CHL", "PER", "13") in {(e.source[:3], e.target[:3], e.root) for e in events}
 
 
+def test_nationality_adjective_on_an_event_noun_is_its_doer() -> None:
+    found = dyads("Heavy Israeli strikes on Syria continued on Monday.")
+    assert ("ISR", "SYR", "19") in {(s[:3], t[:3], r) for s, t, r in found}
+    found = dyads("Chilean protests against Peruvian fishing policies are still continuing.")
+    assert ("CHL", "PER", "14") in {(s[:3], t[:3], r) for s, t, r in found}
+
+
 def test_list_of_three_names_parsed_as_apposition_is_coordinated() -> None:
     found = {
         (e.source, e.target)

@@ -470,7 +470,10 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
         found, path = sides.sources(doc, holder)
         sources = [Party(p.actor, p.token, f"{how}:{path}") for p in found]
     else:
-        sources = parties.actors_of(doc, holder, how)
+        sources = [p for p in parties.actors_of(doc, holder, how) if p.code]
+        if not sources and how in ("amod", "compound"):
+            # "Israeli strikes on Syria": a nationality word the actors stage left alone.
+            sources = [Party(a, holder.i, f"{how}:demonym") for a in parties.demonym_actors(noun)]
     sources = [p for p in sources if p.code]
     if not sources:
         return None
