@@ -310,3 +310,9 @@ def test_nationality_of_the_head_beats_an_actor_in_its_of_phrase() -> None:
         "The Chilean and Peruvian members of the Andean Community agreed on Friday to share data."
     )
     assert {("CHL", "PER", "03"), ("PER", "CHL", "03")} <= found
+
+
+def test_subject_of_a_stance_participle_is_the_source() -> None:
+    # "is opposed to": a passive in form, the subject's own stance in meaning.
+    found = dyads("Egypt is opposed to Turkish mediation in the conflict with Libya.")
+    assert any(src == "EGY" and tgt == "TUR" for src, tgt, _ in found)

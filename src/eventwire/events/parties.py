@@ -59,6 +59,9 @@ JOINING = {
     "back",
     "support",
 }
+# Participles whose passive subject holds the stance they name ("is opposed to", "is committed
+# to"): with no agent, that subject is the one who acts.
+STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "devote", "resolve", "determine", "prepare"}
 TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "upon", "into", "for")
 SUBJECT_DEPS = ("nsubj", "csubj")
 OBJECT_DEPS = ("dobj", "obj", "dative", "attr", "oprd")
@@ -237,6 +240,17 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj, "agent"
+    if verb.lemma_.lower() in STATIVE_PASSIVES and not any(
+        c.dep_ == "agent" for c in verb.children
+    ):
+        # "Israel is opposed to French mediation", "Vietnam is committed to reform": the
+        # participle names the subject's own stance, not something done to it.
+        passive = passive_target(verb)
+        if passive is not None and any(
+            c.dep_ in ("prep", "xcomp") and (c.lower_ == "to" or c.dep_ == "xcomp")
+            for c in verb.children
+        ):
+            return passive, "nsubjpass:stance"
     if verb.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "acomp") and verb.head is not verb:
         # "agreed to visit", "..., warning X": the controller is the governing verb's subject.
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
