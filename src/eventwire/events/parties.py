@@ -240,17 +240,9 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj, "agent"
-    if verb.lemma_.lower() in STATIVE_PASSIVES and not any(
-        c.dep_ == "agent" for c in verb.children
-    ):
-        # "Israel is opposed to French mediation", "Vietnam is committed to reform": the
-        # participle names the subject's own stance, not something done to it.
-        passive = passive_target(verb)
-        if passive is not None and any(
-            c.dep_ in ("prep", "xcomp") and (c.lower_ == "to" or c.dep_ == "xcomp")
-            for c in verb.children
-        ):
-            return passive, "nsubjpass:stance"
+    holder = _stance_holder(verb)
+    if holder is not None:
+        return holder, "nsubjpass:stance"
     if verb.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "acomp") and verb.head is not verb:
         # "agreed to visit", "..., warning X": the controller is the governing verb's subject.
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -260,6 +252,18 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
     if verb.dep_ == "relcl" and verb.head is not verb:
         return verb.head, "relcl-head"
     return None, ""
+
+
+def _stance_holder(verb: Token) -> Token | None:
+    """ "Israel is opposed to French mediation", "Vietnam is committed to reform": with no
+    agent, the participle names its passive subject's own stance, not something done to it."""
+    if verb.lemma_.lower() not in STATIVE_PASSIVES:
+        return None
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    if not any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children):
+        return None
+    return passive_target(verb)
 
 
 def passive_target(verb: Token) -> Token | None:
