@@ -316,3 +316,8 @@ def test_subject_of_a_stance_participle_is_the_source() -> None:
     # "is opposed to": a passive in form, the subject's own stance in meaning.
     found = dyads("Egypt is opposed to Turkish mediation in the conflict with Libya.")
     assert any(src == "EGY" and tgt == "TUR" for src, tgt, _ in found)
+
+
+def test_taking_from_someone_targets_them_not_where_it_happened() -> None:
+    found = dyads("Kenyan police seized explosives from Somali militants in Garissa.")
+    assert any(src == "KEN" and tgt == "SOM" for src, tgt, _ in found)

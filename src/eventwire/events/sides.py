@@ -31,6 +31,20 @@ DOMESTIC_GROUPS = {"OPP", "REF", "LAB", "EDU", "CVL", "REL"}
 GRIEVANCE_PREPS = ("about", "over")
 # Verbs of leaving, whose "from" phrase names the one left ("withdrew from Lebanon").
 DEPARTING = {"withdraw", "retreat", "pull", "evacuate", "leave", "exit", "depart"}
+# Verbs of taking, whose "from" phrase names the one dispossessed ("confiscated weapons from
+# armed groups": CAMEO 171, seize property, is done to its owner).
+TAKING = {
+    "confiscate",
+    "seize",
+    "steal",
+    "take",
+    "capture",
+    "grab",
+    "snatch",
+    "wrest",
+    "expropriate",
+    "impound",
+}
 # Verbs of receiving, whose "from" phrase names the other party ("received weapons from X").
 RECEIVING = {"receive", "get", "obtain", "accept", "acquire", "buy", "import"}
 # Yield codes whose codebook names an act a state does to its own people (CAMEO 080 yield,
@@ -125,8 +139,9 @@ def targets(doc: Document, verb: Token, code: str) -> tuple[list[Party], str]:
                     if found:
                         return found, f"dobj→{child.lower_}→pobj"
     preps: tuple[str, ...] = parties.TARGET_PREPS
-    if verb.lemma_.lower() in DEPARTING:
-        preps = ("from", *preps)  # "withdraw its troops from Lebanon": the one left
+    if verb.lemma_.lower() in DEPARTING | TAKING:
+        # "withdraw its troops from Lebanon": the one left; "seized arms from X": the owner
+        preps = ("from", *preps)
     elif verb.lemma_.lower() in RECEIVING:
         preps = (*preps, "from")  # "received weapons from the government": the giver
     for prep in preps:
