@@ -30,6 +30,12 @@ def test_noun_pattern_applies_to_every_verb_of_its_block() -> None:
     assert "08" in roots("The Chilean government revoked restrictions on Peruvian traders.")
 
 
+def test_of_equal_matches_the_pattern_written_for_the_verb_wins() -> None:
+    # APPROVE's "&TREATY" (031) and RATIFY's "&TREATY" (057) share a block and a length.
+    assert "05" in roots("Chile ratified the border treaty with Peru on Monday.")
+    assert "03" in roots("Chile approved the border treaty with Peru on Monday.")
+
+
 def test_owner_is_kept_only_for_patterns_without_a_noun() -> None:
     owned = [c for block in lexicon().patterns for c in _compiled(block) if c.owner]
     assert owned, "the dictionary has bare-preposition patterns with a named verb"

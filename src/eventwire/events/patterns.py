@@ -94,7 +94,8 @@ class Compiled:
     """A pattern with its synonym sets expanded into word sequences."""
 
     pattern: VerbPattern
-    owner: str | None  # the block verb the pattern was written for, if its comment names one
+    owner: str | None  # the verb a bare-preposition pattern is restricted to (see _applies)
+    author: str | None  # the block verb its comment names, content patterns included
     after: tuple[tuple[tuple[str, ...], ...], ...]  # per term: its alternatives
     before: tuple[tuple[tuple[str, ...], ...], ...]
     preps: tuple[tuple[str, tuple[tuple[tuple[str, ...], ...], ...]], ...]
@@ -153,11 +154,12 @@ def _compiled(block: str) -> tuple[Compiled, ...]:
     for p in lx.patterns.get(block, ()):
         preps = tuple((pp.prep, terms(pp.objects)) for pp in (*p.before_preps, *p.after_preps))
         words = p.comment.split()
-        owner = members.get(words[0].lower().replace("_", " ")) if words else None
-        if _has_content(p):
-            owner = None
+        author = members.get(words[0].lower().replace("_", " ")) if words else None
+        owner = None if _has_content(p) else author
         after, before = terms(p.after), terms(p.before)
-        out.append(Compiled(p, owner, after, before, preps, _firsts(after), _firsts(before)))
+        out.append(
+            Compiled(p, owner, author, after, before, preps, _firsts(after), _firsts(before))
+        )
     return tuple(out)
 
 
@@ -330,7 +332,7 @@ def match_verb(verb: Token) -> VerbMatch | None:
     after = _words(after_tokens)
     before = _words(before_tokens)
     preps = [(p.lower_, _words(_subtree(p, NOT_IN_PHRASE)[1:])) for p in _prep_children(verb)]
-    best: tuple[int, Compiled, VerbEntry] | None = None
+    best: tuple[tuple[int, bool], Compiled, VerbEntry] | None = None
     multi = [e for e in entries if e.after]
     # A multi-word verb ("call off") claims the token before the single word does.
     for entry in multi or entries:
@@ -338,10 +340,13 @@ def match_verb(verb: Token) -> VerbMatch | None:
             if not _applies(c, entry):
                 continue
             n = _try(c, after, before, preps)
-            if n > 0 and (best is None or n > best[0]):
-                best = (n, c, entry)
+            if n > 0 and (best is None or (n, c.author == entry.lemma) > best[0]):
+                # Of equally long matches, the one written for this verb ("ratified the
+                # treaty" 057, not the block's "approved the treaty" 031): TABARI's patterns
+                # were per verb before PETRARCH2 merged synonyms into blocks.
+                best = ((n, c.author == entry.lemma), c, entry)
     if best is not None:
-        n, c, entry = best
+        (n, _), c, entry = best
         chosen = c.pattern.code
         own = (entry.code.forward or "")[:2]
         forward = chosen.forward
