@@ -321,3 +321,8 @@ def test_subject_of_a_stance_participle_is_the_source() -> None:
 def test_taking_from_someone_targets_them_not_where_it_happened() -> None:
     found = dyads("Kenyan police seized explosives from Somali militants in Garissa.")
     assert any(src == "KEN" and tgt == "SOM" for src, tgt, _ in found)
+
+
+def test_a_plan_to_coerce_is_a_threat() -> None:
+    # "plans to impose restrictions": the complement's act as an intent (137), not bare 030.
+    assert ("CHL", "PER", "13") in dyads("Chile plans to impose restrictions on Peruvian imports.")

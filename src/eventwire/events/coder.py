@@ -58,6 +58,9 @@ NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 # oneself (04-07).
 AT_HOME_ROOTS = {"08", "10", "12", "13"}
 COMMITTING = {"agree", "pledge", "promise", "vow", "offer", "undertake", "commit"}
+# Verbs of intending: "plans to impose restrictions" states the complement's act as an intent,
+# like a commitment does, though to no one in particular.
+INTENDING = {"plan", "intend"}
 
 
 @dataclass
@@ -323,7 +326,7 @@ def _verb_candidate(doc: Document, verb: Token) -> Candidate | None:
     if mood.kind == "intent":
         code = "130" if clauses.has_ultimatum(verb) else intent_code(code)
     complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-    if complement is not None and verb.lemma_.lower() in COMMITTING:
+    if complement is not None and verb.lemma_.lower() in COMMITTING | INTENDING:
         # "agreed to set up", "pledged to provide aid": an expressed intent (CAMEO 03), whose
         # kind is the complement's event when the codebook has an intent code for it.
         inner = match_verb(complement)
