@@ -140,6 +140,13 @@ def test_nationality_adjective_on_an_event_noun_is_its_doer() -> None:
     assert ("CHL", "PER", "14") in {(s[:3], t[:3], r) for s, t, r in found}
 
 
+def test_event_noun_takes_its_target_from_the_light_verb() -> None:
+    # "to" hangs on "gave"; the welcome (hosting, 043) is the event, giving (060) is not.
+    found = dyads("The Chilean president gave a warm welcome on Monday to Peru's foreign minister.")
+    assert ("CHL", "PER", "04") in found
+    assert ("CHL", "PER", "06") not in found
+
+
 def test_list_of_three_names_parsed_as_apposition_is_coordinated() -> None:
     found = {
         (e.source, e.target)

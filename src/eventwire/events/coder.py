@@ -99,8 +99,18 @@ def stage(doc: Document) -> Document:
 def code_sentence(doc: Document, idx: int, sent: Span) -> list[tuple[Event, Explanation]]:
     """Events of one sentence, verbs first, one per (source, target, root)."""
     verbs = [(verb, c) for verb in sent if (c := _verb_candidate(doc, verb)) is not None]
-    found = [c for _, c in verbs]
-    found += [c for noun in sent if (c := _noun_candidate(doc, noun)) is not None]
+    nouns = [(noun, c) for noun in sent if (c := _noun_candidate(doc, noun)) is not None]
+    # "gave a warm welcome to X": a light verb's own default (giving, 060) is no event when
+    # the event noun it carries found its parties; its patterns ("gave assurances") still are.
+    carried = {
+        noun.head.i
+        for noun, c in nouns
+        if nominal.is_light_object(noun) and any(t.code for t in c.targets)
+    }
+    found = [
+        c for verb, c in verbs if not (verb.i in carried and c.explanation.rule.startswith("verb:"))
+    ]
+    found += [c for _, c in nouns]
     out: list[tuple[Event, Explanation]] = []
     seen: set[tuple[str, str, str]] = set()
     for cand in found:
@@ -448,6 +458,11 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
     targets: list[Party] = []
     for pobj, path in nominal.target_tokens(noun, preps):
         targets += [p for p in parties.actors_of(doc, pobj, path) if p.code]
+    if not targets and nominal.is_light_object(noun):
+        # "gave a warm welcome on Thursday to X", "held talks yesterday with X": the noun's
+        # preposition may hang on its light verb.
+        for pobj, path in nominal.target_tokens(noun.head, preps):
+            targets += [p for p in parties.actors_of(doc, pobj, path) if p.code]
     if not targets and code[:2] == "14":
         # "staged a protest in Beijing": a protest is aimed at the place's state, else (no
         # place) at the protesters' own state (see sides.domestic_event).

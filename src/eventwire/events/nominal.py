@@ -35,6 +35,7 @@ EVENT_NOUNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "phone call": ("041", MEET),
     "visit": ("042", ("to",)),
     "trip": ("042", ("to",)),
+    "welcome": ("043", ("to",)),  # "gave a warm welcome to X": hosted X
     "attack": ("190", HARM),
     "assault": ("190", HARM),
     "offensive": ("190", HARM),
@@ -128,9 +129,14 @@ def target_tokens(noun: Token, preps: tuple[str, ...]) -> list[tuple[Token, str]
     return found
 
 
+def is_light_object(noun: Token) -> bool:
+    """Whether the noun is the object of a light verb ("held talks", "gave a welcome")."""
+    return noun.dep_ in ("dobj", "obj", "nsubjpass") and noun.head.lemma_.lower() in LIGHT_VERBS
+
+
 def source_token(noun: Token) -> tuple[Token | None, str]:
     """The doer of a nominal event: possessor, nationality adjective, or a light verb's subject."""
-    light = noun.dep_ in ("dobj", "obj", "nsubjpass") and noun.head.lemma_.lower() in LIGHT_VERBS
+    light = is_light_object(noun)
     for child in noun.children:
         # "Israel mounted its invasion": a possessive pronoun under a light verb is the
         # verb's subject, which names the doer where the pronoun does not.
