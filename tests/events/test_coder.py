@@ -147,6 +147,15 @@ def test_event_noun_takes_its_target_from_the_light_verb() -> None:
     assert ("CHL", "PER", "06") not in found
 
 
+def test_coordinated_subjects_of_a_one_sided_act_are_not_each_others_targets() -> None:
+    # They offered aid to someone the sentence leaves unsaid, not to one another.
+    assert not dyads("Chile, Peru and Bolivia offered humanitarian aid after the earthquake.")
+    # Fighting, like meeting, is done to one another.
+    assert {("CHL", "PER", "19"), ("PER", "CHL", "19")} <= dyads(
+        "Chile and Peru clashed on the border."
+    )
+
+
 def test_list_of_three_names_parsed_as_apposition_is_coordinated() -> None:
     found = {
         (e.source, e.target)

@@ -58,6 +58,12 @@ NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 # oneself (04-07).
 AT_HOME_ROOTS = {"08", "10", "12", "13"}
 COMMITTING = {"agree", "pledge", "promise", "vow", "offer", "undertake", "commit"}
+# Roots whose acts coordinated subjects do to one another when no one else is named: consult,
+# diplomatic cooperation (sign agreements), material cooperation, fight.
+MUTUAL_ROOTS = {"04", "05", "06", "19"}
+# Intents (03) coordinated subjects express to each other ("Chile and Peru agreed to ...",
+# "are seeking to deepen a partnership"), except pledges, which are made to a third party.
+PLEDGING = {"pledge", "promise", "offer", "vow", "undertake", "commit"}
 # Verbs of intending: "plans to impose restrictions" states the complement's act as an intent,
 # like a commitment does, though to no one in particular.
 INTENDING = {"plan", "intend"}
@@ -119,7 +125,11 @@ def code_sentence(doc: Document, idx: int, sent: Span) -> list[tuple[Event, Expl
         coordinated = [
             s for s in cand.sources if s.code and "nsubj" in s.how and "inherited" not in s.how
         ]
-        if not any(t.code for t in targets) and len({s.code for s in coordinated}) > 1:
+        if (
+            not any(t.code for t in targets)
+            and len({s.code for s in coordinated}) > 1
+            and _mutual(cand)
+        ):
             targets = cand.sources  # "Israel and Lebanon renewed talks": each with the other
         for src in cand.sources or [Party(None, -1, "")]:
             for tgt in targets or [Party(None, -1, "")]:
@@ -509,6 +519,16 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
         mood_why=mood.why,
     )
     return Candidate(code, sources, targets, mood, why, _span(noun, sources, targets))
+
+
+def _mutual(cand: Candidate) -> bool:
+    """Whether coordinated subjects with no one else named did it to each other: meetings,
+    agreements, cooperation, fighting ("Israel and Lebanon renewed talks", "the two armies
+    clashed") -- not what each did to a third party left unsaid ("China, Iran and Russia
+    pledged funds", "three nations offered military assistance")."""
+    if cand.code[:2] in MUTUAL_ROOTS:
+        return True
+    return cand.code[:2] == "03" and cand.explanation.lemma not in PLEDGING
 
 
 def _codes_itself(verb: Token, code: str) -> bool:
