@@ -326,3 +326,14 @@ def test_taking_from_someone_targets_them_not_where_it_happened() -> None:
 def test_a_plan_to_coerce_is_a_threat() -> None:
     # "plans to impose restrictions": the complement's act as an intent (137), not bare 030.
     assert ("CHL", "PER", "13") in dyads("Chile plans to impose restrictions on Peruvian imports.")
+
+
+def test_clause_before_the_verb_names_no_one_it_is_addressed_to() -> None:
+    # The clause before the colon is parsed as the complement of "offered": its subjects are
+    # the same three countries, not those the help was offered to.
+    found = dyads(
+        "Chile, Peru and Argentina have often conducted rescue missions in the Andes: all three "
+        "countries offered help after the Bolivian plane crashed."
+    )
+    assert ("CHL", "PER", "03") not in found
+    assert ("CHL", "ARG", "03") not in found

@@ -169,7 +169,7 @@ def targets(doc: Document, verb: Token, code: str) -> tuple[list[Party], str]:
                 return found, f"purpose→{path}"
             if found and not groups and path.endswith(":group"):
                 groups, how = found, f"purpose→{path.removesuffix(':group')}"
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and child.i > verb.i:
             # "demanded that X withdraw": the one asked is the complement's subject
             subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None:
