@@ -200,3 +200,9 @@ def test_lower_case_arabic_article_starts_a_name(recognise: Recognise) -> None:
 def test_owner_of_forces_beats_where_they_are(recognise: Recognise) -> None:
     assert "SYRMIL" in codes(recognise("Syria said its troops in Lebanon would stay."))
     assert "LBNMIL" not in codes(recognise("Israel has strengthened its forces in Lebanon."))
+
+
+@pytest.mark.slow
+def test_country_in_a_stance_word_is_not_a_nationality(recognise: Recognise) -> None:
+    doc = recognise("An anti-Syria journalist criticised the pro-Israel lobby in Beirut.")
+    assert not {"SYR", "ISR"} & {code[:3] for code in codes(doc)}

@@ -56,6 +56,8 @@ COMPASS = {
     "southwestern",
     "the",
 }
+# Prefixes that make a country word a stance ("anti-Syria", "pro-Israel"), not a nationality.
+STANCE_PREFIXES = {"anti", "pro"}
 
 
 def stage(doc: Document) -> Document:
@@ -87,6 +89,8 @@ def _plausible(work: Work, hits: list[Hit]) -> list[Hit]:
     """Drop a name hit that spaCy sees as the end of a longer name starting further left."""
     kept = []
     for hit in hits:
+        if _stance(work, hit):
+            continue
         first = work.parsed[hit.start]
         ent_start = _ent_start(work, hit.start) if first.ent_iob_ == "I" else hit.start
         if hit.kinds() <= {"agent", "blocker"} or ent_start >= hit.start:
@@ -101,6 +105,19 @@ def _plausible(work: Work, hits: list[Hit]) -> list[Hit]:
             # own and win as the longer match).
             kept.append(hit)
     return kept
+
+
+def _stance(work: Work, hit: Hit) -> bool:
+    """ "an anti-Syria journalist", "a pro-Israel position": the country is what someone is for
+    or against, not whose they are."""
+    tokens = work.parsed
+    i = hit.start
+    return (
+        i >= 2
+        and tokens[i - 1].text == "-"
+        and tokens[i - 2].lower_ in STANCE_PREFIXES
+        and tokens[i - 2].idx + len(tokens[i - 2].text) == tokens[i - 1].idx
+    )
 
 
 def _ent_start(work: Work, i: int) -> int:
