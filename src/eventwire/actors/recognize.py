@@ -3,7 +3,8 @@
 Order of the rules (each claims tokens, so an earlier, more specific reading wins):
 
 1. lexicon hits (:mod:`eventwire.actors.matcher`), minus hits that are only the tail of a longer
-   name spaCy saw ("Security Council" inside "Supreme National Security Council");
+   name spaCy saw ("Security Council" inside "Supreme National Security Council") and country
+   words that are a stance ("anti-Syria");
 2. persons (:mod:`eventwire.actors.persons`), their titles and appositives
    (:mod:`eventwire.actors.roles`) and "respectively" lists; the text beats the dictionary;
 3. states, organisations and agents from the remaining hits, demonym/possessive + agent
