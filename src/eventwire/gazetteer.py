@@ -89,12 +89,16 @@ def build_index() -> dict[str, Any]:
         add({row["name"]}, [row["name"], row["iso3"], None, None, None, "country", pop])
     for row in cache.get_us_states().values():
         add({row["name"]}, [row["name"], "USA", row["code"], None, None, "state", 0])
+    # "in Africa", "across Asia": a continent's name is no city's, though GeoNames lists it as
+    # the name or an alias of a few (Asia in the Philippines, Mahdia in Tunisia).
+    continents = {key(str(c["name"])) for c in cache.get_continents().values()}
     for row in sorted(cache.get_cities().values(), key=lambda r: str(r["geonameid"])):
         country = iso3s.get(row["countrycode"])
         if country is None:
             continue
         names = {row["name"]}
         names.update(a for a in row.get("alternatenames", ()) if _latin_alias(a))
+        names = {n for n in names if key(n) not in continents}
         place = [
             row["name"],
             country,

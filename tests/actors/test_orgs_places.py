@@ -206,3 +206,10 @@ def test_owner_of_forces_beats_where_they_are(recognise: Recognise) -> None:
 def test_country_in_a_stance_word_is_not_a_nationality(recognise: Recognise) -> None:
     doc = recognise("An anti-Syria journalist criticised the pro-Israel lobby in Beirut.")
     assert not {"SYR", "ISR"} & {code[:3] for code in codes(doc)}
+
+
+def test_a_continent_is_no_city() -> None:
+    # GeoNames lists "Asia" as a Philippine city and "Africa" as an alias of Mahdia (Tunisia).
+    assert gazetteer.country_of("Africa") is None
+    assert gazetteer.country_of("Asia") is None
+    assert gazetteer.country_of("Tripoli", "LBY") == "LBY"
