@@ -63,7 +63,7 @@ COMMITTING = {"agree", "pledge", "promise", "vow", "offer", "undertake", "commit
 MUTUAL_ROOTS = {"04", "05", "06", "19"}
 # Intents (03) coordinated subjects express to each other ("Chile and Peru agreed to ...",
 # "are seeking to deepen a partnership"), except pledges, which are made to a third party.
-PLEDGING = {"pledge", "promise", "offer", "vow", "undertake", "commit"}
+PLEDGING = COMMITTING - {"agree"}
 # Verbs of intending: "plans to impose restrictions" states the complement's act as an intent,
 # like a commitment does, though to no one in particular.
 INTENDING = {"plan", "intend"}
@@ -419,10 +419,7 @@ def _attack_holders(doc: Document, verb: Token) -> list[Party]:
             holder, how = nominal.source_token(pobj)
             if holder is None or holder.pos_ in ("VERB", "AUX"):
                 continue
-            found = [p for p in parties.actors_of(doc, holder, how) if p.code]
-            found = found or [
-                Party(a, holder.i, f"{how}:demonym") for a in parties.demonym_actors(pobj)
-            ]
+            found = _noun_doers(doc, pobj, holder, how)
             if found:
                 return found
     return []
@@ -498,10 +495,7 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
         found, path = sides.sources(doc, holder)
         sources = [Party(p.actor, p.token, f"{how}:{path}") for p in found]
     else:
-        sources = [p for p in parties.actors_of(doc, holder, how) if p.code]
-        if not sources and how in ("amod", "compound"):
-            # "Israeli strikes on Syria": a nationality word the actors stage left alone.
-            sources = [Party(a, holder.i, f"{how}:demonym") for a in parties.demonym_actors(noun)]
+        sources = _noun_doers(doc, noun, holder, how)
     sources = [p for p in sources if p.code]
     if not sources:
         return None
@@ -519,6 +513,14 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
         mood_why=mood.why,
     )
     return Candidate(code, sources, targets, mood, why, _span(noun, sources, targets))
+
+
+def _noun_doers(doc: Document, noun: Token, holder: Token, how: str) -> list[Party]:
+    """The coded doers an event noun's possessor or modifier names; else the nationality words
+    on the noun that the actors stage left uncoded ("Israeli strikes on Syria", "killed in
+    Israeli tank shelling")."""
+    found = [p for p in parties.actors_of(doc, holder, how) if p.code]
+    return found or [Party(a, holder.i, f"{how}:demonym") for a in parties.demonym_actors(noun)]
 
 
 def _mutual(cand: Candidate) -> bool:
