@@ -67,6 +67,8 @@ PLEDGING = COMMITTING - {"agree"}
 # Verbs of intending: "plans to impose restrictions" states the complement's act as an intent,
 # like a commitment does, though to no one in particular.
 INTENDING = {"plan", "intend"}
+# Verbs whose open complement is the act they express an intent to do.
+INTENT_GOVERNORS = COMMITTING | INTENDING
 
 
 @dataclass
@@ -346,7 +348,7 @@ def _verb_candidate(doc: Document, verb: Token) -> Candidate | None:
     if mood.kind == "intent":
         code = "130" if clauses.has_ultimatum(verb) else intent_code(code)
     complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-    if complement is not None and verb.lemma_.lower() in COMMITTING | INTENDING:
+    if complement is not None and verb.lemma_.lower() in INTENT_GOVERNORS:
         # "agreed to set up", "pledged to provide aid": an expressed intent (CAMEO 03), whose
         # kind is the complement's event when the codebook has an intent code for it.
         inner = match_verb(complement)

@@ -45,6 +45,8 @@ TAKING = {
     "expropriate",
     "impound",
 }
+# Verbs whose "from" phrase is their target before any other preposition.
+FROM_FIRST = DEPARTING | TAKING
 # Verbs of receiving, whose "from" phrase names the other party ("received weapons from X").
 RECEIVING = {"receive", "get", "obtain", "accept", "acquire", "buy", "import"}
 # Yield codes whose codebook names an act a state does to its own people (CAMEO 080 yield,
@@ -139,7 +141,7 @@ def targets(doc: Document, verb: Token, code: str) -> tuple[list[Party], str]:
                     if found:
                         return found, f"dobj→{child.lower_}→pobj"
     preps: tuple[str, ...] = parties.TARGET_PREPS
-    if verb.lemma_.lower() in DEPARTING | TAKING:
+    if verb.lemma_.lower() in FROM_FIRST:
         # "withdraw its troops from Lebanon": the one left; "seized arms from X": the owner
         preps = ("from", *preps)
     elif verb.lemma_.lower() in RECEIVING:
