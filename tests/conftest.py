@@ -10,6 +10,8 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SAMPLES = REPO / "samples"
 SEED = SAMPLES / "seed" / "tabnak-837703.txt"
+# The gold sets the evaluation gate uses, shipped in the repository (eval/data/README.md).
+EVAL_DATA = REPO / "eval" / "data"
 
 
 @pytest.fixture

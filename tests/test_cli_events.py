@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import SEED
+from tests.conftest import EVAL_DATA, SEED
 from typer.testing import CliRunner
 
 from eventwire.cli import EVENT_COLUMNS, app
@@ -81,8 +81,8 @@ def test_explain_unknown_event_fails_clearly(db_url: str) -> None:
     assert "no event with id 'nope'" in err
 
 
-def test_eval_seed_prints_scores(shared: Path) -> None:
-    gold = shared / "data" / "seed" / "tabnak-837703.gold.json"
+def test_eval_seed_prints_scores() -> None:
+    gold = EVAL_DATA / "tabnak-837703.gold.json"
     code, out, err = run("eval", str(gold), "--set", "seed", "--format", "json")
     assert code == 0, err
     report = json.loads(out)
@@ -91,8 +91,8 @@ def test_eval_seed_prints_scores(shared: Path) -> None:
     assert report["tp"] + report["fn"] == 12  # the twelve core events
 
 
-def test_eval_unknown_set_is_rejected(shared: Path) -> None:
-    gold = shared / "data" / "seed" / "tabnak-837703.gold.json"
+def test_eval_unknown_set_is_rejected() -> None:
+    gold = EVAL_DATA / "tabnak-837703.gold.json"
     code, _, err = run("eval", str(gold), "--set", "gdelt")
     assert code == 2
     assert "gdelt" in err

@@ -230,21 +230,37 @@ def test_run_codes_each_item_with_the_given_coder(tmp_path: Path) -> None:
     assert (report.set_name, report.tp, report.fp) == ("petr2_gsr", 1, 0)
 
 
-def test_check_gate(tmp_path: Path) -> None:
+def test_check_gate_holds_every_measure_to_its_floor(tmp_path: Path) -> None:
     baseline = tmp_path / "baseline.json"
-    baseline.write_text(json.dumps({"plover": 0.30, "seed": {"f1": 0.50}}), encoding="utf-8")
-    assert check_gate({"plover": 0.29, "seed": 0.60}, baseline) == []  # within tolerance
-    failures = check_gate({"plover": 0.27, "seed": 0.60}, baseline)
-    assert len(failures) == 1
-    assert failures[0].startswith("plover: F1 0.270")
-    assert check_gate({"plover": 0.35}, baseline) == ["seed: no result (baseline F1 0.500)"]
-    assert check_gate({"plover": 0.29}, baseline, tolerance=0.0)[0].startswith("plover")
-    assert "not found" in check_gate({}, tmp_path / "missing.json")[0]
+    floors = {
+        "tolerance": 0.001,
+        "plover": {"f1": 0.300, "note": "comments are not floors"},
+        "news": {"f1": 0.140, "dates": 0.530},
+    }
+    baseline.write_text(json.dumps(floors), encoding="utf-8")
+    held = {"plover": {"f1": 0.2995}, "news": {"f1": 0.15, "dates": 0.53, "places": 0.1}}
+    assert check_gate(held, baseline) == []  # within the tolerance; unfloored measures free
+    dropped = {"plover": {"f1": 0.298}, "news": {"f1": 0.15, "dates": 0.52}}
+    assert check_gate(dropped, baseline) == [
+        "news dates: 0.5200 is below the floor 0.5300 by more than 0.0010",
+        "plover f1: 0.2980 is below the floor 0.3000 by more than 0.0010",
+    ]
+    assert check_gate({"plover": {"f1": 0.3}, "news": {"f1": 0.2}}, baseline) == [
+        "news dates: no result (floor 0.5300)"
+    ]
+    assert check_gate(held, baseline, tolerance=0.0) == [
+        "plover f1: 0.2995 is below the floor 0.3000 by more than 0.0000"
+    ]
+    assert check_gate({}, tmp_path / "missing.json") == [
+        f"baseline file {tmp_path / 'missing.json'} not found"
+    ]
 
 
-def test_shared_gold_sets_load(shared: Path) -> None:
-    data = shared / "data"
-    plover = load_gold(data / "eval" / "plover_gsr.jsonl")
+DATA = Path(__file__).resolve().parents[1] / "eval" / "data"
+
+
+def test_shipped_gold_sets_load() -> None:
+    plover = load_gold(DATA / "plover_gsr.jsonl")
     assert len(plover) == 322
     assert len({i.id for i in plover}) == 322
     assert {c for i in plover for e in i.events for c in e.classes} <= {
@@ -265,11 +281,9 @@ def test_shared_gold_sets_load(shared: Path) -> None:
         "COERCE",
         "ASSAULT",
     }
-    gsr = load_gold(data / "eval" / "petr2_gsr_validation.jsonl")
+    gsr = load_gold(DATA / "petr2_gsr_validation.jsonl")
     assert (len(gsr), sum(len(i.events) for i in gsr)) == (78, 80)
-    unit = load_gold(data / "eval" / "petr2_unittest_records.jsonl")
-    assert (len(unit), len({i.id for i in unit})) == (284, 284)
-    (seed,) = load_gold(data / "seed" / "tabnak-837703.gold.json")
+    (seed,) = load_gold(DATA / "tabnak-837703.gold.json")
     assert seed.date == "2018-09-27"
     assert "Shamkhani" in seed.text
     assert sum(not e.optional for e in seed.events) == 12
@@ -278,3 +292,15 @@ def test_shared_gold_sets_load(shared: Path) -> None:
     assert ANY in e6.sources
     assert e6.classes == ("18", "19")
     assert (e6.lat, e6.lon) == (31.32, 48.67)
+
+
+def test_petrarch_unit_suite_loads(shared: Path) -> None:
+    unit = load_gold(shared / "data" / "eval" / "petr2_unittest_records.jsonl")
+    assert (len(unit), len({i.id for i in unit})) == (284, 284)
+
+
+def test_seed_annotation_without_its_text_is_an_error(tmp_path: Path) -> None:
+    gold = tmp_path / "lost.gold.json"
+    gold.write_text(json.dumps({"events": []}), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"lost\.txt is neither beside it nor in samples/seed"):
+        load_gold(gold)

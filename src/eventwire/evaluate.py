@@ -45,11 +45,14 @@ __all__ = [
     "load_petr",
     "load_plover",
     "load_seed",
+    "measures",
     "run",
     "score",
 ]
 
 PLACE_KM = 25.0
+# The coder is deterministic: any lost event is a drop (one event moves a figure by >= 0.001).
+GATE_TOLERANCE = 0.0005
 
 
 # -- matching and the report -----------------------------------------------------------------
@@ -71,6 +74,13 @@ class Finding:
     text: str
 
 
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 of the counts (0 where undefined)."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
 @dataclass
 class Report:
     set_name: str
@@ -90,16 +100,15 @@ class Report:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return prf(self.tp, self.fp, self.fn)[0]
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return prf(self.tp, self.fp, self.fn)[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf(self.tp, self.fp, self.fn)[2]
 
     @property
     def date_accuracy(self) -> float | None:
@@ -151,7 +160,7 @@ def _pct(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.0%}"
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance (haversine, mean Earth radius)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -166,12 +175,12 @@ def _closeness(gold: GoldEvent, pred: PredEvent) -> tuple[bool, bool, bool]:
         and gold.lon is not None
         and pred.lat is not None
         and pred.lon is not None
-        and _km(gold.lat, gold.lon, pred.lat, pred.lon) <= PLACE_KM
+        and km(gold.lat, gold.lon, pred.lat, pred.lon) <= PLACE_KM
     )
     return pred.cameo != gold.code, pred.date != gold.date, not near
 
 
-def _match(
+def match_one_to_one(
     golds: list[GoldEvent], preds: list[PredEvent], set_name: str, which: list[int]
 ) -> dict[int, int]:
     """Maximum one-to-one matching of gold events ``which`` to predictions (augmenting paths).
@@ -203,10 +212,10 @@ def _match(
 def _score_item(item: GoldItem, preds: list[PredEvent], set_name: str, report: Report) -> None:
     golds = list(item.events)
     required = [g for g, ev in enumerate(golds) if not ev.optional]
-    matched = _match(golds, preds, set_name, required)
+    matched = match_one_to_one(golds, preds, set_name, required)
     # Optional events only take predictions the required ones left over.
     rest = [p for p in range(len(preds)) if p not in matched.values()]
-    optional = _match(
+    optional = match_one_to_one(
         golds, [preds[p] for p in rest], set_name, [g for g, ev in enumerate(golds) if ev.optional]
     )
     matched.update({g: rest[p] for g, p in optional.items()})
@@ -228,7 +237,7 @@ def _score_item(item: GoldItem, preds: list[PredEvent], set_name: str, report: R
             if ev.lat is not None and ev.lon is not None:
                 report.place_checked += 1
                 if pred.lat is not None and pred.lon is not None:
-                    report.place_correct += _km(ev.lat, ev.lon, pred.lat, pred.lon) <= PLACE_KM
+                    report.place_correct += km(ev.lat, ev.lon, pred.lat, pred.lon) <= PLACE_KM
         elif not ev.optional:
             report.fn += 1
             report.count(ev.classes[0] if ev.classes else None, "fn")
@@ -281,26 +290,46 @@ def run(
     return score(items, predicted, kind)
 
 
-def check_gate(
-    results: dict[str, float], baseline_path: Path | str, tolerance: float = 0.02
-) -> list[str]:
-    """Failures of the baseline gate: sets whose F1 fell more than ``tolerance`` below the floor.
+def measures(report: Report) -> dict[str, float]:
+    """The figures of a sentence-set or seed report that the gate keeps floors for."""
+    found = {"f1": report.f1, "precision": report.precision, "recall": report.recall}
+    if report.date_accuracy is not None:
+        found["dates"] = report.date_accuracy
+    if report.place_accuracy is not None:
+        found["places"] = report.place_accuracy
+    return found
 
-    The baseline file maps set name -> F1 floor (a number, or an object with ``"f1"``).  A set in
-    the baseline but missing from ``results`` fails too: a gate that silently skips is no gate.
+
+def check_gate(
+    results: dict[str, dict[str, float]],
+    baseline_path: Path | str,
+    tolerance: float | None = None,
+) -> list[str]:
+    """Failures of the baseline gate: measures that fell below their floor by more than the
+    tolerance (the baseline's ``tolerance``, else ``GATE_TOLERANCE``).
+
+    The baseline maps set name -> {measure: floor}; every number in it is a floor (other keys,
+    such as ``note``, are comments).  A set or measure in the baseline but missing from
+    ``results`` fails too: a gate that silently skips is no gate.
     """
     path = Path(baseline_path)
     if not path.exists():
         return [f"baseline file {path} not found"]
-    floors: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    baseline: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    allowed = float(baseline.get("tolerance", GATE_TOLERANCE) if tolerance is None else tolerance)
     failures = []
-    for name, floor in sorted(floors.items()):
-        value = float(floor["f1"] if isinstance(floor, dict) else floor)
-        if name not in results:
-            failures.append(f"{name}: no result (baseline F1 {value:.3f})")
-        elif results[name] < value - tolerance:
-            failures.append(
-                f"{name}: F1 {results[name]:.3f} is below the baseline {value:.3f} "
-                f"by more than {tolerance:.3f}"
-            )
+    for name, floors in sorted(baseline.items()):
+        if not isinstance(floors, dict):
+            continue
+        for measure, floor in sorted(floors.items()):
+            if isinstance(floor, bool) or not isinstance(floor, int | float):
+                continue
+            value = results.get(name, {}).get(measure)
+            if value is None:
+                failures.append(f"{name} {measure}: no result (floor {floor:.4f})")
+            elif value < floor - allowed:
+                failures.append(
+                    f"{name} {measure}: {value:.4f} is below the floor {floor:.4f} "
+                    f"by more than {allowed:.4f}"
+                )
     return failures

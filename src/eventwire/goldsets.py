@@ -89,6 +89,10 @@ class PredEvent:
     lon: float | None = None
     text: str = ""
     rule: str = ""
+    place_name: str | None = None
+    place_country: str | None = None
+    place_admin1: str | None = None
+    sentence: int = -1
 
     @classmethod
     def from_event(cls, event: Event) -> PredEvent:
@@ -104,6 +108,10 @@ class PredEvent:
             loc.lon if loc else None,
             event.text,
             event.rule,
+            loc.name if loc else None,
+            loc.country if loc else None,
+            loc.admin1 if loc else None,
+            event.sentence,
         )
 
     def event_class(self, set_name: str) -> str | None:
@@ -181,8 +189,14 @@ def _seed_side(text: str) -> frozenset[str]:
 def load_seed(path: Path) -> list[GoldItem]:
     """The seed article's hand annotation (``*.gold.json`` beside its ``.txt``): one item."""
     gold = json.loads(path.read_text(encoding="utf-8"))
-    text_path = path.with_name(path.name.replace(".gold.json", ".txt"))
-    text = text_path.read_text(encoding="utf-8") if text_path.exists() else ""
+    text_name = path.name.replace(".gold.json", ".txt")
+    # The text lies beside its annotation (the shared material), or among the repository's
+    # samples when the annotation is the copy in eval/data.
+    candidates = (path.with_name(text_name), path.parent / "../../samples/seed" / text_name)
+    text_path = next((c for c in candidates if c.exists()), None)
+    if text_path is None:
+        raise ValueError(f"the annotated text {text_name} is neither beside it nor in samples/seed")
+    text = text_path.read_text(encoding="utf-8")
     places = {p["name"]: p for p in gold.get("places", [])}
     events = []
     for ev in gold["events"]:
