@@ -10,7 +10,7 @@ from typing import Any
 from dateutil import parser as dateparser
 
 from eventwire.calendars import looks_jalali, parse_jalali
-from eventwire.clean import clean_text, content_id
+from eventwire.clean import clean_text, content_id, storable
 from eventwire.errors import Where
 from eventwire.records import Article, Notice, Published, ReadFailure, ReadResult
 
@@ -117,16 +117,19 @@ def _tags(record: dict[str, Any]) -> list[str]:
     return [cleaned for tag in value if (cleaned := clean_text(tag))]
 
 
-def _text(record: dict[str, Any]) -> str:
+def _text(record: dict[str, Any]) -> tuple[str, str]:
+    """The text as the record gives it (offsets index it; only characters no database stores
+    are replaced, one for one) and its normalised form (for the emptiness check and the id)."""
     value = record.get("text")
     if value is None:
         raise FieldError("text", "missing text")
     if not isinstance(value, str):
         raise FieldError("text", f"text must be a string, not {_kind(value)}")
-    text = clean_text(value)
-    if not text:
+    text = storable(value)
+    clean = clean_text(text)
+    if not clean:
         raise FieldError("text", "text is empty")
-    return text
+    return text, clean
 
 
 def _published(record: dict[str, Any], where: Where, warnings: list[Notice]) -> Published | None:
@@ -169,15 +172,17 @@ def _without_nul(value: Any) -> Any:
 def article_from_record(record: object, where: Where) -> ReadResult:
     """An Article from one decoded record (a JSON object or a CSV row), or why it is unusable.
 
-    Unknown keys go to ``meta``; a missing id becomes the content id of the text.
+    The text is kept as given (see :func:`_text`); the other string fields are normalised.
+    A ``lead`` is metadata, not coded. Unknown keys go to ``meta``; a missing id becomes the
+    content id of the text.
     """
     if not isinstance(record, dict):
         return ReadFailure(where, f"expected a JSON object, got {_kind(record)}")
     warnings: list[Notice] = []
     try:
-        text = _text(record)
+        text, clean = _text(record)
         article = Article(
-            id=_identifier(record, "id") or content_id(text),
+            id=_identifier(record, "id") or content_id(clean),
             text=text,
             news_code=_identifier(record, "news_code"),
             tags=_tags(record),
