@@ -153,6 +153,26 @@ def test_ingest_reads_stdin(db_url: str) -> None:
     assert json.loads(out)["title"] == "Shelling"
 
 
+def test_show_prints_the_seed_lead_once(db_url: str) -> None:
+    run("ingest", str(SEED), "--db", db_url, "-q")
+    code, out, _ = run("show", "tabnak-837703", "--db", db_url)
+    assert code == 0
+    # The console wraps lines; compare words.
+    words = " ".join(out.replace("│", " ").split())
+    assert words.count("Facing increasing pressures by the United States") == 1
+
+
+def test_show_prints_a_record_lead_apart_from_the_text(db_url: str) -> None:
+    line = json.dumps(
+        {"id": "l1", "lead": "Lead words here.", "text": "The army shelled the town."}
+    )
+    run("ingest", "-", "--format", "jsonl", "--db", db_url, "-q", stdin=line + "\n")
+    code, out, _ = run("show", "l1", "--db", db_url)
+    assert code == 0
+    words = " ".join(out.replace("│", " ").split())
+    assert "Lead words here. The army shelled the town." in words
+
+
 def test_show_unknown_id_fails_clearly(db_url: str) -> None:
     code, _, err = run("show", "nope", "--db", db_url)
     assert code == 1
