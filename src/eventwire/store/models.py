@@ -141,7 +141,7 @@ class FingerprintBandRow(Base):
 
 
 class SentenceRow(Base):
-    """One sentence of an article body; ``idx`` is the 0-based index events refer to."""
+    """One sentence of an article's text; ``idx`` is the 0-based index events refer to."""
 
     __tablename__ = "sentences"
 
