@@ -34,6 +34,10 @@ def test_clean_text_removes_bom_zero_width_and_bidi_controls() -> None:
     assert clean_text(dirty) == "Iran said on Monday ok"
 
 
+def test_clean_text_replaces_lone_surrogates() -> None:
+    assert clean_text("Iran\ud800 said\udc00") == "Iran\ufffd said\ufffd"
+
+
 def test_clean_text_keeps_zwnj_inside_persian_words_only() -> None:
     assert clean_text("می\u200cخواهد") == "می\u200cخواهد"
     assert clean_text("word\u200c next") == "word next"
@@ -129,12 +133,14 @@ def test_strip_dateline_leaves_ordinary_sentences(paragraph: str) -> None:
 # Pieces of text that clean_text changes, with letters around them: spacing and line breaks,
 # accents NFC composes (and reorders, and one it decomposes: U+0958), Hangul jamo and an Oriya
 # vowel sign that compose across combining class 0, Persian and Arabic-Indic digits, zero-width,
-# bidi and other invisible characters, ZWNJ inside and outside Persian words, control characters.
+# bidi and other invisible characters, ZWNJ inside and outside Persian words, control characters,
+# lone surrogates.
 _PIECES = [
     *"abcIrnM .,'", "  ", "\t", "\r", "\n", "\r\n", "\n\n\n", "\u00a0", "\u3000", "\u2028",
     "\x85", "\x1c", "e\u0301", "\u0301", "a\u0327\u0301", "\u212b", "\u0958", "\u1100\u1161",
     "\u11a8", "\u0b47\u0b3e", "\u06f1\u06f2", "\u0663", "\u200b", "\u200d", "\ufeff", "\u00ad",
     "\u200e", "\u202e", "\u2066", "\u200c", "\u0645\u06cc\u200c\u062e", "\x00", "\x1b", "\x7f",
+    "\ud800", "\udfff",
 ]  # fmt: skip
 MESSY = st.lists(
     st.one_of(st.sampled_from(_PIECES), st.characters(codec="utf-8")), max_size=80

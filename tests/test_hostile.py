@@ -38,6 +38,7 @@ FAILURES = [
     ("wrong-types.jsonl:15", "got null"),
     ("wrong-types.jsonl:18", "invalid JSON"),
     ("wrong-types.json:1 [text]", "not an integer"),
+    ("lone-surrogate.jsonl:2 [id]", "lone surrogate"),
     ("deep-json.jsonl:2", "nested too deeply"),
     ("deep-array.json:1", "nested too deeply"),
     ("deep-html.html:1", "no article text"),
@@ -49,7 +50,7 @@ FAILURES = [
 ]
 STORED = {
     "h-nul", "h-u1", "h-u3", "h-rtl", "h-zw", "h-t11", "h-t12", "h-ok", "h-a2", "h-d1", "h-d3",
-    "h-c1", "h-xxe", "h-before", "h-after-huge", "h-html",
+    "h-c1", "h-xxe", "h-before", "h-after-huge", "h-html", "h-sur",
 }  # fmt: skip
 
 
@@ -113,6 +114,11 @@ def test_hostile_corpus_stores_exactly_the_valid_records(
     records = [json.loads(line) for line in (HOSTILE / "zero-width.jsonl").read_text().splitlines()]
     assert articles["h-zw"].text == next(r["text"] for r in records if r["id"] == "h-zw")
     assert clean_text(articles["h-zw"].text).startswith("Iran and Russia held talks in Vienna.")
+    # A lone surrogate (a JSON escape) is no character: U+FFFD, one for one, in every field.
+    surrogate = articles["h-sur"]
+    assert surrogate.text == "Iran\ufffd and Russia held talks in Vienna."
+    assert (surrogate.title, surrogate.tags) == ("Lone \ufffd surrogate", ["talks\ufffd"])
+    assert surrogate.meta == {"desk": "x\ufffdy"}
 
 
 @pytest.mark.slow

@@ -42,6 +42,8 @@ _TEXT_EDGES_RE = re.compile(r"\A\s+|\s+\Z")
 # Characters a database cannot store in a text column: NUL (PostgreSQL refuses it) and lone
 # surrogates (from JSON "\ud800" escapes; not encodable as UTF-8).
 _UNSTORABLE_RE = re.compile("[\x00\ud800-\udfff]")
+# A lone surrogate is no character: U+FFFD, the replacement character, stands for it.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # NFC never joins a character to an ASCII one after it, and an ASCII character never moves
 # (combining class 0): a text can be normalised piece by piece, each piece a run of non-ASCII
 # characters with the one before it.
@@ -60,8 +62,10 @@ def to_ascii_digits(text: str) -> str:
 def clean_text(text: str) -> str:
     """NFC text with ASCII digits, no invisible controls, tidy spaces and at most one blank line.
 
-    Line breaks are kept: paragraph structure is information the readers still need.
+    Line breaks are kept: paragraph structure is information the readers still need. A lone
+    surrogate (from a JSON ``\\ud800`` escape) becomes U+FFFD, as no database stores one.
     """
+    text = _SURROGATE_RE.sub("\ufffd", text)
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = to_ascii_digits(text)
@@ -215,7 +219,7 @@ def clean_with_offsets(text: str) -> tuple[str, OffsetMap | None]:
     clean = clean_text(text)
     if clean == text:
         return clean, None
-    tracked = _Tracked(text)
+    tracked = _Tracked(_SURROGATE_RE.sub("\ufffd", text))
     tracked.nfc()
     tracked.sub(_LINE_BREAK_RE, "\n")
     tracked.text = to_ascii_digits(tracked.text)

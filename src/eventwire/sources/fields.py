@@ -29,6 +29,7 @@ KNOWN_FIELDS = (
 _DATE_ONLY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HAS_TIME_RE = re.compile(r"\d:\d\d")
 _CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 class FieldError(Exception):
@@ -103,6 +104,8 @@ def _identifier(record: dict[str, Any], name: str) -> str | None:
     if _CONTROL_RE.search(value):
         # Cleaning an id would make two different ids one; refusing it is the honest answer.
         raise FieldError(name, f"{name} contains control characters: {value!r}")
+    if _SURROGATE_RE.search(value):
+        raise FieldError(name, f"{name} contains a lone surrogate: {value!r}")
     return value.strip() or None
 
 
@@ -154,18 +157,18 @@ def _meta(record: dict[str, Any]) -> dict[str, Any]:
     for key, value in record.items():
         if key not in KNOWN_FIELDS and key != "meta":
             meta[key] = value
-    cleaned: dict[str, Any] = _without_nul(meta)
+    cleaned: dict[str, Any] = _storable_json(meta)
     return cleaned
 
 
-def _without_nul(value: Any) -> Any:
-    # PostgreSQL's JSONB refuses \u0000 anywhere in a document, keys included.
+def _storable_json(value: Any) -> Any:
+    # PostgreSQL's JSONB refuses \u0000 and lone surrogates anywhere in a document, keys included.
     if isinstance(value, str):
-        return value.replace("\0", "")
+        return storable(value.replace("\0", ""))
     if isinstance(value, dict):
-        return {_without_nul(k): _without_nul(v) for k, v in value.items()}
+        return {_storable_json(k): _storable_json(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_without_nul(v) for v in value]
+        return [_storable_json(v) for v in value]
     return value
 
 
