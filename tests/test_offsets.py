@@ -240,3 +240,43 @@ def test_wire_record_offsets_index_its_text_and_agree_everywhere(
         p["id"]: (p["text_info"]["start"], p["text_info"]["end"], p["event_text"][0])
         for p in plover
     } == spans
+
+
+def test_wrapped_text_file_codes_as_its_joined_lines_with_offsets_into_the_file(
+    tmp_path: Path,
+) -> None:
+    # A name cut by a line break is found only when the break is read as a space.
+    body = (
+        "The Libyan House of\r\nRepresentatives rejected the  deal with\r\nTurkey.\r\n\r\n"
+        "Russian troops attacked Ukrainian\r\npositions on Monday,  and Iran\r\n"
+        "condemned Israel.\r\n"
+    )
+    path = tmp_path / "wrapped.txt"
+    path.write_bytes(("Fighting\r\n\r\n" + body).encode("utf-8"))
+    joined = tmp_path / "joined.jsonl"
+    text = (
+        "The Libyan House of Representatives rejected the deal with Turkey.\n\n"
+        "Russian troops attacked Ukrainian positions on Monday, and Iran condemned Israel."
+    )
+    joined.write_text(json.dumps({"text": text}) + "\n")
+
+    def events(source: Path) -> list[dict[str, Any]]:
+        lines = _cli("code", str(source), "--format", "jsonl").splitlines()
+        return [json.loads(line) for line in lines]
+
+    wrapped, plain = events(path), events(joined)
+    assert len(wrapped) == 3
+
+    def what(event: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in event.items() if k not in ("span", "text")}
+
+    # The same article (same content id) coded the same: the file's line breaks read as spaces.
+    assert [what(e) for e in wrapped] == [what(e) for e in plain]
+    (article,) = read([path])
+    assert isinstance(article, Article)
+    assert article.text == "\r\n" + body
+    assert [(e["source"], article.text[e["span"][0] : e["span"][1]]) for e in wrapped] == [
+        ("LBYLEG", "House of\r\nRepresentatives rejected the  deal with\r\nTurkey"),
+        ("RUSMIL", "troops attacked Ukrainian\r\npositions"),
+        ("IRN", "Iran\r\ncondemned Israel"),
+    ]
