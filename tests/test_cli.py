@@ -58,7 +58,9 @@ def test_articles_jsonl_shows_seed_metadata(db_url: str) -> None:
     assert article["tags"] == ["iran", "security", "shamkhani", "russia", "china"]
     lead_start = "Facing increasing pressures by the United States"
     assert article["lead"].startswith(lead_start)
-    assert (article["lead"] + article["text"]).count(lead_start) == 1
+    # The text opens with the lead, once; the lead is also kept apart as metadata.
+    assert article["text"].startswith(article["lead"] + "\n\n")
+    assert article["text"].count(lead_start) == 1
     assert not re.search(r"[\u0600-\u06ff]", article["text"])
     assert "Tabnak –" not in article["text"]
 
@@ -149,6 +151,26 @@ def test_ingest_reads_stdin(db_url: str) -> None:
     assert code == 0, err
     _, out, _ = run("show", "s1", "--format", "json", "--db", db_url)
     assert json.loads(out)["title"] == "Shelling"
+
+
+def test_show_prints_the_seed_lead_once(db_url: str) -> None:
+    run("ingest", str(SEED), "--db", db_url, "-q")
+    code, out, _ = run("show", "tabnak-837703", "--db", db_url)
+    assert code == 0
+    # The console wraps lines; compare words.
+    words = " ".join(out.replace("│", " ").split())
+    assert words.count("Facing increasing pressures by the United States") == 1
+
+
+def test_show_prints_a_record_lead_apart_from_the_text(db_url: str) -> None:
+    line = json.dumps(
+        {"id": "l1", "lead": "Lead words here.", "text": "The army shelled the town."}
+    )
+    run("ingest", "-", "--format", "jsonl", "--db", db_url, "-q", stdin=line + "\n")
+    code, out, _ = run("show", "l1", "--db", db_url)
+    assert code == 0
+    words = " ".join(out.replace("│", " ").split())
+    assert "Lead words here. The army shelled the town." in words
 
 
 def test_show_unknown_id_fails_clearly(db_url: str) -> None:

@@ -10,6 +10,7 @@ import pytest
 from tests.conftest import REPO
 from typer.testing import CliRunner
 
+from eventwire.clean import clean_text
 from eventwire.cli import app
 from eventwire.store import open_store
 
@@ -37,6 +38,7 @@ FAILURES = [
     ("wrong-types.jsonl:15", "got null"),
     ("wrong-types.jsonl:18", "invalid JSON"),
     ("wrong-types.json:1 [text]", "not an integer"),
+    ("lone-surrogate.jsonl:2 [id]", "lone surrogate"),
     ("deep-json.jsonl:2", "nested too deeply"),
     ("deep-array.json:1", "nested too deeply"),
     ("deep-html.html:1", "no article text"),
@@ -48,7 +50,7 @@ FAILURES = [
 ]
 STORED = {
     "h-nul", "h-u1", "h-u3", "h-rtl", "h-zw", "h-t11", "h-t12", "h-ok", "h-a2", "h-d1", "h-d3",
-    "h-c1", "h-xxe", "h-before", "h-after-huge", "h-html",
+    "h-c1", "h-xxe", "h-before", "h-after-huge", "h-html", "h-sur",
 }  # fmt: skip
 
 
@@ -106,10 +108,17 @@ def test_hostile_corpus_stores_exactly_the_valid_records(
     assert len(feeds) == 1
     assert all(len(articles[i].text) < 100 for i in feeds)
     assert "root:" not in articles["h-xxe"].text
-    assert "\0" not in articles["h-nul"].text
-    assert articles["h-nul"].text == "Iran and Russia held talks in Vienna."
+    # Texts are stored as given, but for NUL, which becomes a space (one for one).
+    assert articles["h-nul"].text == "Iran  and Russia held talks  in Vienna."
     assert "\u202e" not in (articles["h-rtl"].title or "")
-    assert articles["h-zw"].text.startswith("Iran and Russia held talks in Vienna.")
+    records = [json.loads(line) for line in (HOSTILE / "zero-width.jsonl").read_text().splitlines()]
+    assert articles["h-zw"].text == next(r["text"] for r in records if r["id"] == "h-zw")
+    assert clean_text(articles["h-zw"].text).startswith("Iran and Russia held talks in Vienna.")
+    # A lone surrogate (a JSON escape) is no character: U+FFFD, one for one, in every field.
+    surrogate = articles["h-sur"]
+    assert surrogate.text == "Iran\ufffd and Russia held talks in Vienna."
+    assert (surrogate.title, surrogate.tags) == ("Lone \ufffd surrogate", ["talks\ufffd"])
+    assert surrogate.meta == {"desk": "x\ufffdy"}
 
 
 @pytest.mark.slow

@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 # Persian (U+06F0..) and Arabic-Indic (U+0660..) digits both map to ASCII so numbers, dates and
@@ -32,6 +33,21 @@ _STRAY_ZWNJ_RE = re.compile(f"(?<![{_ARABIC_LETTER}])\u200c|\u200c(?![{_ARABIC_L
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x9f]")
 _HSPACE_RE = re.compile(r"[^\S\n]+")
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
+# clean_text's other steps as substitutions, for clean_with_offsets: line breaks, stripping each
+# line (after _HSPACE_RE its only spaces are single " "; the text's own edges are left to the
+# last step), stripping the whole text.
+_LINE_BREAK_RE = re.compile(r"\r\n?")
+_LINE_EDGES_RE = re.compile(r" *\n *")
+_TEXT_EDGES_RE = re.compile(r"\A\s+|\s+\Z")
+# Characters a database cannot store in a text column: NUL (PostgreSQL refuses it) and lone
+# surrogates (from JSON "\ud800" escapes; not encodable as UTF-8).
+_UNSTORABLE_RE = re.compile("[\x00\ud800-\udfff]")
+# A lone surrogate is no character: U+FFFD, the replacement character, stands for it.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# NFC never joins a character to an ASCII one after it, and an ASCII character never moves
+# (combining class 0): a text can be normalised piece by piece, each piece a run of non-ASCII
+# characters with the one before it.
+_NON_ASCII_RUN_RE = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
 
 _QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟″«»"})
@@ -46,8 +62,10 @@ def to_ascii_digits(text: str) -> str:
 def clean_text(text: str) -> str:
     """NFC text with ASCII digits, no invisible controls, tidy spaces and at most one blank line.
 
-    Line breaks are kept: paragraph structure is information the readers still need.
+    Line breaks are kept: paragraph structure is information the readers still need. A lone
+    surrogate (from a JSON ``\\ud800`` escape) becomes U+FFFD, as no database stores one.
     """
+    text = _SURROGATE_RE.sub("\ufffd", text)
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = to_ascii_digits(text)
@@ -57,6 +75,174 @@ def clean_text(text: str) -> str:
     text = _HSPACE_RE.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANK_LINES_RE.sub("\n\n", text).strip()
+
+
+def storable(text: str) -> str:
+    """``text`` with the characters no database column takes replaced, one for one: NUL by a
+    space, a lone surrogate by U+FFFD. Offsets into the input stay offsets into the result."""
+    if _UNSTORABLE_RE.search(text) is None:
+        return text
+    return _UNSTORABLE_RE.sub(lambda m: " " if m.group() == "\0" else "\ufffd", text)
+
+
+class OffsetMap:
+    """Where each character of a cleaned text came from in the text it was cleaned from.
+
+    Clean character ``i`` was made of the raw characters ``starts[i]`` to ``ends[i]`` (several
+    for a collapsed run of spaces, a CRLF or a composed accent). Two ``array``s of machine
+    integers: 8 bytes a character, where lists of ints would take about 70.
+    """
+
+    __slots__ = ("ends", "raw_length", "starts")
+
+    def __init__(self, starts: array[int], ends: array[int], raw_length: int) -> None:
+        self.starts = starts
+        self.ends = ends
+        self.raw_length = raw_length
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw span of clean characters ``start..end``: from the first raw character of the
+        first to the last raw character of the last (so characters removed inside, such as a
+        zero-width space in a name, are inside; those removed at its edges are not)."""
+        if start < end:
+            return self.starts[start], self.ends[end - 1]
+        at = self.starts[start] if start < len(self.starts) else self.raw_length
+        return at, at
+
+
+Edit = tuple[int, int, str, bool]
+
+
+class _Tracked:
+    """A text being cleaned with, for each character, the raw characters it came from."""
+
+    def __init__(self, text: str) -> None:
+        code = "i" if len(text) < 2**31 else "q"
+        self.text = text
+        self.starts = array(code, range(len(text)))
+        self.ends = array(code, range(1, len(text) + 1))
+
+    def rewrite(self, edits: Iterable[Edit]) -> None:
+        """Replace ``text[a:b]`` by ``new`` for each edit ``(a, b, new, whole)``, in text order.
+
+        A ``whole`` replacement's characters all come from the whole of ``a..b`` (a composed
+        character); otherwise the replacement is no longer than what it replaces, its characters
+        come from the first ones of ``a..b`` and its last one from the rest too (a run of spaces
+        becomes one space that stands for all of them).
+        """
+        text, starts, ends = self.text, self.starts, self.ends
+        pieces: list[str] = []
+        new_starts, new_ends = array(starts.typecode), array(ends.typecode)
+        done = 0
+        for a, b, new, whole in edits:
+            pieces.append(text[done:a])
+            new_starts.extend(starts[done:a])
+            new_ends.extend(ends[done:a])
+            done = b
+            if not new:
+                continue
+            pieces.append(new)
+            if whole:
+                new_starts.extend(array(starts.typecode, [starts[a]]) * len(new))
+                new_ends.extend(array(ends.typecode, [ends[b - 1]]) * len(new))
+            else:
+                new_starts.extend(starts[a : a + len(new)])
+                new_ends.extend(ends[a : a + len(new) - 1])
+                new_ends.append(ends[b - 1])
+        if not pieces:
+            return
+        pieces.append(text[done:])
+        new_starts.extend(starts[done:])
+        new_ends.extend(ends[done:])
+        self.text, self.starts, self.ends = "".join(pieces), new_starts, new_ends
+
+    def sub(self, pattern: re.Pattern[str], new: str) -> None:
+        self.rewrite((m.start(), m.end(), new, False) for m in pattern.finditer(self.text))
+
+    def nfc(self) -> None:
+        if unicodedata.is_normalized("NFC", self.text):
+            return
+        expected = unicodedata.normalize("NFC", self.text)
+        raw = (self.text, self.starts, self.ends)
+        self.rewrite(_nfc_edits(self.text, fine=True))
+        if self.text != expected:  # never seen; then whole runs, coarser but certainly right
+            self.text, self.starts, self.ends = raw
+            self.rewrite(_nfc_edits(self.text, fine=False))
+
+
+def _nfc_edits(text: str, fine: bool) -> Iterable[Edit]:
+    """The edits that make ``text`` NFC: per run of non-ASCII characters (with the character
+    before it), or with ``fine`` per cluster of a character and the marks composed with it."""
+    for run in _NON_ASCII_RUN_RE.finditer(text):
+        segment = run.group()
+        if unicodedata.is_normalized("NFC", segment):
+            continue
+        offset = run.start()
+        clusters = _clusters(segment) if fine else [(0, len(segment))]
+        for a, b in clusters:
+            piece = segment[a:b]
+            composed = unicodedata.normalize("NFC", piece)
+            if composed != piece:
+                yield offset + a, offset + b, composed, True
+
+
+def _clusters(segment: str) -> list[tuple[int, int]]:
+    """``segment`` cut before each character of combining class 0, except where NFC of the two
+    sides together differs from NFC of each (Hangul jamo, some Indic vowel signs): those join."""
+    cuts = [i for i, c in enumerate(segment) if i and unicodedata.combining(c) == 0]
+    clusters: list[tuple[int, int]] = []
+    start = 0
+    for cut in [*cuts, len(segment)]:
+        if clusters:
+            a, b = clusters[-1]
+            left, right = segment[a:b], segment[b:cut]
+            joined = unicodedata.normalize("NFC", left + right)
+            if joined != unicodedata.normalize("NFC", left) + unicodedata.normalize("NFC", right):
+                clusters[-1] = (a, cut)
+                start = cut
+                continue
+        clusters.append((start, cut))
+        start = cut
+    return clusters
+
+
+def clean_with_offsets(text: str) -> tuple[str, OffsetMap | None]:
+    """``clean_text(text)`` and where each of its characters came from in ``text``.
+
+    The map is None when ``text`` is clean already (the usual case for built texts), so nothing
+    is allocated. Each step of :func:`clean_text` is done again as the same substitution with
+    the map carried along; the result is checked against ``clean_text``.
+    """
+    clean = clean_text(text)
+    if clean == text:
+        return clean, None
+    tracked = _Tracked(_SURROGATE_RE.sub("\ufffd", text))
+    tracked.nfc()
+    tracked.sub(_LINE_BREAK_RE, "\n")
+    tracked.text = to_ascii_digits(tracked.text)
+    tracked.sub(_INVISIBLE_RE, "")
+    tracked.sub(_STRAY_ZWNJ_RE, "")
+    tracked.text = _CONTROL_RE.sub(" ", tracked.text)
+    tracked.sub(_HSPACE_RE, " ")
+    tracked.sub(_LINE_EDGES_RE, "\n")
+    tracked.sub(_BLANK_LINES_RE, "\n\n")
+    tracked.sub(_TEXT_EDGES_RE, "")
+    if tracked.text != clean:
+        raise AssertionError("clean_with_offsets drifted from clean_text")
+    return clean, OffsetMap(tracked.starts, tracked.ends, len(text))
+
+
+_WRAP_RE = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+def unwrap_lines(clean: str) -> str:
+    """A cleaned text with each line break inside a paragraph made a space (one for one, so
+    offsets do not move): its paragraphs as :func:`split_paragraphs` gives them, still
+    separated by blank lines."""
+    return _WRAP_RE.sub(" ", clean)
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -91,6 +277,15 @@ def drop_repeated_lead(lead: str | None, paragraphs: Sequence[str]) -> list[str]
     if same_text(first, lead) or same_text(strip_dateline(first).rest, lead):
         del result[0]
     return result
+
+
+def lead_apart(lead: str | None, text: str) -> str | None:
+    """``lead`` when ``text`` does not open with it (a record's lead is metadata, shown apart),
+    None when there is none or the text's first paragraph repeats it."""
+    if not lead:
+        return None
+    first = _PARAGRAPH_BREAK_RE.split(text.strip(), maxsplit=1)[0]
+    return lead if drop_repeated_lead(lead, [first]) else None
 
 
 @dataclass(frozen=True)

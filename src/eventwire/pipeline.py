@@ -7,27 +7,36 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventwire.clean import OffsetMap, clean_with_offsets, unwrap_lines
 from eventwire.config import MAX_PARSE_CHARS, Limits
 from eventwire.records import Actor, Article, Event, Notice, ReadFailure, Sentence
 
 
 def body_of(article: Article) -> str:
-    """The text that is parsed and coded: the lead (when kept apart) then the text.
+    """The text that is coded: the article's text, which every stored offset indexes.
 
-    Sentence indexes and character offsets of mentions and events refer to this string.
+    The parser reads its normalised form (:attr:`Document.body`); the last stage maps what it
+    found back onto this string (see :mod:`eventwire.offsets`).
     """
-    return f"{article.lead}\n\n{article.text}" if article.lead else article.text
+    return article.text
 
 
 @dataclass
 class Document:
     """An article on its way through the stages; each stage fills its own part.
 
-    ``parsed`` is the spaCy ``Doc`` of ``body`` (set by the nlp stage, never stored).
+    ``body`` is ``clean_text`` of the article's text (with wrapped lines joined when the article
+    is ``wrapped``): what the parser reads and every stage indexes. ``body_map`` says where each
+    of its characters is in the article's text (None when the text was clean already: offsets
+    are the same in both). The last stage, ``offsets``, moves sentence, mention and event
+    offsets from ``body`` to the article's text and sets ``on_text``. ``parsed`` is the spaCy
+    ``Doc`` of ``body`` (set by the nlp stage, never stored).
     """
 
     article: Article
     body: str = ""
+    body_map: OffsetMap | None = None
+    on_text: bool = False
     parsed: Any = None
     sentences: list[Sentence] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
@@ -40,7 +49,9 @@ class Document:
 
     def __post_init__(self) -> None:
         if not self.body:
-            self.body = body_of(self.article)
+            self.body, self.body_map = clean_with_offsets(body_of(self.article))
+            if self.article.wrapped:
+                self.body = unwrap_lines(self.body)
 
 
 Stage = Callable[[Document], Document]
@@ -76,14 +87,21 @@ def _dedupe(doc: Document) -> Document:
     return dedupe.stage(doc)
 
 
-# The stages in data-flow order (see docs/architecture.md). Reading and cleaning happen in the
-# readers, so an article enters here already normalised.
+def _offsets(doc: Document) -> Document:
+    from eventwire import offsets
+
+    return offsets.stage(doc)
+
+
+# The stages in data-flow order (see docs/architecture.md). Reading happens in the readers; the
+# stages read the normalised body, and the last one maps what they found onto the text as given.
 STAGES: list[tuple[str, Stage]] = [
     ("nlp", _nlp),
     ("actors", _actors),
     ("events", _events),
     ("when_where", _situate),
     ("dedupe", _dedupe),
+    ("offsets", _offsets),
 ]
 
 

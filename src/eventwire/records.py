@@ -42,7 +42,11 @@ class Article:
     """One news article, as read from any source format.
 
     ``id`` is the identity used for idempotent ingestion: the id given by the input, else a hash of
-    the normalised text (see :func:`eventwire.clean.content_id`).
+    the normalised text (see :func:`eventwire.clean.content_id`). ``text`` is what is coded and
+    what every offset indexes: the input's text as given (JSONL, CSV, plain text), or the text a
+    reader built (HTML, feeds, the scraped layout). ``lead`` is metadata. ``wrapped`` says the
+    text's single line breaks are where its lines were wrapped (a plain text file), so the parser
+    reads them as spaces; in a record's text they stay line breaks.
     """
 
     id: str
@@ -58,6 +62,7 @@ class Article:
     meta: dict[str, Any] = field(default_factory=dict)
     origin: Where | None = None
     warnings: list[Notice] = field(default_factory=list)
+    wrapped: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The article's public JSON form (keys as in the CLI contract)."""
@@ -95,7 +100,7 @@ ReadResult = Article | ReadFailure
 
 @dataclass
 class Sentence:
-    """A sentence of an article's body; ``start``/``end`` are character offsets into the body."""
+    """A sentence of an article; ``start``/``end`` are character offsets into its text."""
 
     idx: int
     start: int
@@ -105,7 +110,7 @@ class Sentence:
 
 @dataclass
 class Mention:
-    """One place in the body where an actor is named or referred to ("Shamkhani", "he")."""
+    """One place in the text where an actor is named or referred to ("Shamkhani", "he")."""
 
     text: str
     start: int

@@ -99,7 +99,8 @@ def test_decode_utf16_file_with_hint_and_with_encoding(tmp_path: Path) -> None:
     assert "pass --encoding utf-16" in failure.reason
     article = next(read([path], encoding="utf-16"))
     assert isinstance(article, Article)
-    assert (article.title, article.text) == ("Title", "Some text in UTF-16.")
+    # The text is the file's after the title line, as decoded (the blank line included).
+    assert (article.title, article.text) == ("Title", "\nSome text in UTF-16.\n")
 
 
 @pytest.mark.parametrize("fmt", [None, *FORMATS])

@@ -7,13 +7,15 @@ import io
 import json
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from eventwire.clean import clean_text, content_id
+from eventwire.clean import clean_text, content_id, split_paragraphs
+from eventwire.pipeline import Document
 from eventwire.records import Article, ReadFailure
 from eventwire.sources import FORMATS, read_stream
 from eventwire.sources.fields import parse_published
+from eventwire.sources.text import parse_text
 
 READERS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Text as news files hold it, hostile parts included: controls, bidi marks, zero-width characters.
@@ -55,9 +57,25 @@ def test_read_jsonl_each_line_is_one_article_or_one_failure(records: list[dict[s
     assert len(results) == len(records)
     for line, (record, result) in enumerate(zip(records, results, strict=True), start=1):
         if isinstance(result, Article):
-            assert result.text == clean_text(record["text"])
+            # As given: only NUL, which no database stores, is replaced (one for one).
+            assert result.text == record["text"].replace("\0", " ")
+            assert result.id == (record["id"].strip() or content_id(clean_text(record["text"])))
         else:
             assert result.where.line == line
+
+
+@READERS
+@given(text=HOSTILE_TEXT)
+def test_read_text_codes_the_paragraphs_it_always_coded(text: str) -> None:
+    # clean_text is not idempotent where a removed character stood between a letter and its
+    # accent (NFC runs first); the reader used to clean twice, so such input may differ.
+    assume(clean_text(clean_text(text)) == clean_text(text))
+    result = parse_text(text, "in.txt")
+    if isinstance(result, Article):
+        lines = clean_text(text).split("\n")
+        paragraphs = split_paragraphs("\n".join(lines[1:])) or [lines[0]]
+        assert Document(article=result).body == "\n\n".join(paragraphs)
+        assert result.id == content_id("\n\n".join(paragraphs))
 
 
 @given(HOSTILE_TEXT)

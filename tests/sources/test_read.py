@@ -26,7 +26,7 @@ def test_read_folder_recursive_sorted_skipping_hidden(tmp_path: Path) -> None:
     (tmp_path / ".hidden.txt").write_text("H\n\nHidden.\n", encoding="utf-8")
     (tmp_path / ".git" / "x.txt").write_text("G\n\nGit.\n", encoding="utf-8")
     texts = [r.text for r in read([tmp_path]) if isinstance(r, Article)]
-    assert texts == ["A body.", "Z body.", "C body."]
+    assert texts == ["\nA body.\n", "\nZ body.\n", "C body."]
 
 
 def test_read_stdin(monkeypatch: pytest.MonkeyPatch) -> None:

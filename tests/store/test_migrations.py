@@ -12,6 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
 from eventwire.errors import StoreError
+from eventwire.records import Article
 from eventwire.store import open_store
 from eventwire.store.migrate import MIGRATIONS, alembic_config, current_revision, head_revision
 from eventwire.store.models import Base
@@ -141,3 +142,22 @@ def test_postgres_search_uses_the_gin_index(pg_url: str) -> None:
         plan = "\n".join(row[0] for row in conn.exec_driver_sql(f"EXPLAIN {compiled}"))
 
     assert "ix_articles_fts" in plan
+
+
+def test_migration_0004_leaves_stored_articles_unwrapped_and_searchable(store_url: str) -> None:
+    old = Article(id="a", text="Floods hit the north.\n\nSecond paragraph.")
+    with open_store(store_url) as store:
+        store.add_article(old)
+        config = alembic_config()
+        with store.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0003")
+
+    with open_store(store_url) as store:  # upgraded to head again
+        assert store.get_article("a") == old
+        assert [a.id for a in store.iter_articles(search="floods")] == ["a"]
+        store.add_article(Article(id="b", text="Floods again,\nwrapped.", wrapped=True))
+        assert {a.id: a.wrapped for a in store.iter_articles(search="floods")} == {
+            "a": False,
+            "b": True,
+        }

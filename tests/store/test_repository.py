@@ -43,6 +43,25 @@ def test_add_article_round_trip_persian_text_tags_meta_and_offset(store: Store) 
     assert stored.published.utcoffset() == dt.timedelta(hours=3, minutes=30)
 
 
+def test_add_article_round_trip_text_as_given_and_wrapped(store: Store) -> None:
+    text = "Iran  and\tRussia met.\r\nZa\u200brif spoke on \u06f5 Mehr,\nwrapped.\r\n"
+    article = Article(id="t", text=text, wrapped=True)
+
+    assert store.add_article(article) is True
+    stored = store.get_article("t")
+
+    assert stored == article
+    assert stored is not None
+    assert stored.text == text
+    assert stored.wrapped is True
+    with store.engine.connect() as conn:
+        row = conn.execute(select(_articles).where(_articles.c.id == "t")).one()
+    # The hash compares words, so it is that of the normalised text.
+    assert row.content_hash == content_hash(
+        "Iran and Russia met.\nZarif spoke on 5 Mehr,\nwrapped."
+    )
+
+
 def test_add_article_round_trip_date_only_published(store: Store, make_article: Factory) -> None:
     store.add_article(make_article("a", published=dt.date(2020, 2, 29)))
 

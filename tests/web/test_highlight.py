@@ -43,3 +43,13 @@ def test_highlight_keeps_one_of_overlapping_mentions() -> None:
     blocks = highlight(Article("d", body), [(0, 0, len(body))], [short, long], [])
     marked = [p for b in blocks for p in b.pieces if p.actor]
     assert [(p.text, p.actor) for p in marked] == [("Iran's minister", "IRNGOV")]
+
+
+def test_highlight_pieces_are_the_text_alone_its_lead_is_metadata() -> None:
+    text = "Iran  met\tRussia.\r\n"
+    iran = Actor("Iran", "IRN", "IRN", None, "country", "dictionary",
+                 [Mention("Iran", 0, 4, 0, "dictionary")])  # fmt: skip
+    article = Article("d", text, lead="A lead.")
+    blocks = highlight(article, [(0, 0, len(text))], [iran], [])
+    assert "".join(p.text for b in blocks for p in b.pieces) == text
+    assert [p.text for b in blocks for p in b.pieces if p.actor] == ["Iran"]

@@ -12,6 +12,7 @@ from rich.panel import Panel
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
+from eventwire.clean import lead_apart
 from eventwire.cli.common import (
     ARTICLE_COLUMNS,
     ARTICLE_TABLE,
@@ -260,7 +261,10 @@ def show_command(
         for key in ("id", "source", "published", "news_code", "url", "language")
         if data[key]
     )
-    body = "\n\n".join(part for part in (data["lead"], data["text"]) if part)
+    # A record's lead is metadata: shown above the text, unless the text opens with it.
+    body = "\n\n".join(
+        part for part in (lead_apart(article.lead, article.text), article.text) if part
+    )
     tags = f"\n\ntags: {', '.join(data['tags'])}" if data["tags"] else ""
     # Article text is data: Text() keeps brackets in it from being read as Rich markup.
     title = Text(data["title"] or article.id, style="bold")

@@ -10,7 +10,7 @@ from typing import Any
 from dateutil import parser as dateparser
 
 from eventwire.calendars import looks_jalali, parse_jalali
-from eventwire.clean import clean_text, content_id
+from eventwire.clean import clean_text, content_id, storable
 from eventwire.errors import Where
 from eventwire.records import Article, Notice, Published, ReadFailure, ReadResult
 
@@ -29,6 +29,7 @@ KNOWN_FIELDS = (
 _DATE_ONLY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HAS_TIME_RE = re.compile(r"\d:\d\d")
 _CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 class FieldError(Exception):
@@ -103,6 +104,8 @@ def _identifier(record: dict[str, Any], name: str) -> str | None:
     if _CONTROL_RE.search(value):
         # Cleaning an id would make two different ids one; refusing it is the honest answer.
         raise FieldError(name, f"{name} contains control characters: {value!r}")
+    if _SURROGATE_RE.search(value):
+        raise FieldError(name, f"{name} contains a lone surrogate: {value!r}")
     return value.strip() or None
 
 
@@ -117,16 +120,19 @@ def _tags(record: dict[str, Any]) -> list[str]:
     return [cleaned for tag in value if (cleaned := clean_text(tag))]
 
 
-def _text(record: dict[str, Any]) -> str:
+def _text(record: dict[str, Any]) -> tuple[str, str]:
+    """The text as the record gives it (offsets index it; only characters no database stores
+    are replaced, one for one) and its normalised form (for the emptiness check and the id)."""
     value = record.get("text")
     if value is None:
         raise FieldError("text", "missing text")
     if not isinstance(value, str):
         raise FieldError("text", f"text must be a string, not {_kind(value)}")
-    text = clean_text(value)
-    if not text:
+    text = storable(value)
+    clean = clean_text(text)
+    if not clean:
         raise FieldError("text", "text is empty")
-    return text
+    return text, clean
 
 
 def _published(record: dict[str, Any], where: Where, warnings: list[Notice]) -> Published | None:
@@ -151,33 +157,35 @@ def _meta(record: dict[str, Any]) -> dict[str, Any]:
     for key, value in record.items():
         if key not in KNOWN_FIELDS and key != "meta":
             meta[key] = value
-    cleaned: dict[str, Any] = _without_nul(meta)
+    cleaned: dict[str, Any] = _storable_json(meta)
     return cleaned
 
 
-def _without_nul(value: Any) -> Any:
-    # PostgreSQL's JSONB refuses \u0000 anywhere in a document, keys included.
+def _storable_json(value: Any) -> Any:
+    # PostgreSQL's JSONB refuses \u0000 and lone surrogates anywhere in a document, keys included.
     if isinstance(value, str):
-        return value.replace("\0", "")
+        return storable(value.replace("\0", ""))
     if isinstance(value, dict):
-        return {_without_nul(k): _without_nul(v) for k, v in value.items()}
+        return {_storable_json(k): _storable_json(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_without_nul(v) for v in value]
+        return [_storable_json(v) for v in value]
     return value
 
 
 def article_from_record(record: object, where: Where) -> ReadResult:
     """An Article from one decoded record (a JSON object or a CSV row), or why it is unusable.
 
-    Unknown keys go to ``meta``; a missing id becomes the content id of the text.
+    The text is kept as given (see :func:`_text`); the other string fields are normalised.
+    A ``lead`` is metadata, not coded. Unknown keys go to ``meta``; a missing id becomes the
+    content id of the text.
     """
     if not isinstance(record, dict):
         return ReadFailure(where, f"expected a JSON object, got {_kind(record)}")
     warnings: list[Notice] = []
     try:
-        text = _text(record)
+        text, clean = _text(record)
         article = Article(
-            id=_identifier(record, "id") or content_id(text),
+            id=_identifier(record, "id") or content_id(clean),
             text=text,
             news_code=_identifier(record, "news_code"),
             tags=_tags(record),

@@ -14,6 +14,9 @@ The layout (see ``shared/data/seed/tabnak-837703.txt``)::
     <body paragraphs>
 
     <tag words>
+
+The article's text is the lead, a blank line and the body paragraphs (the lead once, the
+dateline cut off); the lead is also kept apart as metadata.
 """
 
 from __future__ import annotations
@@ -126,7 +129,9 @@ def parse_scraped(text: str, path: str) -> ReadResult:
     published = _published(page, values, header_day)
     return Article(
         id=_article_id(source, news_code) or content_id(body),
-        text=body,
+        # The page shows the lead again as the first paragraph of the story: it is coded there,
+        # and kept apart as metadata too.
+        text=f"{lead}\n\n{body}" if lead else body,
         title=title,
         lead=lead,
         source=source,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from eventwire.clean import clean_text, content_id, split_paragraphs
+from eventwire.clean import clean_text, content_id, split_paragraphs, storable
 from eventwire.errors import Where
 from eventwire.records import Article, Notice, ReadFailure, ReadResult
 from eventwire.sources.decode import decode, read_limited, size_reason
@@ -23,24 +24,43 @@ def read_text(
     yield text if isinstance(text, ReadFailure) else parse_text(text, path)
 
 
+# Line breaks as clean_text reads them.
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+
+
 def parse_text(text: str, path: str) -> ReadResult:
-    """One Article: title from the first non-empty line, text from the paragraphs after it."""
+    """One Article: title from the first non-empty line, text from what follows it as given.
+
+    A plain text file's lines are wrapped to a width, so the article is ``wrapped``: its single
+    line breaks are read as spaces. The id is the content id of the paragraphs after the title.
+    """
+    text = storable(text)
     lines = clean_text(text).split("\n")
-    raw_lines = text.replace("\r\n", "\n").split("\n")
-    title_line = next((n for n, line in enumerate(raw_lines, start=1) if line.strip()), 1)
     title, body = lines[0], "\n".join(lines[1:])
     paragraphs = split_paragraphs(body)
+    title_line, after_title = _title_line(text)
+    article_text = text[after_title:]
     warnings: list[Notice] = []
     if not paragraphs:
         if not title:
             return ReadFailure(Where(path), "empty file")
         warnings.append(Notice(Where(path, title_line, "title"), "only one line; read as text"))
-        paragraphs, title = [title], ""
-    article_text = "\n\n".join(paragraphs)
+        paragraphs, title, article_text = [title], "", text
     return Article(
-        id=content_id(article_text),
+        id=content_id("\n\n".join(paragraphs)),
         text=article_text,
         title=title or None,
         origin=Where(path, title_line),
         warnings=warnings,
+        wrapped=True,
     )
+
+
+def _title_line(text: str) -> tuple[int, int]:
+    """The number of the first line with visible text, and where the line after it starts."""
+    number, start = 1, 0
+    for line_break in _LINE_BREAK_RE.finditer(text):
+        if clean_text(text[start : line_break.start()]):
+            return number, line_break.end()
+        number, start = number + 1, line_break.end()
+    return number, len(text)

@@ -10,6 +10,7 @@ from typing import Any, cast
 
 from sqlalchemy import Table
 
+from eventwire.clean import clean_text
 from eventwire.errors import StoreError, Where
 from eventwire.records import Article, Published, published_day, published_iso
 from eventwire.store.models import ArticleRow
@@ -32,6 +33,7 @@ ARTICLE_COLUMNS = [
         "language",
         "meta",
         "origin",
+        "wrapped",
     )
 ]
 _WHERE = re.compile(r"^(?P<path>.*?)(?::(?P<line>\d+))?(?: \[(?P<field>.*)\])?$", re.DOTALL)
@@ -93,8 +95,10 @@ def article_values(article: Article, *, now: dt.datetime | None = None) -> dict[
         "url": article.url,
         "language": article.language,
         "meta": dict(article.meta),
-        "content_hash": content_hash(article.text),
+        # Of the normalised text, as before texts were stored as given: the hash compares words.
+        "content_hash": content_hash(clean_text(article.text)),
         "origin": str(article.origin) if article.origin else None,
+        "wrapped": article.wrapped,
         "ingested_at": now or dt.datetime.now(dt.UTC),
     }
 
@@ -113,4 +117,5 @@ def to_article(row: Any) -> Article:
         language=row.language,
         meta=dict(row.meta or {}),
         origin=_parse_where(row.origin),
+        wrapped=bool(row.wrapped),
     )

@@ -29,6 +29,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
@@ -97,6 +98,8 @@ class ArticleRow(Base):
     title: Mapped[str | None] = mapped_column(Text)
     lead: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
+    # The text's single line breaks are wrapping, read as spaces when coding (plain text files).
+    wrapped: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # The publication time exactly as ISO 8601 text (offset kept, or a bare day), so the original
     # zone survives the round trip; ``published_day`` and ``published_utc`` are derived for queries.
     published: Mapped[str | None] = mapped_column(Text)
@@ -138,7 +141,7 @@ class FingerprintBandRow(Base):
 
 
 class SentenceRow(Base):
-    """One sentence of an article body; ``idx`` is the 0-based index events refer to."""
+    """One sentence of an article's text; ``idx`` is the 0-based index events refer to."""
 
     __tablename__ = "sentences"
 

@@ -1,7 +1,7 @@
-"""Article highlighting: the body cut into sentences and pieces marked as actor or trigger.
+"""Article highlighting: the text cut into sentences and pieces marked as actor or trigger.
 
 The page template renders these pieces with autoescaping; nothing here produces HTML, so stored
-text can never become markup. Offsets are those of the pipeline's body (lead, blank line, text).
+text can never become markup. Offsets index the article's text, as stored.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def highlight(
     actors: Iterable[Actor],
     events: Iterable[Event],
 ) -> list[Block]:
-    """The article body as blocks of pieces, for the article page."""
+    """The article's text as blocks of pieces, for the article page."""
     body = body_of(article)
     n = len(body)
     by_sentence: dict[int, list[str]] = {}

@@ -14,6 +14,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from eventwire.clean import lead_apart
 from eventwire.store.stats import EventQuery
 from eventwire.web import api
 from eventwire.web.highlight import highlight
@@ -164,7 +165,11 @@ def article_page(
     actors = store.get_actors(article_id)
     explained = [api.event_detail(store, e, article, actors) for e in events]
     blocks = highlight(article, explorer.sentence_spans(article_id), actors, events)
-    return render(request, "article.html", article=detail, blocks=blocks, explained=explained)
+    # A record's lead is metadata, not coded: shown above the text unless the text opens with it.
+    lead = lead_apart(article.lead, article.text)
+    return render(
+        request, "article.html", article=detail, lead=lead, blocks=blocks, explained=explained
+    )
 
 
 @router.get("/actors")

@@ -33,8 +33,11 @@ class EventOut(BaseModel):
     event_id: str
     doc_id: str
     sentence: int
-    text: str
-    span: list[int] = Field(description="[start, end) character offsets of the trigger")
+    text: str = Field(description="the sentence, as the article's text gives it")
+    span: list[int] = Field(
+        description="[start, end) character offsets into the article's text, from the first "
+        "to the last word involved (trigger and actors)"
+    )
     source: str
     source_name: str
     target: str
@@ -98,7 +101,7 @@ class ArticlePage(Page):
 
 
 class MentionOut(BaseModel):
-    text: str
+    text: str = Field(description="the article's text[start:end]")
     start: int
     end: int
 
@@ -128,8 +131,8 @@ class ArticleActor(BaseModel):
 
 
 class ArticleDetail(ArticleSummary):
-    lead: str | None
-    text: str
+    lead: str | None = Field(description="metadata: the text coded is `text`")
+    text: str = Field(description="the text as given; every offset indexes it")
     tags: list[str]
     language: str | None
     actors: list[ArticleActor]
