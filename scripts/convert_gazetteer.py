@@ -12,7 +12,7 @@ import gzip
 import json
 from pathlib import Path
 
-from eventwire.gazetteer import DATA_FILE, build_index
+from eventwire.whenwhere.gazetteer import DATA_FILE, build_index
 
 TARGET = Path(__file__).resolve().parents[1] / "src" / "eventwire" / DATA_FILE
 

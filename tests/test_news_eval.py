@@ -10,10 +10,10 @@ from tests.conftest import EVAL_DATA
 from typer.testing import CliRunner
 
 from eventwire.cli import app
+from eventwire.document import Document
 from eventwire.goldsets import PredEvent
 from eventwire.news_eval import evaluate_news, person_outcome, place_right
 from eventwire.news_gold import GoldError, GoldPerson, GoldPlace, NewsArticle, load_news
-from eventwire.pipeline import Document
 from eventwire.records import Actor, Article, Event, Location, Mention, Sentence
 
 TEXT = "Russia attacked Ukraine. France met Germany. Italy praised Spain. Poland criticised Chile."

@@ -13,7 +13,7 @@ import hashlib
 import re
 from array import array
 
-from eventwire.pipeline import Document
+from eventwire.document import Document
 
 NUM_PERM = 128
 BANDS = 32

@@ -12,6 +12,7 @@ import json
 import math
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,10 @@ from eventwire.goldsets import (
     load_plover,
     load_seed,
 )
-from eventwire.records import Event
+from eventwire.pipeline import Document, code_document
+from eventwire.records import Article, Event
+from eventwire.sources.detect import sniff_format
+from eventwire.sources.scraped import parse_scraped
 
 __all__ = [
     "ANY",
@@ -41,6 +45,7 @@ __all__ = [
     "Report",
     "check_gate",
     "country",
+    "gold_coder",
     "load_gold",
     "load_petr",
     "load_plover",
@@ -278,6 +283,24 @@ def score(gold: list[GoldItem], predicted: dict[str, list[PredEvent]], set_name:
             preds = [p for p in preds if p.plover]
         _score_item(item, preds, set_name, report)
     return report
+
+
+def gold_coder(item: GoldItem) -> list[Event]:
+    """The pipeline as a coder for :func:`run`: the item's text and date, negated events out.
+
+    A gold text in the scraped page layout (the seed) is read as `eventwire code` reads it.
+    """
+    published = date.fromisoformat(item.date) if item.date else None
+    article: Article | None = None
+    if sniff_format(item.text[:4096].encode("utf-8")) == "scraped":
+        parsed = parse_scraped(item.text, item.id)
+        if isinstance(parsed, Article):
+            article = parsed
+            article.id = item.id
+    if article is None:
+        article = Article(id=item.id, text=item.text, published=published)
+    events = code_document(Document(article=article)).events
+    return [e for e in events if not e.negated]
 
 
 def run(

@@ -17,12 +17,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from eventwire import gazetteer
 from eventwire.config import EXPORT_FORMATS
 from eventwire.formats import write_csv
 from eventwire.records import EVENT_KEYS, Event
 from eventwire.store import EventFilter, Store
 from eventwire.store.stats import EventQuery, Explorer
+from eventwire.whenwhere import gazetteer
 
 MEDIA_TYPES = {
     "csv": "text/csv",

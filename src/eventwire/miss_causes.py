@@ -26,11 +26,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from eventwire.document import Document
 from eventwire.events import nominal
 from eventwire.events.meaning import mood_of
 from eventwire.events.patterns import match_verb
 from eventwire.goldsets import ANY, UNKNOWN, GoldEvent, PredEvent, country
-from eventwire.pipeline import Document
 
 NO_ACTOR = "no actor found"
 NO_COUNTRY = "actor without a country"

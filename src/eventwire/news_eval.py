@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eventwire.document import Document
 from eventwire.errors import Where
 from eventwire.evaluate import PLACE_KM, km, match_one_to_one, prf
-from eventwire.events.coder import code_document
 from eventwire.goldsets import PredEvent, country
 from eventwire.miss_causes import (
     DATE,
@@ -36,7 +36,7 @@ from eventwire.miss_causes import (
     miss_cause,
 )
 from eventwire.news_gold import GoldError, GoldPerson, GoldPlace, NewsArticle, load_news
-from eventwire.pipeline import Document
+from eventwire.pipeline import code_document
 from eventwire.records import Actor, Article, Event
 from eventwire.sources.fields import article_from_record
 

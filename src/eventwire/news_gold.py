@@ -19,9 +19,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from eventwire import gazetteer
 from eventwire.errors import EventwireError
 from eventwire.goldsets import ANY, GoldEvent, country
+from eventwire.whenwhere import gazetteer
 
 PLACES_FILE = "data/eval/wikinews_gold_places.tsv"
 # Where a corpus of texts is looked for when none is given, relative to the gold file: beside it,

@@ -21,15 +21,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from eventwire.actors import default_lexicon
 from eventwire.config import DEFAULT_MODEL
 from eventwire.errors import ConfigError
+from eventwire.events import extra, nominal, verbs
 from eventwire.records import Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from eventwire.pipeline import Document
+    from eventwire.document import Document
 
 # Batches of 64 texts measured fastest for the small English pipeline on 2 cores (MODELS.md).
 BATCH_SIZE = 64
@@ -81,8 +83,6 @@ def _cheap(name: str | None = None) -> Language:
 @lru_cache(maxsize=1)
 def _triggers() -> frozenset[str]:
     """Lemmas that can start an event: dictionary verbs, our extra verbs and event nouns."""
-    from eventwire.events import extra, nominal, verbs
-
     lexicon = verbs.load()
     words = {e.verb for e in lexicon.entries} | set(lexicon.aliases)
     words |= set(extra.verbs())
@@ -93,8 +93,6 @@ def _triggers() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _actor_words() -> frozenset[str]:
     """Lower-case single words that name actors without a capital (police, army, rebels)."""
-    from eventwire.actors import default_lexicon
-
     return frozenset(
         phrase
         for phrase, _ in default_lexicon().phrases()

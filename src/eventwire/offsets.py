@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from eventwire.pipeline import Document
+from eventwire.document import Document
 
 
 def stage(doc: Document) -> Document:

@@ -4,104 +4,32 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from datetime import date, datetime
 
-from eventwire.clean import OffsetMap, clean_with_offsets, unwrap_lines
+from eventwire import dedupe, nlp, offsets
+from eventwire.actors import recognize
 from eventwire.config import MAX_PARSE_CHARS, Limits
-from eventwire.records import Actor, Article, Event, Notice, ReadFailure, Sentence
+from eventwire.document import Document, body_of
+from eventwire.events import coder
+from eventwire.records import Article, Event, ReadFailure
+from eventwire.whenwhere import stage as when_where
 
-
-def body_of(article: Article) -> str:
-    """The text that is coded: the article's text, which every stored offset indexes.
-
-    The parser reads its normalised form (:attr:`Document.body`); the last stage maps what it
-    found back onto this string (see :mod:`eventwire.offsets`).
-    """
-    return article.text
-
-
-@dataclass
-class Document:
-    """An article on its way through the stages; each stage fills its own part.
-
-    ``body`` is ``clean_text`` of the article's text (with wrapped lines joined when the article
-    is ``wrapped``): what the parser reads and every stage indexes. ``body_map`` says where each
-    of its characters is in the article's text (None when the text was clean already: offsets
-    are the same in both). The last stage, ``offsets``, moves sentence, mention and event
-    offsets from ``body`` to the article's text and sets ``on_text``. ``parsed`` is the spaCy
-    ``Doc`` of ``body`` (set by the nlp stage, never stored).
-    """
-
-    article: Article
-    body: str = ""
-    body_map: OffsetMap | None = None
-    on_text: bool = False
-    parsed: Any = None
-    sentences: list[Sentence] = field(default_factory=list)
-    actors: list[Actor] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    # Why each event was coded (event_id -> explanation), for `eventwire explain`.
-    explanations: dict[str, dict[str, Any]] = field(default_factory=dict)
-    notices: list[Notice] = field(default_factory=list)
-    # MinHash of the body (see eventwire.dedupe): the store groups near-duplicates into stories.
-    fingerprint: bytes | None = None
-
-    def __post_init__(self) -> None:
-        if not self.body:
-            self.body, self.body_map = clean_with_offsets(body_of(self.article))
-            if self.article.wrapped:
-                self.body = unwrap_lines(self.body)
+__all__ = ["STAGES", "Document", "StageFailure", "body_of", "code_document", "code_text"]
 
 
 Stage = Callable[[Document], Document]
 
 
-def _nlp(doc: Document) -> Document:
-    from eventwire import nlp  # spaCy loads on first use, not when the CLI starts
-
-    return nlp.stage(doc)
-
-
-def _actors(doc: Document) -> Document:
-    from eventwire.actors import recognize
-
-    return recognize.stage(doc)
-
-
-def _events(doc: Document) -> Document:
-    from eventwire.events import coder
-
-    return coder.stage(doc)
-
-
-def _situate(doc: Document) -> Document:
-    from eventwire import situate
-
-    return situate.stage(doc)
-
-
-def _dedupe(doc: Document) -> Document:
-    from eventwire import dedupe
-
-    return dedupe.stage(doc)
-
-
-def _offsets(doc: Document) -> Document:
-    from eventwire import offsets
-
-    return offsets.stage(doc)
-
-
 # The stages in data-flow order (see docs/architecture.md). Reading happens in the readers; the
 # stages read the normalised body, and the last one maps what they found onto the text as given.
 STAGES: list[tuple[str, Stage]] = [
-    ("nlp", _nlp),
-    ("actors", _actors),
-    ("events", _events),
-    ("when_where", _situate),
-    ("dedupe", _dedupe),
-    ("offsets", _offsets),
+    ("nlp", nlp.stage),
+    ("actors", recognize.stage),
+    ("events", coder.stage),
+    ("when_where", when_where.stage),
+    ("dedupe", dedupe.stage),
+    ("offsets", offsets.stage),
 ]
 
 
@@ -155,8 +83,6 @@ def _too_long(doc: Document) -> StageFailure | None:
 def _process_batch(
     batch: list[Article | ReadFailure], limits: Limits, stages: list[tuple[str, Stage]]
 ) -> Iterator[Document | ReadFailure | StageFailure]:
-    from eventwire import nlp
-
     docs = [Document(article=r) for r in batch if isinstance(r, Article)]
     # An over-long body is refused before parsing: spaCy would refuse it anyway, after failing
     # the whole batch, which then has to be parsed again one article at a time.
@@ -219,3 +145,22 @@ def process_document(
         if problem is not None:
             return StageFailure(article.id, name, problem)
     return doc
+
+
+def code_document(doc: Document) -> Document:
+    """Run every stage (parse, actors, events, dates and places, offsets) on a fresh Document.
+
+    Unlike :func:`process`, a failing stage raises: this is for tests and evaluation, where an
+    error must be seen, not counted.
+    """
+    for _, run in STAGES:
+        doc = run(doc)
+    return doc
+
+
+def code_text(
+    text: str, published: date | datetime | None = None, doc_id: str = "text"
+) -> list[Event]:
+    """Parse, recognise actors and code one text: the convenience entry for tests and eval."""
+    doc = Document(article=Article(id=doc_id, text=text, published=published))
+    return code_document(doc).events

@@ -16,6 +16,9 @@ from __future__ import annotations
 import gc
 import os
 
+from eventwire.pipeline import STAGES, Document, process_document
+from eventwire.records import Article
+
 # The forkserver forks workers, so it must not hold threads when it does. OpenBLAS (loaded with
 # numpy by spaCy) starts a thread pool per core at load time
 # unless told to use one thread. The workers do not need it: spaCy's matrix products go through
@@ -34,9 +37,6 @@ WARM_UP_TEXT = (
 
 def warm() -> bool:
     """Load what every worker needs by coding one short article; whether that worked."""
-    from eventwire.pipeline import STAGES, Document, process_document
-    from eventwire.records import Article
-
     # Loading builds a few million long-lived objects; the collector would walk them again and
     # again meanwhile. Frozen afterwards, they stay out of every later collection, in the server
     # and in the workers, whose collections would otherwise also write to (and so copy) the

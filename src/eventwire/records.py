@@ -171,6 +171,17 @@ class Location:
         }
 
 
+@dataclass(frozen=True)
+class PlaceRef:
+    """A place phrase of the body: its head token and where it was geocoded."""
+
+    head: int  # token index of the place name's root
+    location: Location
+    # Whether later sentences inherit it: it says where the story's action is (a place of a main
+    # clause's verb or of a gathering), not where something else was ("a crisis in Syria").
+    frames: bool = False
+
+
 # The event record's keys in the order of DESIGN.md: JSON keys, CSV columns, database columns.
 EVENT_KEYS = (
     "event_id",

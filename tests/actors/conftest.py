@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from eventwire.pipeline import Document
+from eventwire.document import Document
 from eventwire.records import Actor, Article
 
 Recognise = Callable[..., Document]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from tests.actors.conftest import Recognise, by_name
 
-from eventwire.pipeline import Document
+from eventwire.document import Document
 
 pytestmark = pytest.mark.slow  # loads the spaCy model
 

@@ -8,7 +8,7 @@ import pytest
 from tests.actors.conftest import Recognise, by_name, codes
 
 from eventwire.actors.entries import CodeSpan, resolve
-from eventwire.pipeline import Document
+from eventwire.document import Document
 
 
 def _mentions(doc: Document, code: str) -> set[str]:

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 from tests.actors.conftest import Recognise, by_name, codes
 
-from eventwire import gazetteer
 from eventwire.actors.entries import CodeSpan, LexEntry
 from eventwire.actors.lexicon import EntryTable, Lexicon, default_lexicon
 from eventwire.actors.persons import SurnameIndex, one_person
+from eventwire.whenwhere import gazetteer
 
 # -- gazetteer (no spaCy) -------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ import pytest
 
 from eventwire import nlp, sources
 from eventwire.actors import recognize
-from eventwire.pipeline import Document
+from eventwire.document import Document
 from eventwire.records import Article
 
 pytestmark = pytest.mark.slow

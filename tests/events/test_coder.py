@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from eventwire.events.coder import code_document, code_text, explain
-from eventwire.pipeline import Document
+from eventwire.document import Document
+from eventwire.events.coder import explain
+from eventwire.pipeline import code_document, code_text
 from eventwire.records import Article, Event
 
 pytestmark = pytest.mark.slow  # loads the spaCy model once
@@ -102,7 +103,7 @@ def test_record_has_every_design_key() -> None:
         "target_name", "cameo", "root", "plover", "plover_mode", "quad_class", "goldstein",
         "date", "date_basis", "location", "negated", "confidence", "rule",
     }  # fmt: skip
-    # Published Saturday 2019-06-01: "on Monday" (past tense) is 2019-05-27 (eventwire.when).
+    # Published Saturday 2019-06-01: "on Monday" (past tense) is 2019-05-27 (whenwhere.dates).
     assert event.date == "2019-05-27"
     assert event.date_basis == "relative"
 

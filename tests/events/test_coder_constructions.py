@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from eventwire.events import extra, sides
-from eventwire.events.coder import code_text
 from eventwire.events.codes import root_of
 from eventwire.events.parties import Party
+from eventwire.pipeline import code_text
 from eventwire.records import Actor
 
 pytestmark = pytest.mark.slow  # loads the spaCy model once

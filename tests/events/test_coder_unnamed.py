@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from eventwire.events.coder import code_text
+from eventwire.pipeline import code_text
 from eventwire.records import Event
 
 pytestmark = pytest.mark.slow  # loads the spaCy model once

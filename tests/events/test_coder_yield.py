@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from eventwire.events.coder import code_text
 from eventwire.events.record import Explanation, build
+from eventwire.pipeline import code_text
 from eventwire.records import Event
 
 pytestmark = pytest.mark.slow  # loads the spaCy model once

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from eventwire import evaluate
-from eventwire.events.coder import gold_coder
+from eventwire.evaluate import gold_coder
 from eventwire.news_eval import evaluate_news
 
 pytestmark = pytest.mark.slow

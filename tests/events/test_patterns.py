@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from eventwire.events.coder import code_text
 from eventwire.events.patterns import _compiled, lexicon
+from eventwire.pipeline import code_text
 
 pytestmark = pytest.mark.slow  # loads the spaCy model once
 

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from eventwire.clean import clean_text, content_id, split_paragraphs
-from eventwire.pipeline import Document
+from eventwire.document import Document
 from eventwire.records import Article, ReadFailure
 from eventwire.sources import FORMATS, read_stream
 from eventwire.sources.fields import parse_published

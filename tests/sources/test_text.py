@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventwire.clean import content_id
-from eventwire.pipeline import Document
+from eventwire.document import Document
 from eventwire.records import Article
 from eventwire.sources import read
 

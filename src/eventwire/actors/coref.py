@@ -13,9 +13,9 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from eventwire.actors.draft import Draft, Work
+from eventwire.actors.draft import Draft, Role, Work
 from eventwire.actors.matcher import key_of
-from eventwire.actors.roles import COUNTRY_KINDS, GENERIC_ROLES, ROLE_WORDS, Role
+from eventwire.actors.roles import COUNTRY_KINDS, GENERIC_ROLES, ROLE_WORDS
 
 SUBJECTS = ("nsubj", "nsubjpass")
 STATE_HEADS = frozenset({"regime", "government", "administration"})

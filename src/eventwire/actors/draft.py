@@ -9,15 +9,43 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from eventwire.actors.entries import LexEntry
 from eventwire.actors.lexicon import Lexicon
 from eventwire.actors.matcher import Hit
-
-if TYPE_CHECKING:
-    from eventwire.actors.roles import Role
 from eventwire.records import Actor, Mention
+
+
+@dataclass
+class Role:
+    """What a run of tokens says about someone's country and sector."""
+
+    start: int
+    end: int
+    country: str | None = None
+    sector: str | None = None  # TABARI notation: "~GOV" appends, "IGO~" prepends
+    words: set[str] = field(default_factory=set)  # role words found ("minister")
+    country_hits: list[Hit] = field(default_factory=list)
+    org: str | None = None  # an IGO/NGO the title names ("U.N. mediator", "Arab League chief")
+
+    @property
+    def has_role(self) -> bool:
+        return self.sector is not None
+
+    def code(self) -> str:
+        return join_code(self.country, self.sector)
+
+
+def join_code(country: str | None, sector: str | None) -> str:
+    """Combine a country and a TABARI agent code: IRN + ~GOV = IRNGOV, IRN + IGO~ = IGOIRN."""
+    if not country:
+        return ""
+    if not sector:
+        return country
+    if sector.endswith("~") and not sector.startswith("~"):
+        return sector.strip("~") + country
+    return country + sector.strip("~")
 
 
 @dataclass

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.actors.draft import Draft, Work
+from eventwire.actors.draft import Draft, Work, join_code
 from eventwire.actors.matcher import Hit
-from eventwire.actors.roles import COUNTRY_KINDS, join_code
+from eventwire.actors.roles import COUNTRY_KINDS
 
 # Nouns naming something a party asks, offers or decides: a country word compounded with one
 # names the author ("a U.S. request"), not a place. Nouns of violence ("the Iraq war", "the

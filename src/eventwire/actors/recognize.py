@@ -15,7 +15,7 @@ Order of the rules (each claims tokens, so an earlier, more specific reading win
 from __future__ import annotations
 
 from eventwire.actors import coref
-from eventwire.actors.draft import Draft, Work
+from eventwire.actors.draft import Draft, Role, Work, join_code
 from eventwire.actors.entries import LexEntry
 from eventwire.actors.index import actor_at, actors_in
 from eventwire.actors.lexicon import Lexicon, configured_lexicon
@@ -23,14 +23,12 @@ from eventwire.actors.matcher import Hit, key_of, phrase_index
 from eventwire.actors.persons import one_person, person_spans, surname_index
 from eventwire.actors.roles import (
     COUNTRY_KINDS,
-    Role,
     is_role_word,
-    join_code,
     read_role,
     title_start,
 )
 from eventwire.actors.states import state_actors
-from eventwire.pipeline import Document
+from eventwire.document import Document
 from eventwire.records import published_day
 
 __all__ = ["actor_at", "actors_in", "recognize", "stage"]

@@ -8,10 +8,7 @@ lexicon's agent phrases or, for title words the Phoenix agents lack, from :data:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from eventwire.actors.draft import Work
-from eventwire.actors.matcher import Hit
+from eventwire.actors.draft import Role, Work
 
 # Title and role words missing from (or miscoded for titles in) Phoenix.agents.txt. Phoenix codes
 # "spokesman" as media (~MED); before a name it is nearly always a government spokesperson.
@@ -113,37 +110,6 @@ TITLE_MODIFIERS = frozenset(
 )
 COUNTRY_KINDS = ("country", "demonym", "capital", "metonym")
 TITLE_MAX = 12
-
-
-@dataclass
-class Role:
-    """What a run of tokens says about someone's country and sector."""
-
-    start: int
-    end: int
-    country: str | None = None
-    sector: str | None = None  # TABARI notation: "~GOV" appends, "IGO~" prepends
-    words: set[str] = field(default_factory=set)  # role words found ("minister")
-    country_hits: list[Hit] = field(default_factory=list)
-    org: str | None = None  # an IGO/NGO the title names ("U.N. mediator", "Arab League chief")
-
-    @property
-    def has_role(self) -> bool:
-        return self.sector is not None
-
-    def code(self) -> str:
-        return join_code(self.country, self.sector)
-
-
-def join_code(country: str | None, sector: str | None) -> str:
-    """Combine a country and a TABARI agent code: IRN + ~GOV = IRNGOV, IRN + IGO~ = IGOIRN."""
-    if not country:
-        return ""
-    if not sector:
-        return country
-    if sector.endswith("~") and not sector.startswith("~"):
-        return sector.strip("~") + country
-    return country + sector.strip("~")
 
 
 # Words that stand before a person's name as a title ("Professor X", "Sheriff Y").

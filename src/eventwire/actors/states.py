@@ -15,11 +15,11 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.actors import coref, groups
-from eventwire.actors.draft import Draft, Work
+from eventwire.actors.draft import Draft, Work, join_code
 from eventwire.actors.entries import Match
+from eventwire.actors.group_places import place_country
 from eventwire.actors.matcher import Hit, particle_name
-from eventwire.actors.places import place_country
-from eventwire.actors.roles import COUNTRY_KINDS, PERSON_ROLES, ROLE_WORDS, join_code
+from eventwire.actors.roles import COUNTRY_KINDS, PERSON_ROLES, ROLE_WORDS
 
 NAMED_KINDS = ("metonym", "igo", "ngo", "nonstate", "org", "mnc", "person")
 PLACE_PREPS = frozenset(

@@ -68,8 +68,8 @@ def eval_command(
         return
     if texts is not None or details is not None:
         raise typer.BadParameter("only --set news reads --texts and writes --details")
+    from eventwire.evaluate import gold_coder
     from eventwire.evaluate import run as run_eval
-    from eventwire.events.coder import gold_coder
 
     try:
         report = run_eval(gold, EVAL_SETS[set_name] if set_name else None, gold_coder)

@@ -15,10 +15,10 @@ questions and conditionals are dropped.  Each event's explanation goes to
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from eventwire.events import clauses, codes, nominal, parties, places, sides, unknown
+from eventwire.document import Document
+from eventwire.events import clauses, codes, nominal, parties, place_states, sides, unknown
 from eventwire.events.meaning import (
     INTENT_CODES,
     REPORTING,
@@ -31,15 +31,13 @@ from eventwire.events.parties import Party
 from eventwire.events.patterns import VerbMatch, match_verb
 from eventwire.events.record import Explanation, build
 from eventwire.events.verbdict import VerbCode
-from eventwire.pipeline import Document
-from eventwire.records import Article, Event
+from eventwire.records import Event
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from eventwire.goldsets import GoldItem
 
-__all__ = ["Explanation", "code_text", "explain", "gold_coder", "stage"]
+__all__ = ["Explanation", "explain", "stage"]
 
 CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis", "pcomp"}
 # Verb defaults whose dictionary block code is the wrong sense when no pattern decides: a bare
@@ -208,7 +206,7 @@ def _abroad(doc: Document, sent: Span, sources: list[Party]) -> bool:
     return any(
         place.country not in homes
         for token in sent
-        if (place := places.place_at(doc, token.i)) is not None and place.country
+        if (place := place_states.place_at(doc, token.i)) is not None and place.country
     )
 
 
@@ -567,42 +565,3 @@ def _span(trigger: Token, sources: list[Party], targets: list[Party]) -> tuple[i
 def explain(event: Event, doc: Document) -> dict[str, Any]:
     """The structured explanation of an event coded in ``doc`` (empty if unknown)."""
     return dict(doc.explanations.get(event.event_id, {}))
-
-
-def code_document(doc: Document) -> Document:
-    """Run every pipeline stage (parse, actors, events, dates and places) on a fresh Document.
-
-    Unlike :func:`eventwire.pipeline.process`, a failing stage raises: this is for tests and
-    evaluation, where an error must be seen, not counted.
-    """
-    from eventwire.pipeline import STAGES
-
-    for _, run in STAGES:
-        doc = run(doc)
-    return doc
-
-
-def code_text(
-    text: str, published: date | datetime | None = None, doc_id: str = "text"
-) -> list[Event]:
-    """Parse, recognise actors and code one text: the convenience entry for tests and eval."""
-    doc = Document(article=Article(id=doc_id, text=text, published=published))
-    return code_document(doc).events
-
-
-def gold_coder(item: GoldItem) -> list[Event]:
-    """Coder for :func:`eventwire.evaluate.run`: the item's text and date, negated events out."""
-    from eventwire.sources.detect import sniff_format
-    from eventwire.sources.scraped import parse_scraped
-
-    published = date.fromisoformat(item.date) if item.date else None
-    article: Article | None = None
-    if sniff_format(item.text[:4096].encode("utf-8")) == "scraped":
-        parsed = parse_scraped(item.text, item.id)
-        if isinstance(parsed, Article):
-            article = parsed
-            article.id = item.id
-    if article is None:
-        article = Article(id=item.id, text=item.text, published=published)
-    events = code_document(Document(article=article)).events
-    return [e for e in events if not e.negated]

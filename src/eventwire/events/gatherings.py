@@ -9,7 +9,9 @@ country is dropped by the coder: nobody appeals to itself).  A number in the phr
 last enumeration of that size ("the two countries" after "Iran, Russia and China ... Iran and
 Iraq" -> Iran and Iraq).
 
-Only marked group phrases are resolved -- a participation word ("participating", "attending",
+This module says which phrases are such group references (:func:`group_size`);
+:func:`eventwire.events.parties.group_members` resolves them.  Only marked group phrases are
+resolved -- a participation word ("participating", "attending",
 "member"), "both", or a number -- since a bare "the countries" or "regional states" may mean
 anyone.
 """
@@ -20,9 +22,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-    from eventwire.events.parties import Party
-    from eventwire.pipeline import Document
 
 GROUP_NOUNS = {"nation", "country", "state", "side", "party", "member", "participant", "government"}
 PARTICIPATION = {"participating", "attending", "participant", "member", "present", "concerned"}
@@ -44,35 +43,3 @@ def group_size(token: Token) -> int | None:
         elif word in PARTICIPATION or child.lemma_.lower() in ("participate", "attend"):
             size = size or 0
     return size
-
-
-def enumerations(doc: Document, before: int) -> list[list[Party]]:
-    """Noun phrases before token ``before`` that name two or more countries, in text order."""
-    from eventwire.events.parties import actors_of
-
-    found: list[list[Party]] = []
-    for token in doc.parsed[:before]:
-        if token.dep_ == "conj" or not any(c.dep_ == "conj" for c in token.children):
-            continue
-        named = [
-            p
-            for p in actors_of(doc, token, "enumerated", refer=False)
-            if p.actor and p.actor.country
-        ]
-        if len({p.actor.country for p in named if p.actor}) >= 2:
-            found.append(named)
-    return found
-
-
-def members(doc: Document, token: Token, how: str) -> list[Party]:
-    """The parties a marked group phrase refers to, or [] when it is not one or none precede."""
-    from eventwire.events.parties import Party
-
-    size = group_size(token)
-    if size is None:
-        return []
-    for group in reversed(enumerations(doc, token.i)):
-        countries = {p.actor.country for p in group if p.actor}
-        if size in (0, len(countries)):
-            return [Party(p.actor, token.i, f"{how}:group-ref") for p in group]
-    return []

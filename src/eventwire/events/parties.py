@@ -19,7 +19,7 @@ from eventwire.records import Actor
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from eventwire.pipeline import Document
+    from eventwire.document import Document
 
 CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct"}
 # Prepositions that introduce the other party of an event ("talks with", "attack on").
@@ -159,7 +159,7 @@ def actors_of(doc: Document, token: Token, how: str, refer: bool = True) -> list
             groups = demonym_actors(head)
             parties.extend(Party(a, head.i, f"{how}:demonym") for a in groups)
             # "the participating nations", "both sides": the countries enumerated before.
-            referred = gatherings.members(doc, head, how) if refer and not groups else []
+            referred = group_members(doc, head, how) if refer and not groups else []
             parties.extend(referred)
             if not groups and not referred:
                 parties.append(Party(actor, head.i, how))
@@ -313,3 +313,31 @@ def domestic(source: Party) -> Party | None:
         return None
     country = Actor(actor.country, actor.country, actor.country, None, "country", "domestic")
     return Party(country, -1, "domestic")
+
+
+def enumerations(doc: Document, before: int) -> list[list[Party]]:
+    """Noun phrases before token ``before`` that name two or more countries, in text order."""
+    found: list[list[Party]] = []
+    for token in doc.parsed[:before]:
+        if token.dep_ == "conj" or not any(c.dep_ == "conj" for c in token.children):
+            continue
+        named = [
+            p
+            for p in actors_of(doc, token, "enumerated", refer=False)
+            if p.actor and p.actor.country
+        ]
+        if len({p.actor.country for p in named if p.actor}) >= 2:
+            found.append(named)
+    return found
+
+
+def group_members(doc: Document, token: Token, how: str) -> list[Party]:
+    """The parties a marked group phrase refers to, or [] when it is not one or none precede."""
+    size = gatherings.group_size(token)
+    if size is None:
+        return []
+    for group in reversed(enumerations(doc, token.i)):
+        countries = {p.actor.country for p in group if p.actor}
+        if size in (0, len(countries)):
+            return [Party(p.actor, token.i, f"{how}:group-ref") for p in group]
+    return []

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eventwire.events import gatherings, parties, places
+from eventwire.events import parties, place_states
 from eventwire.events.meaning import is_purpose_clause
 from eventwire.events.parties import Party
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from eventwire.pipeline import Document
+    from eventwire.document import Document
 
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 PLACE_KINDS = {"country", "city", "place", "capital", "region"}
@@ -217,7 +217,7 @@ def group_targets(doc: Document, verb: Token) -> tuple[list[Party], str]:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("among", "between"):
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    found = gatherings.members(doc, pobj, f"pobj:{child.lower_}")
+                    found = parties.group_members(doc, pobj, f"pobj:{child.lower_}")
                     if found:
                         return found, f"prep:{child.lower_}→group"
     return [], "∅"
@@ -238,7 +238,7 @@ def place_targets(doc: Document, heads: list[Token]) -> tuple[list[Party], str]:
                     if found:
                         return found, f"prep:{child.lower_}→place"
                     # Cities are not actors: the geocoded place phrase gives the state.
-                    place = places.place_actor(doc, pobj)
+                    place = place_states.place_actor(doc, pobj)
                     if place is not None:
                         return [Party(place, pobj.i, "place")], f"prep:{child.lower_}→place"
     return [], "∅"

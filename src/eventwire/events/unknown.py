@@ -30,7 +30,7 @@ from eventwire.records import Actor
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from eventwire.pipeline import Document
+    from eventwire.document import Document
 
 CONFLICT_ROOTS = {"18", "19", "20"}
 # Nouns that name attackers without saying whose they are.

@@ -9,10 +9,10 @@ from typing import Any
 
 from dateutil import parser as dateparser
 
-from eventwire.calendars import looks_jalali, parse_jalali
 from eventwire.clean import clean_text, content_id, storable
 from eventwire.errors import Where
 from eventwire.records import Article, Notice, Published, ReadFailure, ReadResult
+from eventwire.whenwhere.calendars import looks_jalali, parse_jalali
 
 KNOWN_FIELDS = (
     "id",

@@ -27,11 +27,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, BinaryIO
 
-from eventwire.calendars import parse_jalali
 from eventwire.clean import clean_text, content_id, drop_repeated_lead, same_text, strip_dateline
 from eventwire.errors import Where
 from eventwire.records import Article, Notice, Published, ReadFailure, ReadResult
 from eventwire.sources.decode import decode, read_limited, size_reason
+from eventwire.whenwhere.calendars import parse_jalali
 
 HEADER_RE = re.compile(r"date\s+(?P<date>\d{4}-\d{2}-\d{2})\b")
 NEWS_CODE_LABEL = "کد خبر"

@@ -9,7 +9,7 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, Select, Table, or_, select
 
 from eventwire.records import Event, Location
-from eventwire.store.models import EventRow
+from eventwire.store.models import ArticleRow, EventRow
 
 _events = cast(Table, EventRow.__table__)
 
@@ -115,8 +115,6 @@ def event_groups_select(flt: EventFilter) -> Select[Any]:
     distinct outlets; ``event_ids`` lists every piece of evidence.
     """
     from sqlalchemy import func
-
-    from eventwire.store.models import ArticleRow
 
     articles = cast(Table, ArticleRow.__table__)
     c = _events.c

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from eventwire.pipeline import body_of
+from eventwire.document import body_of
 from eventwire.records import Actor, Article, Event
 
 

@@ -6,8 +6,11 @@ import dataclasses
 from datetime import date
 from typing import Any
 
-from eventwire.pipeline import Document
+from eventwire.clean import strip_dateline
+from eventwire.document import Document
 from eventwire.records import Event, published_day
+from eventwire.whenwhere.dates import Timeline
+from eventwire.whenwhere.places import Gazette, geocode, main_country, places_of
 
 
 def trigger_token(doc: Document, event: Event) -> Any:
@@ -26,8 +29,6 @@ def trigger_token(doc: Document, event: Event) -> Any:
 
 def _dateline_place(doc: Document) -> str | None:
     """The city of a dateline ("KABUL (Reuters) -"): from the reader, or the body's start."""
-    from eventwire.clean import strip_dateline
-
     place = doc.article.meta.get("place")
     if isinstance(place, str) and place:
         return place
@@ -36,20 +37,18 @@ def _dateline_place(doc: Document) -> str | None:
 
 
 def stage(doc: Document) -> Document:
-    """Give each event its date and place from the text (see eventwire.when and eventwire.geo).
+    """Give each event its date and place from the text (see whenwhere.dates and .places).
 
     An article without a publication day keeps only explicit dates: "on Wednesday" means nothing
     without knowing which week the story was written in.
     """
-    from eventwire.geo import Gazette, article_country
-    from eventwire.when import Timeline
-
     if not doc.events or doc.parsed is None:
         return doc
     published = published_day(doc.article.published)
     timeline = Timeline(doc.parsed, published or date.today())
-    codes = [a.code for a in doc.actors for _ in a.mentions]
-    gazette = Gazette(doc.parsed, article_country(codes), _dateline_place(doc))
+    dateline = _dateline_place(doc)
+    dateline_place = geocode(dateline, main_country(doc)) if dateline else None
+    gazette = Gazette(doc.parsed, places_of(doc), dateline_place)
     situated = []
     for event in doc.events:
         token = trigger_token(doc, event)

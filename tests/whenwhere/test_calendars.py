@@ -1,4 +1,4 @@
-"""Tests for eventwire.calendars: Jalali timestamps to aware Gregorian datetimes."""
+"""Tests for eventwire.whenwhere.calendars: Jalali timestamps to aware Gregorian datetimes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventwire.calendars import (
+from eventwire.whenwhere.calendars import (
     looks_jalali,
     parse_jalali,
     parse_jalali_date,

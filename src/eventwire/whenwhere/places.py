@@ -3,7 +3,7 @@
 1. Place phrases: a GPE/LOC/FAC name after a locative preposition ("in Tehran", "near
    Damascus", "outside Kabul"), the "city/province of X" construction ("the southern Iranian city
    of Ahvaz"), and "X province" compounds ("Yemen's Hodeidah province").
-2. Each is geocoded with :mod:`eventwire.gazetteer` (GeoNames data shipped in a PyPI package);
+2. Each is geocoded with :mod:`eventwire.whenwhere.gazetteer` (GeoNames data from a PyPI package);
    a country named beside it ("Iranian", "Yemen's", "Kabul, Afghanistan") or, failing that, the
    article's most named country breaks ties (Tripoli LBY vs LBN). A name the gazetteer does not
    know keeps its name with the other fields empty.
@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
-from eventwire.records import Location
+from eventwire.actors import default_lexicon
+from eventwire.document import Document
+from eventwire.records import Location, PlaceRef
+from eventwire.whenwhere import gazetteer
 
 PLACE_PREPS = {
     "in",
@@ -64,21 +66,8 @@ GATHERINGS = {
 }
 
 
-@dataclass(frozen=True)
-class PlaceRef:
-    """A place phrase of the body: its head token and where it was geocoded."""
-
-    head: int  # token index of the place name's root
-    location: Location
-    # Whether later sentences inherit it: it says where the story's action is (a place of a main
-    # clause's verb or of a gathering), not where something else was ("a crisis in Syria").
-    frames: bool = False
-
-
 def _country_word(token: Any) -> str | None:
     """ISO3 of a country name or demonym token ("Iranian", "Yemen"), via the actor lexicon."""
-    from eventwire.actors import default_lexicon
-
     lexicon = default_lexicon()
     found = lexicon.demonym(token.text)
     if found:
@@ -112,8 +101,6 @@ _COMPASS = re.compile(
 def _lexicon_country(name: str) -> str | None:
     # Names the gazetteer lacks but the actor lexicon knows as a country or its part: "US",
     # "Britain", "Scotland" (GeoNames files the UK's nations under GB, without their names).
-    from eventwire.actors import default_lexicon
-
     for match in default_lexicon().lookup(name, None):
         if match.entry.kind in ("country", "capital") and match.code:
             return match.code[:3]
@@ -126,8 +113,6 @@ def geocode(name: str, hint: str | None) -> Location:
     "northern Syria" is looked up as Syria (its country is right, its point would not be), and a
     name only the actor lexicon knows ("US", "Scotland") gets its country.
     """
-    from eventwire import gazetteer
-
     places = gazetteer.lookup(name, hint)
     if not places:
         whole = _lexicon_country(name)  # "Northern Ireland" is a name, not a part of Ireland
@@ -201,13 +186,27 @@ def article_country(actor_codes: list[str]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def places_of(doc: Document) -> list[PlaceRef]:
+    """The place phrases of a parsed document, found once and kept on it: event targets ("a
+    protest in Beijing" is aimed at China) and event locations read the same list, geocoded with
+    the same tie-breaker, the country the article's actor mentions name most."""
+    if doc.places is None:
+        doc.places = place_refs(doc.parsed, main_country(doc))
+    return doc.places
+
+
+def main_country(doc: Document) -> str | None:
+    """The country the article's actors are mentioned with most (a tie-breaker for places)."""
+    return article_country([a.code for a in doc.actors for _ in a.mentions])
+
+
 class Gazette:
     """Places for the events of one document, by clause, sentence and narrative."""
 
-    def __init__(self, parsed: Any, default_hint: str | None, dateline: str | None) -> None:
+    def __init__(self, parsed: Any, refs: list[PlaceRef], dateline: Location | None) -> None:
         self.parsed = parsed
-        self.refs = place_refs(parsed, default_hint)
-        self.dateline = geocode(dateline, default_hint) if dateline else None
+        self.refs = refs
+        self.dateline = dateline
         self._index = {sent.start: i for i, sent in enumerate(parsed.sents)}
         self._frames = self._narrative()
 

@@ -18,7 +18,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from eventwire.calendars import WEEKDAYS, jalali_day_month, jalali_month_names, weekday_date
+from eventwire.whenwhere.calendars import (
+    WEEKDAYS,
+    jalali_day_month,
+    jalali_month_names,
+    weekday_date,
+)
 
 _RELATIVE_DAYS = {
     "yesterday": -1,

@@ -4,17 +4,17 @@ Places are not actors (the events stage reads "in Nairobi" after a verb as where
 happened), but a place phrase *inside* a group's noun phrase says whose group it is: the
 prepositional phrase hangs on the noun in the parse, not on the verb. Places come from the
 lexicon (countries, capitals, Phoenix's city lists) and then from the offline gazetteer
-(:mod:`eventwire.gazetteer`), whose ambiguous names ("Tripoli") are settled by a country named
-in the same sentence or left alone.
+(:mod:`eventwire.whenwhere.gazetteer`), whose ambiguous names ("Tripoli") are settled by a
+country named in the same sentence or left alone.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from eventwire import gazetteer
 from eventwire.actors.draft import Work
 from eventwire.actors.roles import COUNTRY_KINDS
+from eventwire.whenwhere import gazetteer
 
 # "of" and "from" are left out on purpose: "leaders of X" names a part of X, often an
 # organisation, and "officials from Iran, Russia and China" is a list of countries, one actor

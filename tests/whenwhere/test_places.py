@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from eventwire.geo import Gazette, geocode
 from eventwire.records import Location
+from eventwire.whenwhere.places import Gazette, geocode, place_refs
 
 pytestmark = pytest.mark.slow
 
@@ -24,7 +24,8 @@ def place_of() -> PlaceOf:
     ) -> tuple[Location | None, str]:
         parsed = nlp.load()(text)
         token = next(t for t in parsed if t.text == word)
-        return Gazette(parsed, hint, dateline).place_of(token)
+        lines = geocode(dateline, hint) if dateline else None
+        return Gazette(parsed, place_refs(parsed, hint), lines).place_of(token)
 
     return run
 

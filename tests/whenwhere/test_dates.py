@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.calendars import WEEKDAYS, jalali_day_month, weekday_date
-from eventwire.when import EventDate, Timeline
+from eventwire.whenwhere.calendars import WEEKDAYS, jalali_day_month, weekday_date
+from eventwire.whenwhere.dates import EventDate, Timeline
 
 THURSDAY = date(2018, 9, 27)
 
@@ -149,7 +149,7 @@ def test_time_refs_resolve_relative_words_against_any_publication_day(
     published: date, count: int, weekday: str
 ) -> None:
     from eventwire import nlp
-    from eventwire.when import time_refs
+    from eventwire.whenwhere.dates import time_refs
 
     text = (
         f"The talks collapsed {count} days ago. The minister resigned on {weekday.title()}. "
