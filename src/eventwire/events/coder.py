@@ -14,7 +14,7 @@ questions and conditionals are dropped.  Each event's explanation goes to
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from eventwire.document import Document
@@ -301,104 +301,227 @@ def _governor_codes(verb: Token) -> bool:
     return m is not None and m.code.forward is not None
 
 
-def _verb_candidate(doc: Document, verb: Token) -> Candidate | None:
+@dataclass
+class VerbReading:
+    """What the verb path has decided so far about one clause verb (see ``VERB_RULES``)."""
+
+    doc: Document
+    verb: Token
+    m: VerbMatch | None = None
+    mood: Mood = field(default_factory=lambda: Mood("happened", False))
+    code: str = ""
+    reverse: str | None = None
+    sources: list[Party] = field(default_factory=list)
+    source_path: str = ""
+    targets: list[Party] = field(default_factory=list)
+    target_path: str = ""
+    # Set by a rule that ends the path with a candidate of its own (a construction, a "[:b]"
+    # pattern); a rule that ends the path without one leaves it None.
+    result: Candidate | None = None
+
+    def candidate(self) -> Candidate:
+        assert self.m is not None  # code_from_lexicon stops the path without a match
+        path = f"{self.source_path}←{self.verb.text}→{self.target_path}"
+        why = _explain(self.verb, self.m, path, self.mood)
+        span = _span(self.verb, self.sources, self.targets)
+        return Candidate(self.code, self.sources, self.targets, self.mood, why, span, self.reverse)
+
+
+def clause_can_report(r: VerbReading) -> bool:
+    """1. Only a clause verb that can carry news of its own: not a purpose clause ("to
+    help"), a complement its governor's pattern codes ("agreed to set up"), a participial
+    adjunct (", citing opposition") or a present relative clause describing someone."""
+    verb = r.verb
     if verb.pos_ != "VERB" or verb.dep_ not in CLAUSE_DEPS:
-        return None
+        return False
     if is_purpose_clause(verb) or _governor_codes(verb) or _participial_adjunct(verb):
-        return None
-    if _describing_clause(verb):
-        return None
-    m = match_verb(verb)
-    mood = mood_of(verb)
-    if not mood.coded:
-        return None
-    construction = _construction(verb, m, mood)
-    if construction is not None:
-        code, asked, note = construction
-        lemma = verb.lemma_.lower()
-        m = VerbMatch(VerbCode(code), m.entry if m else None, None, 0, lemma)
-        if note == "refusal":
-            mood = Mood("happened", False, "refusal: a negated commitment to cooperate")
-        sources, source_path = sides.sources(doc, verb)
-        targets, target_path = sides.targets(doc, verb, code)
-        if asked is not None:
-            named = [p for p in parties.actors_of(doc, asked, f"{note}:nsubj") if p.code]
-            if named:
-                targets, target_path = named, f"{note}→nsubj"
-        why = _explain(verb, m, f"{source_path}←{verb.text}→{target_path}", mood)
-        why.notes.append(f"construction: {note}")
-        return Candidate(code, sources, targets, mood, why, _span(verb, sources, targets))
-    if (m is None or m.code.forward is None) and mood.kind == "intent" and verb.dep_ == "xcomp":
+        return False
+    return not _describing_clause(verb)
+
+
+def asserted(r: VerbReading) -> bool:
+    """2. The text asserts it: questions, conditionals and hypotheticals end the path
+    (:func:`eventwire.events.meaning.mood_of`); negation is kept as a flag."""
+    r.m = match_verb(r.verb)
+    r.mood = mood_of(r.verb)
+    return r.mood.coded
+
+
+def fixed_by_construction(r: VerbReading) -> bool:
+    """3. A clause construction fixes the code and the one asked (a refusal, "said X must",
+    an appeal): :func:`_construction`; the path ends with its candidate."""
+    construction = _construction(r.verb, r.m, r.mood)
+    if construction is None:
+        return True
+    code, asked, note = construction
+    m = VerbMatch(VerbCode(code), r.m.entry if r.m else None, None, 0, r.verb.lemma_.lower())
+    mood = r.mood
+    if note == "refusal":
+        mood = Mood("happened", False, "refusal: a negated commitment to cooperate")
+    sources, source_path = sides.sources(r.doc, r.verb)
+    targets, target_path = sides.targets(r.doc, r.verb, code)
+    if asked is not None:
+        named = [p for p in parties.actors_of(r.doc, asked, f"{note}:nsubj") if p.code]
+        if named:
+            targets, target_path = named, f"{note}→nsubj"
+    why = _explain(r.verb, m, f"{source_path}←{r.verb.text}→{target_path}", mood)
+    why.notes.append(f"construction: {note}")
+    r.result = Candidate(code, sources, targets, mood, why, _span(r.verb, sources, targets))
+    return False
+
+
+def code_from_lexicon(r: VerbReading) -> bool:
+    """4. The verb lexicon's pattern, else its default, gives the code; an intent word's open
+    complement with no code of its own is a commitment (030); a "[:b]" pattern (the subject
+    receives) ends the path with the other party's act."""
+    m, verb = r.m, r.verb
+    if (m is None or m.code.forward is None) and r.mood.kind == "intent" and verb.dep_ == "xcomp":
         # "is willing to withdraw", "vowed to continue": the commitment itself is CAMEO 030.
-        m = VerbMatch(VerbCode("030"), None, None, 0, verb.lemma_.lower())
+        m = r.m = VerbMatch(VerbCode("030"), None, None, 0, verb.lemma_.lower())
     reverse = m.code.reverse if m is not None and m.pattern is not None else None
     if m is not None and reverse == m.code.forward:
         # "[046:046]": a symmetric act ("held talks with") is one interaction, recorded once.
         reverse = None
     if m is None:
-        return None
-    forward = m.code.forward
-    if forward is None:
-        return None if reverse is None else _reverse_candidate(doc, verb, m, reverse, mood)
-    code = forward
-    if m.pattern is None and m.lemma in DEFAULT_SENSE:
-        code = DEFAULT_SENSE[m.lemma]
-    if mood.kind == "intent":
-        code = "130" if clauses.has_ultimatum(verb) else intent_code(code)
+        return False
+    if m.code.forward is None:
+        if reverse is not None:
+            r.result = _reverse_candidate(r.doc, verb, m, reverse, r.mood)
+        return False
+    r.code, r.reverse = m.code.forward, reverse
+    return True
+
+
+def sense_and_intent(r: VerbReading) -> bool:
+    """5. A default with a known wrong sense takes its right one ("agreed" is 030); an intent
+    takes the intent code (130 with an ultimatum); a committing verb's complement names the
+    kind of intent ("pledged to provide aid")."""
+    assert r.m is not None
+    verb = r.verb
+    if r.m.pattern is None and r.m.lemma in DEFAULT_SENSE:
+        r.code = DEFAULT_SENSE[r.m.lemma]
+    if r.mood.kind == "intent":
+        r.code = "130" if clauses.has_ultimatum(verb) else intent_code(r.code)
     complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if complement is not None and verb.lemma_.lower() in INTENT_GOVERNORS:
         # "agreed to set up", "pledged to provide aid": an expressed intent (CAMEO 03), whose
         # kind is the complement's event when the codebook has an intent code for it.
         inner = match_verb(complement)
         inner_code = inner.code.forward if inner is not None else None
-        code = intent_code(inner_code) if inner_code and inner_code[:2] in INTENT_CODES else "030"
-    if code[:2] == "01" and any(c.dep_ == "ccomp" for c in verb.children):
-        return None  # a reporting verb: the event is the one it reports
-    sources, source_path = sides.sources(doc, verb)
-    if sides.by_the_public(sources):
-        if m.pattern is None and code == "170":
+        r.code = intent_code(inner_code) if inner_code and inner_code[:2] in INTENT_CODES else "030"
+    return True
+
+
+def not_a_report(r: VerbReading) -> bool:
+    """6. A reporting verb with a complement clause is no event: the one it reports is."""
+    return not (r.code[:2] == "01" and any(c.dep_ == "ccomp" for c in r.verb.children))
+
+
+def find_sources(r: VerbReading) -> bool:
+    """7. The source (:func:`eventwire.events.sides.sources`); the public's blocking is a
+    protest (144), its destroying violent protest (145), not what a state does (170, 171)."""
+    assert r.m is not None
+    r.sources, r.source_path = sides.sources(r.doc, r.verb)
+    if sides.by_the_public(r.sources):
+        if r.m.pattern is None and r.code == "170":
             # "workers blocked the bridge": the public obstructing passage protests (CAMEO
             # 144); the block's default, coercion (170), is what authorities do.
-            code = "144"
-        elif code[:3] == "171":
+            r.code = "144"
+        elif r.code[:3] == "171":
             # "protesters destroyed / set fire to buildings": violent protest (145, PLOVER
             # PROTEST "vandalize"), where the same act by a state is seizing or damaging
             # property (171).
-            code = "145"
-    targets, target_path = sides.targets(doc, verb, code)
+            r.code = "145"
+    return True
+
+
+def find_targets(r: VerbReading) -> bool:
+    """8. The target (:func:`eventwire.events.sides.targets`)."""
+    r.targets, r.target_path = sides.targets(r.doc, r.verb, r.code)
+    return True
+
+
+def victims_and_attackers(r: VerbReading) -> bool:
+    """9. A victim-subject verb ("died in a Chilean air strike") takes its attacker from the
+    attack noun, and is no event without one; a violent act with no named source takes the
+    attack noun's holder, and its passive subject as the target."""
+    doc, verb = r.doc, r.verb
     if verb.lemma_.lower() in VICTIM_SUBJECT:
         # "Three soldiers died in a Chilean air strike": the subject is the one killed; a
         # death no attack is named for ("died of his wounds", "died in a crash") is no event.
         attackers = _attack_holders(doc, verb)
         if not attackers:
-            return None
-        targets, target_path = [p for p in sources if p.code], f"{source_path}:victim"
-        sources, source_path = attackers, "prep→attack→holder"
-    elif unknown.applies(code) and not any(p.code for p in sources):
+            return False
+        r.targets, r.target_path = [p for p in r.sources if p.code], f"{r.source_path}:victim"
+        r.sources, r.source_path = attackers, "prep→attack→holder"
+    elif unknown.applies(r.code) and not any(p.code for p in r.sources):
         attackers = _attack_holders(doc, verb)
         victim = parties.passive_target(verb)
         if attackers:
-            sources, source_path = attackers, "prep→attack→holder"
-            if victim is not None and not any(p.code for p in targets):
-                targets = [p for p in parties.actors_of(doc, victim, "nsubjpass") if p.code]
-                target_path = "nsubjpass"
-    unnamed = unknown.attribute(doc, verb, sources, targets) if unknown.applies(code) else None
-    if unnamed is not None:
-        sources, targets, source_path = unnamed
-    if code[:2] == "13" and not any(t.code for t in targets):
-        # "threatened to strike if Y ...": the one whose act is the condition is threatened.
-        subject = clauses.condition(verb)
+            r.sources, r.source_path = attackers, "prep→attack→holder"
+            if victim is not None and not any(p.code for p in r.targets):
+                r.targets = [p for p in parties.actors_of(doc, victim, "nsubjpass") if p.code]
+                r.target_path = "nsubjpass"
+    return True
+
+
+def unnamed_perpetrator(r: VerbReading) -> bool:
+    """10. An attack by someone the text does not name ("a bomb exploded", "gunmen opened
+    fire") is coded with an empty source (:mod:`eventwire.events.unknown`)."""
+    if unknown.applies(r.code):
+        unnamed = unknown.attribute(r.doc, r.verb, r.sources, r.targets)
+        if unnamed is not None:
+            r.sources, r.targets, r.source_path = unnamed
+    return True
+
+
+def threatened_party(r: VerbReading) -> bool:
+    """11. A threat with no named target is aimed at the one whose act is its condition
+    ("threatened to strike if Y ...")."""
+    if r.code[:2] == "13" and not any(t.code for t in r.targets):
+        subject = clauses.condition(r.verb)
         if subject is not None:
-            named = [p for p in parties.actors_of(doc, subject, "condition") if p.code]
+            named = [p for p in parties.actors_of(r.doc, subject, "condition") if p.code]
             if named:
-                targets, target_path = named, "advcl:if→nsubj"
-    if mood.kind == "intent":
-        reverse = None  # the other side's act has not happened either
-    if reverse is not None and not any(t.code for t in targets):
-        targets, target_path = _givers(doc, verb)
-    path = f"{source_path}←{verb.text}→{target_path}"
-    why = _explain(verb, m, path, mood)
-    return Candidate(code, sources, targets, mood, why, _span(verb, sources, targets), reverse)
+                r.targets, r.target_path = named, "advcl:if→nsubj"
+    return True
+
+
+def paired_act(r: VerbReading) -> bool:
+    """12. A paired code ("received the envoy" [043:042]) keeps the target's act unless the
+    event is only intended; a receiving verb's other party is named by "from"."""
+    if r.mood.kind == "intent":
+        r.reverse = None  # the other side's act has not happened either
+    if r.reverse is not None and not any(t.code for t in r.targets):
+        r.targets, r.target_path = _givers(r.doc, r.verb)
+    return True
+
+
+# The verb path in order (docs/events.md, "The verb path"): each rule reads and refines the
+# reading; one that returns False ends the path, with the candidate it set or with none.
+VERB_RULES = (
+    clause_can_report,
+    asserted,
+    fixed_by_construction,
+    code_from_lexicon,
+    sense_and_intent,
+    not_a_report,
+    find_sources,
+    find_targets,
+    victims_and_attackers,
+    unnamed_perpetrator,
+    threatened_party,
+    paired_act,
+)
+
+
+def _verb_candidate(doc: Document, verb: Token) -> Candidate | None:
+    """The candidate event of a clause verb, by the rules of ``VERB_RULES`` in order."""
+    reading = VerbReading(doc, verb)
+    for rule in VERB_RULES:
+        if not rule(reading):
+            return reading.result
+    return reading.candidate()
 
 
 def _givers(doc: Document, verb: Token) -> tuple[list[Party], str]:
