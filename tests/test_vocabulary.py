@@ -35,3 +35,15 @@ def test_every_shipped_vocabulary_file_reads_with_a_header_comment() -> None:
         text = folder.joinpath(f"{name}.tsv").read_text(encoding="utf-8")
         assert text.startswith("#"), f"{name}.tsv has no header comment"
         assert vocabulary.table(name), f"{name}.tsv has no rows"
+
+
+def test_listed_keeps_file_order_and_names_an_unknown_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "# lists\nword\tlist\nwith\ttarget\nabout\ttopic\nagainst\ttarget\n"
+    monkeypatch.setattr(vocabulary, "table", lambda name: vocabulary.parse(text, f"{name}.tsv"))
+    vocabulary.listed.cache_clear()
+    try:
+        assert vocabulary.listed("preps", "target") == ("with", "against")
+        with pytest.raises(ConfigError, match="no row in list 'nowhere'"):
+            vocabulary.listed("preps", "nowhere")
+    finally:
+        vocabulary.listed.cache_clear()

@@ -22,7 +22,7 @@ from eventwire.errors import ConfigError
 PACKAGE = "eventwire"
 FOLDER = "data/vocabulary"
 
-__all__ = ["ConfigError", "mapping", "parse", "table", "words"]
+__all__ = ["ConfigError", "listed", "mapping", "parse", "table", "words"]
 
 
 def _path(name: str) -> str:
@@ -78,3 +78,21 @@ def words(name: str, column: str | None = None) -> frozenset[str]:
 def mapping(name: str, key: str, value: str) -> Mapping[str, str]:
     """Column ``key`` -> column ``value`` of vocabulary file ``name`` (later rows win)."""
     return MappingProxyType({row[key]: row[value] for row in table(name)})
+
+
+@cache
+def listed(name: str, group: str, column: str | None = None) -> tuple[str, ...]:
+    """The values of one column (the first by default) of the rows of vocabulary file ``name``
+    whose ``list`` column is ``group``, in file order.
+
+    A file that groups several word lists says in its ``list`` column which rule uses a row;
+    the order is kept because some rules try their words in turn (target prepositions).
+    """
+    rows = table(name)
+    if rows and "list" not in rows[0]:
+        raise ConfigError(f"{_path(name)}: no 'list' column")
+    key = column or (next(iter(rows[0])) if rows else "")
+    found = tuple(row[key] for row in rows if row["list"] == group and row[key])
+    if not found:
+        raise ConfigError(f"{_path(name)}: no row in list {group!r}")
+    return found

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from eventwire.events import codes, extra, nominal
 from eventwire.events.patterns import _compiled, lexicon
 from eventwire.pipeline import code_text
 
@@ -109,3 +110,15 @@ def test_words_of_a_when_phrase_do_not_match_patterns() -> None:
 def test_on_the_day_of_is_a_when_phrase() -> None:
     # "- * STRIKE [082]" (halted a strike) is not "stopped work on the first day of the strike".
     assert "08" not in roots("Peruvian miners stopped work on the first day of the strike.")
+
+
+def test_event_nouns_are_one_table_of_cameo_codes() -> None:
+    assert "talk" in nominal.EVENT_NOUNS
+    assert "hunger strike" in nominal.EVENT_NOUNS
+    for noun, (code, preps) in nominal.EVENT_NOUNS.items():
+        assert codes.is_valid(code), (noun, code)
+        assert all(p.isalpha() for p in preps), noun
+    # The supplementary verb table no longer holds nouns: they have one home.
+    assert {e.kind for e in extra.entries()} == {"verb"}
+    with pytest.raises(ValueError, match=r"event_nouns\.tsv"):
+        extra.parse("noun\triot\t145\tagainst\t145 Protest violently\n")

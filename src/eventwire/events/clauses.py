@@ -14,31 +14,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from eventwire import vocabulary
 from eventwire.events.meaning import REPORTING
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Verbs that put a demand into words when their clause says the target "must" act.
-ASSERTING = REPORTING | {
-    "reiterate",
-    "insist",
-    "conclude",
-    "stress",
-    "emphasize",
-    "repeat",
-    "remind",
-    "issue",
-    "maintain",
-    "argue",
-    "write",
-}
+ASSERTING = REPORTING | frozenset(vocabulary.listed("verb_classes", "asserting"))
 # Cooperative verbs whose dictionary entry is null (only patterns code them) but whose refusal
 # is still a rejection: "will not accept refugees", "would not allow inspections".
-COOPERATIVE = {"accept", "allow", "permit", "meet", "recognize", "let"}
+COOPERATIVE = frozenset(vocabulary.listed("verb_classes", "cooperative"))
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
-CONDITION_MARKS = {"if", "unless"}
-APPEAL_WISHES = {"want", "wish", "like"}
+CONDITION_MARKS = frozenset(vocabulary.listed("verb_moods", "stated_condition"))
+APPEAL_WISHES = frozenset(vocabulary.listed("verb_classes", "appeal_wish"))
 
 
 def _clauses(verb: Token) -> list[Token]:

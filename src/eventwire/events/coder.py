@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from eventwire import vocabulary
 from eventwire.document import Document
 from eventwire.events import clauses, codes, nominal, parties, place_states, sides, unknown
 from eventwire.events.meaning import (
@@ -42,9 +43,9 @@ __all__ = ["Explanation", "explain", "stage"]
 CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis", "pcomp"}
 # Verb defaults whose dictionary block code is the wrong sense when no pattern decides: a bare
 # "agreed (on/upon)" is CAMEO 03 (express intent to cooperate), not 050 (diplomatic cooperation).
-DEFAULT_SENSE = {"agree": "030"}
+DEFAULT_SENSE = vocabulary.mapping("verb_default_senses", "verb", "code")
 # Verbs whose subject is the victim of the act their dictionary code names.
-VICTIM_SUBJECT = {"die", "perish"}
+VICTIM_SUBJECT = frozenset(vocabulary.listed("verb_classes", "victim_subject"))
 # Sectors of armed groups fighting their own state.
 INSURGENTS = {"REB", "INS"}
 # PLOVER types that require a recipient (PLOVER manual, per-category "Requires recipient").
@@ -55,7 +56,8 @@ NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 # anti-semitism", "Thai law forbids", "took place"), and nobody consults, supports or aids
 # oneself (04-07).
 AT_HOME_ROOTS = {"08", "10", "12", "13"}
-COMMITTING = {"agree", "pledge", "promise", "vow", "offer", "undertake", "commit"}
+# Verbs that commit their subject to their complement's act (data/vocabulary/verb_classes.tsv).
+COMMITTING = frozenset(vocabulary.listed("verb_classes", "committing"))
 # Roots whose acts coordinated subjects do to one another when no one else is named: consult,
 # diplomatic cooperation (sign agreements), material cooperation, fight.
 MUTUAL_ROOTS = {"04", "05", "06", "19"}
@@ -64,7 +66,7 @@ MUTUAL_ROOTS = {"04", "05", "06", "19"}
 PLEDGING = COMMITTING - {"agree"}
 # Verbs of intending: "plans to impose restrictions" states the complement's act as an intent,
 # like a commitment does, though to no one in particular.
-INTENDING = {"plan", "intend"}
+INTENDING = frozenset(vocabulary.listed("verb_classes", "planning"))
 # Verbs whose open complement is the act they express an intent to do.
 INTENT_GOVERNORS = COMMITTING | INTENDING
 

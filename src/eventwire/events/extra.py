@@ -1,12 +1,14 @@
-"""Our supplementary event lexicon (``data/verbs_extra.tsv``): verbs and event nouns, CAMEO codes.
+"""Our supplementary verbs (``data/verbs_extra.tsv``), the companion of the verb pattern file.
 
-The PETRARCH2 dictionary lacks some verbs the CAMEO codebook names for a code ("urge" for 02,
-"deface" for 171) and has no nouns at all.  The table adds them, one line per word with the code
-whose codebook definition names the act; verbs are used only where the dictionary has no entry
-for the lemma, or where its default has no code and no pattern matches
-(:func:`eventwire.events.patterns.match_verb`), nouns extend the event nouns of
-:mod:`eventwire.events.nominal`.  A verb with the code ``---`` keeps only its patterns: its
-block default is the wrong sense too often ("took place", "the court ruled").
+The verb pattern file (``data/verbs.txt``, :mod:`eventwire.events.verbs`) lacks some verbs the
+CAMEO codebook names for a code ("urge" for 02, "deface" for 171).  The table adds them, one line
+per verb with the code whose codebook definition names the act; they are used only where the
+pattern file has no entry for the lemma, or where its default has no code and no pattern matches
+(:func:`eventwire.events.patterns.match_verb`).  A verb with the code ``---`` keeps only its
+patterns: its block default is the wrong sense too often ("took place", "the court ruled").
+Event nouns live in one place, ``data/vocabulary/event_nouns.tsv``
+(:mod:`eventwire.events.nominal`): a ``noun`` line here is refused with a message saying so,
+rather than silently ignored.
 """
 
 from __future__ import annotations
@@ -23,10 +25,10 @@ NO_DEFAULT = "---"
 
 @dataclass(frozen=True, slots=True)
 class ExtraEntry:
-    """One line of the table: a verb lemma or noun (one or two words), its code and, for nouns,
-    the prepositions that introduce the target."""
+    """One line of the table: a verb lemma, its code and why (``targets`` is always empty: the
+    column is kept so the table keeps its layout)."""
 
-    kind: str  # "verb" | "noun"
+    kind: str  # "verb"
     words: str
     code: str
     targets: tuple[str, ...]
@@ -40,8 +42,12 @@ def parse(text: str) -> list[ExtraEntry]:
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
+        if cells[0] == "noun":
+            raise ValueError(
+                f"{EXTRA_FILE}:{number}: event nouns belong in data/vocabulary/event_nouns.tsv"
+            )
         code_ok = cells[2].isdigit() or (cells[0] == "verb" and cells[2] == NO_DEFAULT)
-        if len(cells) != 5 or cells[0] not in ("verb", "noun") or not code_ok:
+        if len(cells) != 5 or cells[0] != "verb" or not code_ok:
             raise ValueError(f"{EXTRA_FILE}:{number}: bad line {line!r}")
         kind, words, code, targets, why = cells
         preps = tuple(p for p in targets.split(",") if p)
@@ -59,9 +65,3 @@ def entries() -> tuple[ExtraEntry, ...]:
 def verbs() -> dict[str, str]:
     """Verb lemma -> code."""
     return {e.words: e.code for e in entries() if e.kind == "verb"}
-
-
-@lru_cache(maxsize=1)
-def nouns() -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Noun (lemma, or "modifier lemma") -> (code, target prepositions)."""
-    return {e.words: (e.code, e.targets) for e in entries() if e.kind == "noun"}

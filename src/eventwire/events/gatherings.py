@@ -20,12 +20,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from eventwire import vocabulary
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-GROUP_NOUNS = {"nation", "country", "state", "side", "party", "member", "participant", "government"}
-PARTICIPATION = {"participating", "attending", "participant", "member", "present", "concerned"}
-NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+# Plural nouns that refer back to parties enumerated before ("the two countries"), the words
+# that mark such a group ("the participating nations") and the number words that size it
+# (data/vocabulary/event_party_words.tsv).
+GROUP_NOUNS = frozenset(vocabulary.listed("event_party_words", "group_noun"))
+PARTICIPATION = frozenset(vocabulary.listed("event_party_words", "participation"))
+NUMBERS = {
+    row["word"]: int(row["number"])
+    for row in vocabulary.table("event_party_words")
+    if row["list"] == "number"
+}
+# Verbs whose participle marks a group phrase too ("the nations attending").
+ATTENDING = frozenset(vocabulary.listed("verb_classes", "attending"))
 
 
 def group_size(token: Token) -> int | None:
@@ -40,6 +51,6 @@ def group_size(token: Token) -> int | None:
             size = NUMBERS[word]
         elif child.like_num and word.isdigit():
             size = int(word)
-        elif word in PARTICIPATION or child.lemma_.lower() in ("participate", "attend"):
+        elif word in PARTICIPATION or child.lemma_.lower() in ATTENDING:
             size = size or 0
     return size

@@ -12,40 +12,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire import vocabulary
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
-FUTURE_AUX = {"will", "shall", "'ll"}
-CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+# The words of each rule are data (data/vocabulary/verb_moods.tsv, the list column).
+MOODS = "verb_moods"
+HYPOTHETICAL_AUX = frozenset(vocabulary.listed(MOODS, "hypothetical_aux"))
+FUTURE_AUX = frozenset(vocabulary.listed(MOODS, "future_aux"))
+CONDITIONAL_MARKS = frozenset(vocabulary.listed(MOODS, "conditional_mark"))
+# Words that negate the verb they modify, whatever the parser calls them ("never attacked").
+NEGATION = frozenset(vocabulary.listed(MOODS, "negation"))
 # Governing verbs: "X refused to attack" did not happen; "X plans to attack" is an intent.
-NEGATING = {"refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "cease", "halt"}
-INTENDING = {
-    "plan",
-    "intend",
-    "pledge",
-    "promise",
-    "vow",
-    "decide",
-    "aim",
-    "offer",
-    "agree",
-    "prepare",
-    "expect",
-    "resolve",
-    "undertake",
-    "commit",
-    "threaten",
-    "swear",
-}
+NEGATING = frozenset(vocabulary.listed(MOODS, "negating"))
+INTENDING = frozenset(vocabulary.listed(MOODS, "intending"))
 # "is willing / ready / committed to": adjectival commitments (CAMEO 03, express intent).
-INTENT_ADJECTIVES = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen"}
-REPORTING = {"say", "tell", "announce", "state", "report", "add", "declare", "indicate", "confirm"}
-WISHING = {"want", "hope", "wish", "seek", "like", "consider", "mull", "propose", "urge", "ask"}
+INTENT_ADJECTIVES = frozenset(vocabulary.listed(MOODS, "intent_adjective"))
+REPORTING = frozenset(vocabulary.listed(MOODS, "reporting"))
+WISHING = frozenset(vocabulary.listed(MOODS, "wishing"))
 # Nouns of asking: "its demand that Israel ease ...", "a call for X to ...".
-DEMANDING_NOUNS = {"demand", "call", "appeal", "request", "plea", "proposal", "ultimatum"}
+DEMANDING_NOUNS = frozenset(vocabulary.listed(MOODS, "demanding_noun"))
 # "demanded that X withdraw": the clause says what was asked for, not what X did.
-DEMANDING = WISHING | {"demand", "insist", "request", "recommend", "suggest", "call", "press"}
+DEMANDING = WISHING | frozenset(vocabulary.listed(MOODS, "demanding"))
 
 # CAMEO "express intent" codes by the root of the intended event (CAMEO 1.1b3, 03 and 13).
 INTENT_CODES = {
@@ -86,7 +75,7 @@ def _aux(verb: Token) -> set[str]:
 
 
 def _negated_here(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in verb.children)
+    return any(c.dep_ == "neg" or c.lower_ in NEGATION for c in verb.children)
 
 
 def _in_conditional(verb: Token) -> bool:

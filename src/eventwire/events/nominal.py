@@ -17,91 +17,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eventwire.events import extra
+from eventwire import vocabulary
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# noun lemma -> (CAMEO code, prepositions that introduce the target)
-MEET = ("with", "between")
-HARM = ("on", "against", "upon")
+# The event nouns, one table for the coder and the parser's trigger words
+# (data/vocabulary/event_nouns.tsv): noun lemma or "modifier noun" -> (CAMEO code, prepositions
+# that introduce the target).
 EVENT_NOUNS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "talk": ("040", MEET),
-    "meeting": ("040", MEET),
-    "consultation": ("040", MEET),
-    "negotiation": ("046", MEET),
-    "summit": ("040", MEET),
-    "conversation": ("040", MEET),
-    "phone call": ("041", MEET),
-    "visit": ("042", ("to",)),
-    "trip": ("042", ("to",)),
-    "welcome": ("043", ("to",)),  # "gave a warm welcome to X": hosted X
-    "attack": ("190", HARM),
-    "assault": ("190", HARM),
-    "offensive": ("190", HARM),
-    "raid": ("190", HARM),
-    "strike": ("195", HARM),
-    "airstrike": ("195", HARM),
-    "air strike": ("195", HARM),
-    "bombing": ("195", HARM),
-    "bombardment": ("194", HARM),
-    "shelling": ("194", HARM),
-    "invasion": ("192", ("of",)),
-    "occupation": ("192", ("of",)),
-    "sanction": ("163", HARM),
-    "embargo": ("163", HARM),
-    "condemnation": ("111", ("of",)),
-    "criticism": ("111", ("of",)),
-    "accusation": ("112", HARM),
-    "aid": ("070", ("to", "for")),
-    "agreement": ("057", MEET),
-    "accord": ("057", MEET),
-    "treaty": ("057", MEET),
+    row["noun"].lower(): (row["code"], tuple(p for p in row["targets"].split(",") if p))
+    for row in vocabulary.table("event_nouns")
 }
 # Verbs that carry no event of their own in front of an event noun.
-LIGHT_VERBS = {
-    "hold",
-    "have",
-    "conduct",
-    "carry",
-    "launch",
-    "stage",
-    "mount",
-    "make",
-    "pay",
-    "begin",
-    "start",
-    "continue",
-    "organize",
-    "call",
-    "declare",
-    "extend",
-    "reimpose",
-    "resume",
-    "renew",
-    "tighten",
-    "present",
-    "produce",
-    "enforce",
-    "keep",
-    "step",
-    "intensify",
-    "undertake",
-    "perform",
-    "unleash",
-    "impose",
-    "provide",
-    "give",
-    "sign",
-    "reach",
-    "conclude",
-    "open",
-    "host",
-    "attend",
-}
+LIGHT_VERBS = vocabulary.words("event_light_verbs")
 # Prepositions under which an event noun sets the scene of the clause's own subject ("in a
 # meeting with Y, X warned"); not "after", which names an earlier event, often somebody else's.
-SCENE_PREPS = {"in", "during", "at", "on"}
+SCENE_PREPS = vocabulary.listed("event_prepositions", "scene")
 
 
 def event_noun(token: Token) -> tuple[str, tuple[str, ...]] | None:
@@ -109,13 +41,12 @@ def event_noun(token: Token) -> tuple[str, tuple[str, ...]] | None:
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     lemma = token.lemma_.lower()
-    table = {**EVENT_NOUNS, **extra.nouns()}
     # "hunger strike", "general strike", "martial law": the modifier picks the sense.
     modifiers = [c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")]
     for modifier in reversed(modifiers):
-        if f"{modifier} {lemma}" in table:
-            return table[f"{modifier} {lemma}"]
-    return table.get(lemma)
+        if f"{modifier} {lemma}" in EVENT_NOUNS:
+            return EVENT_NOUNS[f"{modifier} {lemma}"]
+    return EVENT_NOUNS.get(lemma)
 
 
 def target_tokens(noun: Token, preps: tuple[str, ...]) -> list[tuple[Token, str]]:
@@ -142,9 +73,8 @@ def source_token(noun: Token) -> tuple[Token | None, str]:
         # verb's subject, which names the doer where the pronoun does not.
         if child.dep_ == "poss" and not (light and child.pos_ == "PRON"):
             return child, "poss"
-    table = {**EVENT_NOUNS, **extra.nouns()}
     for child in noun.children:
-        if f"{child.lemma_.lower()} {noun.lemma_.lower()}" in table:
+        if f"{child.lemma_.lower()} {noun.lemma_.lower()}" in EVENT_NOUNS:
             continue  # part of the event's name ("general strike"), not its doer
         if child.dep_ in ("amod", "compound") and child.pos_ in ("ADJ", "PROPN"):
             if child.pos_ == "ADJ" and not child.text[:1].isupper():

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire import vocabulary
 from eventwire.actors.index import actor_at, actors_in
 from eventwire.actors.lexicon import default_lexicon
 from eventwire.events import gatherings
@@ -25,44 +26,22 @@ CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct"}
 # Prepositions that introduce the other party of an event ("talks with", "attack on").
 # Prepositions that only say where a thing is ("camps near the Thai border"): the country they
 # name is no party to what is done to the thing.
-BOUNDARIES = {"border", "frontier", "coast", "outskirts", "edge", "shore", "bank"}
+BOUNDARIES = frozenset(vocabulary.listed("event_party_words", "boundary"))
+# Prepositions that locate a thing only when their object is a boundary ("on the Thai border").
+BOUNDARY_PREPS = frozenset(vocabulary.listed("event_prepositions", "boundary"))
 # Prepositions that name a thing's topic ("evidence about contacts with X"): X is what it is
 # about, not the one it is given to or done with.
-TOPIC_PREPS = {"about", "regarding", "concerning"}
-WHERE_ONLY = {"near", "along", "alongside", "outside", "beyond", "across", "around", "within"}
+TOPIC_PREPS = frozenset(vocabulary.listed("event_prepositions", "topic"))
+WHERE_ONLY = frozenset(vocabulary.listed("event_prepositions", "where_only"))
 # Verbs by whose agent a noun names a party to it: a meeting's participants ("a meeting joined
 # by X"), a proposal's author ("the peace plan proposed by France"); not "victims killed by X".
-JOINING = {
-    "join",
-    "attend",
-    "accompany",
-    "chair",
-    "host",
-    "lead",
-    "co-chair",
-    "cochair",
-    "propose",
-    "draft",
-    "submit",
-    "offer",
-    "sponsor",
-    "put",
-    "issue",
-    "table",
-    "author",
-    "present",
-    "broker",
-    "mediate",
-    "make",
-    "announce",
-    "unveil",
-    "back",
-    "support",
-}
+JOINING = frozenset(vocabulary.listed("verb_classes", "joining"))
 # Participles whose passive subject holds the stance they name ("is opposed to", "is committed
 # to"): with no agent, that subject is the one who acts.
-STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "devote", "resolve", "determine", "prepare"}
-TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "upon", "into", "for")
+STATIVE_PASSIVES = frozenset(vocabulary.listed("verb_classes", "stative_passive"))
+# Prepositions that introduce the other party of an event ("talks with", "attack on"), in the
+# order they are tried.
+TARGET_PREPS = vocabulary.listed("event_prepositions", "target")
 SUBJECT_DEPS = ("nsubj", "csubj")
 OBJECT_DEPS = ("dobj", "obj", "dative", "attr", "oprd")
 
@@ -111,7 +90,7 @@ def _where_only(prep: Token) -> bool:
     """ "near the border", "on the Thai border": a phrase that only locates the thing."""
     if prep.lower_ in WHERE_ONLY:
         return True
-    return prep.lower_ in ("on", "at") and any(
+    return prep.lower_ in BOUNDARY_PREPS and any(
         c.dep_ == "pobj" and c.lemma_.lower() in BOUNDARIES for c in prep.children
     )
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from eventwire import vocabulary
 from eventwire.events import codes, extra, verbs
 from eventwire.events.verbdict import VerbCode, VerbPattern
 from eventwire.events.verbs import VerbEntry, VerbLexicon
@@ -28,65 +29,13 @@ if TYPE_CHECKING:
 COMPLEMENTS = {"dobj", "obj", "attr", "oprd", "dative", "prt", "xcomp", "acomp", "prep", "agent"}
 COMPLEMENTS |= {"npadvmod", "pcomp"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
-TEMPORAL_PREPS = {"during", "after", "before", "since", "until", "following"}
-PHASES = {"start", "end", "beginning", "close", "outset", "conclusion", "time", "height"}
-PHASES |= {"day", "eve", "sidelines", "occasion", "anniversary", "morning", "evening", "night"}
+TEMPORAL_PREPS = frozenset(vocabulary.listed("event_prepositions", "temporal"))
+# Objects of a temporal preposition that name a time of an event ("at the start of the talks").
+PHASES = frozenset(vocabulary.listed("verb_pattern_words", "phase"))
 NOT_IN_PHRASE = {"relcl", "advcl", "conj", "cc", "parataxis", "punct", "appos", "acl"}
-# Words of a pattern that name no thing: prepositions, particles, pronouns.
-FUNCTION_WORDS = {
-    "to",
-    "on",
-    "with",
-    "in",
-    "for",
-    "of",
-    "at",
-    "by",
-    "from",
-    "into",
-    "against",
-    "about",
-    "over",
-    "up",
-    "down",
-    "off",
-    "out",
-    "back",
-    "away",
-    "it",
-    "them",
-    "him",
-    "her",
-    "itself",
-    "themselves",
-    "himself",
-    "herself",
-    "that",
-    "as",
-    "upon",
-    "onto",
-    "through",
-    "around",
-    "outside",
-    "inside",
-    "before",
-    "after",
-    "near",
-    "behind",
-    "across",
-    "along",
-    "between",
-    "among",
-    "under",
-    "within",
-    "without",
-    "toward",
-    "towards",
-    "beyond",
-    # light nouns of verb idioms: "take part", "take place"
-    "part",
-    "place",
-}
+# Words of a pattern that name no thing: prepositions, particles, pronouns, and the light nouns
+# of verb idioms ("take part", "take place").
+FUNCTION_WORDS = frozenset(vocabulary.listed("verb_pattern_words", "function_word"))
 
 
 @dataclass(frozen=True, slots=True)

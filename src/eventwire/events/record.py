@@ -6,11 +6,12 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from eventwire import vocabulary
 from eventwire.events import codes
 from eventwire.records import Event, published_day
 
 # Trigger lemmas of a resignation (PLOVER RETREAT, mode "resign").
-RESIGNING = {"resign", "step down", "quit", "resignation", "abdicate"}
+RESIGNING = frozenset(vocabulary.listed("verb_classes", "resigning"))
 
 
 @dataclass

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from eventwire import vocabulary
 from eventwire.events import parties, place_states
 from eventwire.events.meaning import is_purpose_clause
 from eventwire.events.parties import Party
@@ -28,27 +29,20 @@ PLACE_KINDS = {"country", "city", "place", "capital", "region"}
 # (demonstrators, refugees, workers, students, civilians, clergy); armed forces and officials
 # without a country are no evidence of whose they are.
 DOMESTIC_GROUPS = {"OPP", "REF", "LAB", "EDU", "CVL", "REL"}
-GRIEVANCE_PREPS = ("about", "over")
+GRIEVANCE_PREPS = vocabulary.listed("event_prepositions", "grievance")
+# "cooperation among the participating nations": the group the act is shared among.
+GROUP_PREPS = frozenset(vocabulary.listed("event_prepositions", "group"))
+# "demonstrated in Cusco": where it happened, whose state is the target when nobody else is.
+PLACE_PREPS = frozenset(vocabulary.listed("event_prepositions", "place"))
 # Verbs of leaving, whose "from" phrase names the one left ("withdrew from Lebanon").
-DEPARTING = {"withdraw", "retreat", "pull", "evacuate", "leave", "exit", "depart"}
+DEPARTING = frozenset(vocabulary.listed("verb_classes", "departing"))
 # Verbs of taking, whose "from" phrase names the one dispossessed ("confiscated weapons from
 # armed groups": CAMEO 171, seize property, is done to its owner).
-TAKING = {
-    "confiscate",
-    "seize",
-    "steal",
-    "take",
-    "capture",
-    "grab",
-    "snatch",
-    "wrest",
-    "expropriate",
-    "impound",
-}
+TAKING = frozenset(vocabulary.listed("verb_classes", "taking"))
 # Verbs whose "from" phrase is their target before any other preposition.
 FROM_FIRST = DEPARTING | TAKING
 # Verbs of receiving, whose "from" phrase names the other party ("received weapons from X").
-RECEIVING = {"receive", "get", "obtain", "accept", "acquire", "buy", "import"}
+RECEIVING = frozenset(vocabulary.listed("verb_classes", "receiving"))
 # Yield codes whose codebook names an act a state does to its own people (CAMEO 080 yield,
 # 081 ease administrative sanctions, 082 ease popular dissent, 083 accede to demands for reform).
 DOMESTIC_YIELDS = {"080", "081", "082", "083"}
@@ -215,7 +209,7 @@ def group_targets(doc: Document, verb: Token) -> tuple[list[Party], str]:
     heads += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     for head in heads:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("among", "between"):
+            if child.dep_ == "prep" and child.lower_ in GROUP_PREPS:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     found = parties.group_members(doc, pobj, f"pobj:{child.lower_}")
                     if found:
@@ -228,7 +222,7 @@ def place_targets(doc: Document, heads: list[Token]) -> tuple[list[Party], str]:
     convention): "arrived in Amman", "protested in Beijing" -> the place's country."""
     for head in heads:
         for child in head.children:
-            if child.dep_ in ("prep", "dative") and child.lower_ in ("in", "to", "at"):
+            if child.dep_ in ("prep", "dative") and child.lower_ in PLACE_PREPS:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     found = [
                         p

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from eventwire import vocabulary
 from eventwire.actors.lexicon import default_lexicon
 from eventwire.events import parties
 from eventwire.events.parties import Party
@@ -33,48 +34,22 @@ if TYPE_CHECKING:
     from eventwire.document import Document
 
 CONFLICT_ROOTS = {"18", "19", "20"}
+# The words that name an unidentified doer (data/vocabulary/event_attacker_nouns.tsv).
+ATTACKER_WORDS = "event_attacker_nouns"
 # Nouns that name attackers without saying whose they are.
-ATTACKERS = {
-    "gunman",
-    "gunmen",
-    "militant",
-    "terrorist",
-    "attacker",
-    "assailant",
-    "bomber",
-    "insurgent",
-    "sniper",
-    "kidnapper",
-    "hijacker",
-    "jihadist",
-    "extremist",
-    "raider",
-}
+ATTACKERS = frozenset(vocabulary.listed(ATTACKER_WORDS, "attacker"))
 # Nouns for people or groups that are anonymous only when qualified as such ("armed men").
-PEOPLE = {"man", "men", "person", "people", "individual", "group", "youth"}
-UNNAMED = {"unidentified", "unknown", "armed", "masked", "suspected", "anonymous"}
+PEOPLE = frozenset(vocabulary.listed(ATTACKER_WORDS, "people"))
+UNNAMED = frozenset(vocabulary.listed(ATTACKER_WORDS, "unnamed"))
 # The attack or its means as the grammatical doer: "a bomb exploded", "an attack targeted".
-MEANS = {
-    "attack",
-    "bomb",
-    "bombing",
-    "explosion",
-    "blast",
-    "rocket",
-    "missile",
-    "mortar",
-    "shell",
-    "grenade",
-    "device",
-    "ambush",
-    "shooting",
-    "gunfire",
-}
-
-MILITARY_OBJECTS = {"base", "barracks", "convoy", "patrol", "outpost", "garrison"}
+MEANS = frozenset(vocabulary.listed(ATTACKER_WORDS, "means"))
+# Military things whose owner is the target of an attack on them ("attacked a base in Syria"),
+# and the modifiers that make any noun one ("a military convoy").
+MILITARY_OBJECTS = frozenset(vocabulary.listed(ATTACKER_WORDS, "military_object"))
+MILITARY_MODIFIERS = frozenset(vocabulary.listed(ATTACKER_WORDS, "military_modifier"))
 MODIFIERS = ("amod", "compound")
 # Verbs whose passive subject takes part rather than suffers ("were engaged in fighting").
-PARTICIPATION = {"engage", "involve", "embroil", "entangle"}
+PARTICIPATION = frozenset(vocabulary.listed("verb_classes", "participation"))
 
 
 def applies(code: str) -> bool:
@@ -178,7 +153,7 @@ def _military(verb: Token, target: Party) -> Party:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     military = any(
         o.lemma_.lower() in MILITARY_OBJECTS
-        or any(m.lower_ in ("military", "army") for m in o.children if m.dep_ in MODIFIERS)
+        or any(m.lower_ in MILITARY_MODIFIERS for m in o.children if m.dep_ in MODIFIERS)
         for o in objects
     )
     if not military:

@@ -1,7 +1,8 @@
 """Parser for PETRARCH2/TABARI verb dictionaries: the one reader of that format.
 
-The converter (``scripts/convert_verbs.py``) and, later, user verb dictionaries go through this
-module.  The format, as documented for PETRARCH2's ``PETRreader.read_verb_dictionary``::
+The verb pattern file (``data/verbs.txt``, compiled by :mod:`eventwire.events.verbs`) and,
+later, user verb dictionaries go through this module.  The format, as documented for
+PETRARCH2's ``PETRreader.read_verb_dictionary``::
 
     &CURRENCY                 synonym set: a label, then "+" members (words or phrases)
     +DOLLAR

@@ -1,27 +1,48 @@
 """The verb lexicon: verb lemmas -> default CAMEO codes and the patterns that refine them.
 
-Built from a parsed verb dictionary (:mod:`eventwire.events.verbdict`) and shipped as
-``data/verbs.json.gz`` (written by ``scripts/convert_verbs.py``); :func:`load` reads it once per
-process.  Lookups go by lemma, as spaCy gives them (``"ask"``, ``"ask for"``): the dictionary's
-inflected forms were mapped to their lemma at conversion time, and ``aliases`` catch the forms
-whose lemma, as spaCy computes it, differs from the dictionary's verb.
+The source is the project's verb pattern file, ``data/verbs.txt`` (PETRARCH2 syntax, parsed by
+:mod:`eventwire.events.verbdict`; it began as PETRARCH2's CAMEO.2.0.txt and is now edited in
+place).  Compiling it takes about a second (parsing, and spaCy's lemma tables for the verb
+words), so ``data/verbs.json.gz`` is its compiled cache, written by ``scripts/compile_verbs.py``
+and stamped with the SHA-256 of the text it came from.  :func:`load` reads the cache when the
+stamp matches the shipped text and otherwise compiles the text itself (with a warning to rebuild
+the cache): an edit to ``verbs.txt`` is never ignored.  Lookups go by lemma, as spaCy gives them
+(``"ask"``, ``"ask for"``): the dictionary's inflected forms are mapped to their lemma when
+compiling, and ``aliases`` catch the forms whose lemma, as spaCy computes it, differs from the
+dictionary's verb.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from eventwire.events.verbdict import PrepPhrase, VerbCode, VerbDictionary, VerbPattern
+from eventwire.config import Settings
+from eventwire.events.verbdict import (
+    PrepPhrase,
+    VerbCode,
+    VerbDictionary,
+    VerbPattern,
+    parse_verb_dictionary,
+)
 
 DATA_PACKAGE = "eventwire"
-VERBS_FILE = "data/verbs.json.gz"
-FORMAT_VERSION = 1
+SOURCE_FILE = "data/verbs.txt"  # the verb pattern file: the source, edited in place
+VERBS_FILE = "data/verbs.json.gz"  # its compiled cache
+# 2: the cache records the SHA-256 of the source text it was compiled from.
+FORMAT_VERSION = 2
+SOURCE_NOTE = (
+    "verbs.txt, from CAMEO.2.0.txt (openeventdata/petrarch2, petrarch2/data/dictionaries), "
+    "MIT licence, Copyright (c) 2015 Open Event Data Alliance"
+)
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,11 +202,13 @@ class VerbLexicon:
 
     # -- package data --------------------------------------------------------------------------
 
-    def to_data(self) -> dict[str, Any]:
-        """A JSON-ready form (see ``src/eventwire/data/README.md``)."""
+    def to_data(self, source_sha256: str = "") -> dict[str, Any]:
+        """A JSON-ready form (see ``src/eventwire/data/README.events.md``), stamped with the
+        SHA-256 of the source text it was compiled from."""
         return {
             "format": FORMAT_VERSION,
             "source": self.source,
+            "source_sha256": source_sha256,
             "synsets": {k: list(v) for k, v in sorted(self.synsets.items())},
             "aliases": self.aliases,
             "verbs": [
@@ -265,8 +288,82 @@ def _pattern_from_row(block: str, row: list[Any]) -> VerbPattern:
     )
 
 
+def source_text() -> bytes:
+    """The shipped verb pattern file, as bytes (what the cache's stamp is a hash of)."""
+    return resources.files(DATA_PACKAGE).joinpath(SOURCE_FILE).read_bytes()
+
+
+def stamp(source: bytes) -> str:
+    return hashlib.sha256(source).hexdigest()
+
+
+def spacy_verb_lemmatiser() -> tuple[Callable[[str, bool], str], Callable[[str], bool]]:
+    """``(lemmatise, known_verb)`` from the lookup tables of the spaCy pipeline the coder runs.
+
+    As in spaCy, an inflected form's listed exception wins over the suffix rules; a verb line's
+    own word is kept when spaCy knows it as a verb lemma (``found`` stays "found", not "find").
+    A word changes only on positive evidence, so the lexicon's keys are what spaCy will give.
+    """
+    import spacy  # only when compiling: the cache spares every run spaCy's lemma tables
+    from spacy.pipeline import Lemmatizer
+
+    pipe = spacy.load(Settings.from_env().model, enable=["lemmatizer"]).get_pipe("lemmatizer")
+    if not isinstance(pipe, Lemmatizer):
+        raise TypeError("the spaCy pipeline has no rule lemmatizer")
+    lookups = pipe.lookups
+    index = set(lookups.get_table("lemma_index")["verb"])
+    exceptions: dict[str, list[str]] = dict(lookups.get_table("lemma_exc")["verb"])
+    rules: list[list[str]] = list(lookups.get_table("lemma_rules")["verb"])
+
+    def lemmatise(word: str, inflected: bool) -> str:
+        if not word.isalpha() or (word in index and not inflected):
+            return word
+        if word in exceptions:
+            return exceptions[word][0]
+        if word in index:
+            return word
+        for old, new in rules:
+            if word.endswith(old) and (candidate := word[: len(word) - len(old)] + new) in index:
+                return candidate
+        return word
+
+    return lemmatise, index.__contains__
+
+
+def compile_source(text: str) -> tuple[VerbDictionary, VerbLexicon]:
+    """Parse a verb pattern file and build its lexicon with spaCy's verb lemmas."""
+    parsed = parse_verb_dictionary(text)
+    lemmatise, known_verb = spacy_verb_lemmatiser()
+    lexicon = VerbLexicon.from_dictionary(parsed, lemmatise, known_verb, source=SOURCE_NOTE)
+    return parsed, lexicon
+
+
+def cache_bytes(lexicon: VerbLexicon, source: bytes) -> bytes:
+    """The compiled cache of ``lexicon``, stamped with its source; mtime=0 keeps it reproducible
+    byte for byte, so a test can tell a stale cache."""
+    data = lexicon.to_data(stamp(source))
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return gzip.compress(payload.encode("utf-8"), mtime=0)
+
+
+def read_cache() -> dict[str, Any]:
+    raw = resources.files(DATA_PACKAGE).joinpath(VERBS_FILE).read_bytes()
+    data: dict[str, Any] = json.loads(gzip.decompress(raw))
+    return data
+
+
 @lru_cache(maxsize=1)
 def load() -> VerbLexicon:
-    """The shipped verb lexicon (converted from PETRARCH2's CAMEO.2.0.txt), read once."""
-    raw = resources.files(DATA_PACKAGE).joinpath(VERBS_FILE).read_bytes()
-    return VerbLexicon.from_data(json.loads(gzip.decompress(raw)))
+    """The verb lexicon of the shipped pattern file, read once: from its cache when the cache
+    was compiled from this very text, else compiled now."""
+    source = source_text()
+    data = read_cache()
+    if data.get("format") == FORMAT_VERSION and data.get("source_sha256") == stamp(source):
+        return VerbLexicon.from_data(data)
+    log.warning(
+        "%s changed since %s was compiled: compiling it now; "
+        "run scripts/compile_verbs.py to rebuild the cache",
+        SOURCE_FILE,
+        VERBS_FILE,
+    )
+    return compile_source(source.decode("utf-8"))[1]
