@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from eventwire.document import Document
 from eventwire.events import nominal
-from eventwire.events.meaning import mood_of
+from eventwire.events.mood import mood_of
 from eventwire.events.patterns import match_verb
 from eventwire.goldsets import ANY, UNKNOWN, GoldEvent, PredEvent, country
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from eventwire.actors import default_lexicon
 from eventwire.config import DEFAULT_MODEL
 from eventwire.errors import ConfigError
-from eventwire.events import extra, nominal, verbs
+from eventwire.events import extra_verbs, nominal, verbs
 from eventwire.records import Sentence
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def _triggers() -> frozenset[str]:
     (one table, data/vocabulary/event_nouns.tsv; the head word of "hunger strike")."""
     lexicon = verbs.load()
     words = {e.verb for e in lexicon.entries} | set(lexicon.aliases)
-    words |= set(extra.verbs())
+    words |= set(extra_verbs.verbs())
     words |= {noun.split()[-1] for noun in nominal.EVENT_NOUNS}
     return frozenset(w.lower() for w in words)
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from eventwire.events import extra, sides
+from eventwire.events import extra_verbs, sides
 from eventwire.events.codes import root_of
 from eventwire.events.parties import Party
 from eventwire.pipeline import code_text
@@ -109,9 +109,9 @@ def test_extra_verb_fills_dictionary_gap() -> None:
 
 
 def test_extra_table_codes_are_cameo_codes() -> None:
-    assert extra.entries()
-    for entry in extra.entries():
-        if entry.code == extra.NO_DEFAULT:
+    assert extra_verbs.entries()
+    for entry in extra_verbs.entries():
+        if entry.code == extra_verbs.NO_DEFAULT:
             assert entry.kind == "verb", entry
             continue
         assert root_of(entry.code) == entry.code[:2], entry
@@ -119,7 +119,7 @@ def test_extra_table_codes_are_cameo_codes() -> None:
 
 def test_extra_parse_rejects_malformed_line() -> None:
     with pytest.raises(ValueError, match="bad line"):
-        extra.parse("verb\turge\tnot-a-code\t\twhy\n")
+        extra_verbs.parse("verb\turge\tnot-a-code\t\twhy\n")
 
 
 def test_protest_in_own_country_is_aimed_at_own_state() -> None:
@@ -313,7 +313,7 @@ def test_nationality_of_the_head_beats_an_actor_in_its_of_phrase() -> None:
 
 
 def test_subject_of_a_stance_participle_is_the_source() -> None:
-    # "is opposed to": a passive in form, the subject's own stance in meaning.
+    # "is opposed to": a passive in form, the subject's own stance in mood.
     found = dyads("Egypt is opposed to Turkish mediation in the conflict with Libya.")
     assert any(src == "EGY" and tgt == "TUR" for src, tgt, _ in found)
 

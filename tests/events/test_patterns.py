@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from eventwire.events import codes, extra, nominal
+from eventwire.events import codes, extra_verbs, nominal
 from eventwire.events.patterns import _compiled, lexicon
 from eventwire.pipeline import code_text
 
@@ -119,6 +119,6 @@ def test_event_nouns_are_one_table_of_cameo_codes() -> None:
         assert codes.is_valid(code), (noun, code)
         assert all(p.isalpha() for p in preps), noun
     # The supplementary verb table no longer holds nouns: they have one home.
-    assert {e.kind for e in extra.entries()} == {"verb"}
+    assert {e.kind for e in extra_verbs.entries()} == {"verb"}
     with pytest.raises(ValueError, match=r"event_nouns\.tsv"):
-        extra.parse("noun\triot\t145\tagainst\t145 Protest violently\n")
+        extra_verbs.parse("noun\triot\t145\tagainst\t145 Protest violently\n")

@@ -1,5 +1,5 @@
 """Property-based tests of the readers: any bytes give Articles or failures, never an exception;
-valid records survive the trip through a reader unchanged in meaning."""
+valid records survive the trip through a reader unchanged in mood."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwire import vocabulary
-from eventwire.events.meaning import REPORTING
+from eventwire.events.mood import REPORTING
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

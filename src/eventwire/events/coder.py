@@ -6,7 +6,7 @@ demand: :mod:`eventwire.events.clauses`); the parse gives the parties
 (:mod:`eventwire.events.sides`, :mod:`eventwire.events.parties`):
 subject or passive agent as source, direct object, a target preposition's object or a meeting's
 participants as target, one event per source/target pair.  Event nouns add nominal events
-(:mod:`eventwire.events.nominal`).  :mod:`eventwire.events.meaning` decides whether the text
+(:mod:`eventwire.events.nominal`).  :mod:`eventwire.events.mood` decides whether the text
 asserts the event: negated events are kept and flagged, intents get the CAMEO intent codes,
 questions and conditionals are dropped.  Each event's explanation goes to
 ``doc.explanations[event_id]``.
@@ -19,8 +19,16 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire import vocabulary
 from eventwire.document import Document
-from eventwire.events import clauses, codes, nominal, parties, place_states, sides, unknown
-from eventwire.events.meaning import (
+from eventwire.events import (
+    clauses,
+    codes,
+    nominal,
+    parties,
+    place_states,
+    sides,
+    unnamed_attackers,
+)
+from eventwire.events.mood import (
     INTENT_CODES,
     REPORTING,
     Mood,
@@ -177,7 +185,7 @@ def _without_recipient(
             continue
         committed = cand.code[:2] == "03" and verb.lemma_.lower() in COMMITTING
         insurgent = (
-            cand.code[:2] in unknown.CONFLICT_ROOTS
+            cand.code[:2] in unnamed_attackers.CONFLICT_ROOTS
             and all(
                 s.actor is not None and s.actor.sector in INSURGENTS for s in cand.sources if s.code
             )
@@ -343,7 +351,7 @@ def clause_can_report(r: VerbReading) -> bool:
 
 def asserted(r: VerbReading) -> bool:
     """2. The text asserts it: questions, conditionals and hypotheticals end the path
-    (:func:`eventwire.events.meaning.mood_of`); negation is kept as a flag."""
+    (:func:`eventwire.events.mood.mood_of`); negation is kept as a flag."""
     r.m = match_verb(r.verb)
     r.mood = mood_of(r.verb)
     return r.mood.coded
@@ -456,7 +464,7 @@ def victims_and_attackers(r: VerbReading) -> bool:
             return False
         r.targets, r.target_path = [p for p in r.sources if p.code], f"{r.source_path}:victim"
         r.sources, r.source_path = attackers, "prep→attack→holder"
-    elif unknown.applies(r.code) and not any(p.code for p in r.sources):
+    elif unnamed_attackers.applies(r.code) and not any(p.code for p in r.sources):
         attackers = _attack_holders(doc, verb)
         victim = parties.passive_target(verb)
         if attackers:
@@ -469,9 +477,9 @@ def victims_and_attackers(r: VerbReading) -> bool:
 
 def unnamed_perpetrator(r: VerbReading) -> bool:
     """10. An attack by someone the text does not name ("a bomb exploded", "gunmen opened
-    fire") is coded with an empty source (:mod:`eventwire.events.unknown`)."""
-    if unknown.applies(r.code):
-        unnamed = unknown.attribute(r.doc, r.verb, r.sources, r.targets)
+    fire") is coded with an empty source (:mod:`eventwire.events.unnamed_attackers`)."""
+    if unnamed_attackers.applies(r.code):
+        unnamed = unnamed_attackers.attribute(r.doc, r.verb, r.sources, r.targets)
         if unnamed is not None:
             r.sources, r.targets, r.source_path = unnamed
     return True
@@ -539,7 +547,7 @@ def _attack_holders(doc: Document, verb: Token) -> list[Party]:
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             entry = nominal.event_noun(pobj)
-            if entry is None or not unknown.applies(entry[0]):
+            if entry is None or not unnamed_attackers.applies(entry[0]):
                 continue
             holder, how = nominal.source_token(pobj)
             if holder is None or holder.pos_ in ("VERB", "AUX"):

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from eventwire import vocabulary
-from eventwire.events import codes, extra, verbs
+from eventwire.events import codes, extra_verbs, verbs
 from eventwire.events.verbdict import VerbCode, VerbPattern
 from eventwire.events.verbs import VerbEntry, VerbLexicon
 
@@ -264,8 +264,8 @@ def match_verb(verb: Token) -> VerbMatch | None:
     lemma = verb.lemma_.lower()
     entries = entries_for(verb)
     if not entries:
-        code = extra.verbs().get(lemma)
-        if code is None or code == extra.NO_DEFAULT:
+        code = extra_verbs.verbs().get(lemma)
+        if code is None or code == extra_verbs.NO_DEFAULT:
             return None
         return VerbMatch(VerbCode(code), None, None, 0, lemma)
     after_tokens: list[Token] = []
@@ -305,8 +305,8 @@ def match_verb(verb: Token) -> VerbMatch | None:
             chosen = VerbCode(codes.mirrored(forward, own), chosen.reverse)
         return VerbMatch(chosen, entry, c.pattern, n, lemma)
     entry = (multi or entries)[0]
-    fallback = extra.verbs().get(lemma)
-    if fallback == extra.NO_DEFAULT:
+    fallback = extra_verbs.verbs().get(lemma)
+    if fallback == extra_verbs.NO_DEFAULT:
         return None  # "took place", "ruled that": only a pattern says which act it is
     if entry.code.forward is None and fallback:
         # The dictionary codes "reject"/"refuse" only through patterns; our table gives the

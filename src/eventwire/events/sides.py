@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from eventwire import vocabulary
 from eventwire.events import parties, place_states
-from eventwire.events.meaning import is_purpose_clause
+from eventwire.events.mood import is_purpose_clause
 from eventwire.events.parties import Party
 
 if TYPE_CHECKING:
