@@ -11,6 +11,7 @@ own state.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventwire import vocabulary
@@ -109,75 +110,145 @@ def sources(doc: Document, verb: Token) -> tuple[list[Party], str]:
     return found, how
 
 
-def targets(doc: Document, verb: Token, code: str) -> tuple[list[Party], str]:
-    if code[:2] == "11":
-        found, path = grievance_targets(doc, verb)
-        if found:
-            return found, path
-    passive = parties.passive_target(verb)
-    obj, how = parties.object_of(verb)
-    groups: list[Party] = []
-    if obj is not None and how in parties.OBJECT_DEPS:
-        named = parties.actors_of(doc, obj, how)
-        found = [p for p in named if p.code]
-        if found:
-            return found, how
-        groups = people_groups(named, how)
-        joined = parties.participants(doc, obj)
-        if joined:
-            return joined, "dobj→relcl→agent"
-        for child in obj.children:  # "held talks with X", "signed a deal with X"
-            if child.dep_ == "prep" and child.lower_ in parties.TARGET_PREPS:
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    found = [
-                        p for p in parties.actors_of(doc, pobj, f"pobj:{child.lower_}") if p.code
-                    ]
-                    if found:
-                        return found, f"dobj→{child.lower_}→pobj"
+Found = tuple[list[Party], str]
+
+
+@dataclass
+class TargetSearch:
+    """One verb's search for its target (see ``TARGET_RULES``): the verb, its code, and a group
+    of people without a nationality met on the way, the last resort."""
+
+    doc: Document
+    verb: Token
+    code: str
+    groups: list[Party] = field(default_factory=list)
+    groups_how: str = ""
+
+
+def _coded(doc: Document, token: Token, how: str) -> list[Party]:
+    return [p for p in parties.actors_of(doc, token, how) if p.code]
+
+
+def complained_about(s: TargetSearch) -> Found | None:
+    """1. A disapproval (CAMEO 11) is aimed at the one complained about ("over Israeli raids")."""
+    if s.code[:2] != "11":
+        return None
+    found, path = grievance_targets(s.doc, s.verb)
+    return (found, path) if found else None
+
+
+def direct_object(s: TargetSearch) -> Found | None:
+    """2. The direct object that names an actor; else the participants it names ("a meeting
+    attended by X"); else a target preposition on it ("held talks with X", "signed a deal with
+    X").  A group of people it names without a nationality is kept as the last resort."""
+    obj, how = parties.object_of(s.verb)
+    if obj is None or how not in parties.OBJECT_DEPS:
+        return None
+    named = parties.actors_of(s.doc, obj, how)
+    found = [p for p in named if p.code]
+    if found:
+        return found, how
+    s.groups, s.groups_how = people_groups(named, how), how
+    joined = parties.participants(s.doc, obj)
+    if joined:
+        return joined, "dobj→relcl→agent"
+    for child in obj.children:
+        if child.dep_ == "prep" and child.lower_ in parties.TARGET_PREPS:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found = _coded(s.doc, pobj, f"pobj:{child.lower_}")
+                if found:
+                    return found, f"dobj→{child.lower_}→pobj"
+    return None
+
+
+def verb_preposition(s: TargetSearch) -> Found | None:
+    """3. A target preposition on the verb, in order; "from" first for verbs of leaving and
+    taking ("withdrew from Lebanon", "seized arms from X"), last for verbs of receiving."""
     preps: tuple[str, ...] = parties.TARGET_PREPS
-    if verb.lemma_.lower() in FROM_FIRST:
-        # "withdraw its troops from Lebanon": the one left; "seized arms from X": the owner
+    lemma = s.verb.lemma_.lower()
+    if lemma in FROM_FIRST:
         preps = ("from", *preps)
-    elif verb.lemma_.lower() in RECEIVING:
+    elif lemma in RECEIVING:
         preps = (*preps, "from")  # "received weapons from the government": the giver
     for prep in preps:
-        for child in verb.children:
+        for child in s.verb.children:
             if child.dep_ in ("prep", "dative") and child.lower_ == prep:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    found = [p for p in parties.actors_of(doc, pobj, f"pobj:{prep}") if p.code]
+                    found = _coded(s.doc, pobj, f"pobj:{prep}")
                     if found:
                         return found, f"prep:{prep}→pobj"
-    found, path = group_targets(doc, verb)
-    if found:
-        return found, path
-    if passive is not None and any(c.dep_ == "agent" for c in verb.children):
-        return parties.actors_of(doc, passive, "nsubjpass"), "nsubjpass"
-    for child in verb.children:
+    return None
+
+
+def shared_among(s: TargetSearch) -> Found | None:
+    """4. The members of a gathering the act is shared among ("among the participating
+    nations")."""
+    found, path = group_targets(s.doc, s.verb)
+    return (found, path) if found else None
+
+
+def passive_subject(s: TargetSearch) -> Found | None:
+    """5. The passive subject when an agent is named ("X was attacked by Y")."""
+    passive = parties.passive_target(s.verb)
+    if passive is not None and any(c.dep_ == "agent" for c in s.verb.children):
+        return parties.actors_of(s.doc, passive, "nsubjpass"), "nsubjpass"
+    return None
+
+
+def complement_clauses(s: TargetSearch) -> Found | None:
+    """6. In the order of the verb's dependents: an open complement's target ("offered to
+    negotiate with X"), a purpose clause's ("to help defend Saudi Arabia"), the subject of a
+    complement clause after the verb ("demanded that X withdraw")."""
+    for child in s.verb.children:
         if child.dep_ == "xcomp" and child.pos_ == "VERB":
-            # "offered to negotiate with X", "threatened to cut off aid to X"
-            found, path = targets(doc, child, code)
+            found, path = targets(s.doc, child, s.code)
             if found:
                 return found, f"xcomp→{path}"
         if child.dep_ == "advcl" and is_purpose_clause(child):
-            # "willing to send material to help defend Saudi Arabia": the one it is for
-            found, path = targets(doc, child, code)
+            found, path = targets(s.doc, child, s.code)
             if any(p.code for p in found):
                 return found, f"purpose→{path}"
-            if found and not groups and path.endswith(":group"):
-                groups, how = found, f"purpose→{path.removesuffix(':group')}"
-        if child.dep_ == "ccomp" and child.i > verb.i:
-            # "demanded that X withdraw": the one asked is the complement's subject
+            if found and not s.groups and path.endswith(":group"):
+                s.groups, s.groups_how = found, f"purpose→{path.removesuffix(':group')}"
+        if child.dep_ == "ccomp" and child.i > s.verb.i:
             subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None:
-                found = [p for p in parties.actors_of(doc, subject, "ccomp:nsubj") if p.code]
+                found = _coded(s.doc, subject, "ccomp:nsubj")
                 if found:
                     return found, "ccomp→nsubj"
-    heads = [verb] + [c for c in verb.children if c.dep_ in parties.OBJECT_DEPS]
-    found, path = place_targets(doc, heads)
-    if found:
-        return found, path
-    if groups:
-        return groups, f"{how}:group"
+    return None
+
+
+def where_it_happened(s: TargetSearch) -> Found | None:
+    """7. The state of a place named on the verb or its object (PETRARCH's convention:
+    "protested in Beijing" is aimed at China)."""
+    heads = [s.verb] + [c for c in s.verb.children if c.dep_ in parties.OBJECT_DEPS]
+    found, path = place_targets(s.doc, heads)
+    return (found, path) if found else None
+
+
+# The target order (docs/events.md, "Targets"): the first rule that finds one wins; a group of
+# people without a nationality met on the way is the last resort.
+TARGET_RULES = (
+    complained_about,
+    direct_object,
+    verb_preposition,
+    shared_among,
+    passive_subject,
+    complement_clauses,
+    where_it_happened,
+)
+
+
+def targets(doc: Document, verb: Token, code: str) -> Found:
+    """The target of ``verb``'s event of ``code`` and the path that found it."""
+    search = TargetSearch(doc, verb, code)
+    for rule in TARGET_RULES:
+        found = rule(search)
+        if found is not None:
+            return found
+    if search.groups:
+        return search.groups, f"{search.groups_how}:group"
     return [], "∅"
 
 
