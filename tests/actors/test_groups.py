@@ -53,6 +53,13 @@ def test_agents_extra_tanks_are_military(recognise: Recognise) -> None:
 
 
 @pytestmark_slow
+def test_agents_extra_gendarmes_are_police(recognise: Recognise) -> None:
+    # docs/rules.md, "Add an agent": the rows "gendarme(s) ~COP" in agents_extra.tsv.
+    doc = recognise("Turkish gendarmes arrested 20 smugglers near the Syrian border on Monday.")
+    assert by_name(doc, "Turkish gendarmes").code == "TURCOP"
+
+
+@pytestmark_slow
 def test_shared_agent_gives_one_actor_per_coordinated_country(recognise: Recognise) -> None:
     doc = recognise("US and British activists protested outside the stadium in Beijing.")
     assert {"USAOPP", "GBROPP"} <= codes(doc)

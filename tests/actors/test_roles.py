@@ -58,3 +58,10 @@ def test_person_without_country_keeps_empty_code(recognise: Recognise) -> None:
     person = by_name(recognise("Professor Anja Holm said the data were weak."), "Anja Holm")
     assert (person.code, person.kind) == ("", "person")
     assert person.resolved_by == "ner"
+
+
+def test_title_added_as_data_codes_the_person(recognise: Recognise) -> None:
+    # docs/rules.md, "Add a title": the row "ombudsman role ~GOV" in actor_titles.tsv.
+    doc = recognise("Pakistani ombudsman Tariq Saeed criticised the Indian government on Monday.")
+    person = by_name(doc, "Tariq Saeed")
+    assert (person.code, person.resolved_by) == ("PAKGOV", "role")

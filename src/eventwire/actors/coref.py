@@ -16,10 +16,16 @@ from typing import Any
 from eventwire.actors.draft import Draft, Role, Work
 from eventwire.actors.matcher import key_of
 from eventwire.actors.roles import COUNTRY_KINDS, GENERIC_ROLES, ROLE_WORDS
+from eventwire.actors.wordlists import COREF_WORDS, word_list
 
 SUBJECTS = ("nsubj", "nsubjpass")
-STATE_HEADS = frozenset({"regime", "government", "administration"})
-LIST_GLUE = frozenset({",", "and", "or", ";"})
+# The words live in data/vocabulary/actor_coref_words.tsv.
+# "the regime": with no longer phrase of that head before it, the one country named before.
+STATE_HEADS = word_list(COREF_WORDS, "state_head")
+# What may stand between the items of a "respectively" list.
+LIST_GLUE = word_list(COREF_WORDS, "list_glue")
+# Subject pronouns resolved to the only person in view ("it" and "they" never are).
+PRONOUNS = word_list(COREF_WORDS, "pronoun")
 
 
 def same_person(work: Work, words: tuple[str, ...]) -> Draft | None:
@@ -167,7 +173,7 @@ def _only_state_before(work: Work, start: int) -> Draft | None:
 def pronouns(work: Work) -> None:
     """Subject "he"/"she" -> the only person so far in the sentence, else the previous subject."""
     for token in work.parsed:
-        if token.lower_ not in ("he", "she") or token.dep_ not in SUBJECTS:
+        if token.lower_ not in PRONOUNS or token.dep_ not in SUBJECTS:
             continue
         if not work.free(token.i, token.i + 1):
             continue

@@ -3,6 +3,8 @@
 Recognition, role coding and coreference all add mentions here, in token offsets; a token
 belongs to at most one mention, so a later rule cannot re-code a span an earlier one claimed.
 :meth:`Work.actors` turns the drafts into the public :class:`~eventwire.records.Actor` records.
+The records every rule passes around live here too, below the rules that fill them: a
+:class:`Role` (what a title says of a person) and :func:`join_code` (country + sector).
 """
 
 from __future__ import annotations

@@ -14,18 +14,20 @@ from typing import Any
 
 from eventwire.actors.draft import Work
 from eventwire.actors.roles import COUNTRY_KINDS
+from eventwire.actors.wordlists import PLACES, word_list
 from eventwire.whenwhere import gazetteer
 
+# The words live in data/vocabulary/actor_places.tsv.
 # "of" and "from" are left out on purpose: "leaders of X" names a part of X, often an
 # organisation, and "officials from Iran, Russia and China" is a list of countries, one actor
 # each (states._from_countries).
-LOCATED_PREPS = frozenset({"in", "throughout", "across", "inside"})
+LOCATED_PREPS = word_list(PLACES, "group_prep")
 # After "in", spaCy's small model often calls a lesser-known town a PERSON ("in Sivas"); the
 # preposition and the gazetteer are the evidence then. Organisations and nationalities are not.
 NOT_PLACE_LABELS = frozenset({"ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL"})
 # Participles that locate a group where it lives or works: "a group based in Trinidad", "rebels
 # operating in Macedonia". Motion verbs are left out ("troops sent to Iraq" are not Iraqi).
-LOCATING_VERBS = frozenset({"base", "station", "headquarter", "operate", "live", "active"})
+LOCATING_VERBS = word_list(PLACES, "locating_verb")
 
 
 def place_country(work: Work, noun: Any, with_of: bool = False) -> tuple[str, str] | None:

@@ -17,43 +17,21 @@ from typing import Any
 from eventwire.actors.draft import Draft, Work, join_code
 from eventwire.actors.matcher import Hit
 from eventwire.actors.roles import COUNTRY_KINDS
+from eventwire.actors.wordlists import GROUP_WORDS, word_list
+
+# The words live in data/vocabulary/actor_group_words.tsv.
 
 # Nouns naming something a party asks, offers or decides: a country word compounded with one
 # names the author ("a U.S. request"), not a place. Nouns of violence ("the Iraq war", "the
 # Kuwait invasion") are left out: there the country is as often the target.
-AUTHORED_NOUNS = frozenset(
-    {
-        "request",
-        "offer",
-        "proposal",
-        "plan",
-        "demand",
-        "ultimatum",
-        "mediation",
-        "appeal",
-        "invitation",
-        "initiative",
-        "decision",
-        "veto",
-        "pressure",
-        "aid",
-        "assistance",
-        "backing",
-        "support",
-        "statement",
-        "accusation",
-        "allegation",
-        "complaint",
-        "warning",
-    }
-)
+AUTHORED_NOUNS = word_list(GROUP_WORDS, "authored")
 MODIFIER_DEPS = ("amod", "compound", "nmod")
 # "Bosnia-style war", "Russian-made rockets", "a UK-based group": the country is where something
 # comes from or what it resembles, not a party. ("US-led", "Iranian-backed" do name a party.)
-ORIGIN_WORDS = frozenset(
-    {"style", "made", "built", "type", "born", "based", "designed", "manufactured", "sized"}
-)
-POSSESSIVES = frozenset({"its", "his", "her", "their"})
+ORIGIN_WORDS = word_list(GROUP_WORDS, "origin")
+# Possessive pronouns that point at a person ("his", "her") or at a state or group ("its", "their").
+PERSONAL_POSSESSIVES = word_list(GROUP_WORDS, "possessive_person")
+POSSESSIVES = PERSONAL_POSSESSIVES | word_list(GROUP_WORDS, "possessive_group")
 SUBJECTS = ("nsubj", "nsubjpass")
 
 
@@ -152,7 +130,7 @@ def possessor(work: Work, head: Any) -> tuple[Draft, str] | None:
         draft = work.owner.get(subject.i)
         if draft is None or not draft.country:
             return None
-        personal = pronoun.lower_ in ("his", "her")
+        personal = pronoun.lower_ in PERSONAL_POSSESSIVES
         if personal != (draft.kind == "person"):
             return None
         return draft, f"'{pronoun.text}' = {draft.name}, subject of '{token.text}'"

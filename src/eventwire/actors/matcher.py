@@ -16,6 +16,7 @@ from typing import Any
 
 from eventwire.actors.entries import Match
 from eventwire.actors.lexicon import Lexicon, default_lexicon
+from eventwire.actors.wordlists import NAME_WORDS, word_list
 
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -152,8 +153,9 @@ class PhraseIndex:
         return Hit(start, end, key, unique)
 
 
-# Arabic article forms written in lower case before a capitalised name: "al-Shabab", "el-Sisi".
-NAME_PARTICLES = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ul"}
+# Arabic article forms written in lower case before a capitalised name: "al-Shabab", "el-Sisi"
+# (data/vocabulary/actor_name_words.tsv).
+NAME_PARTICLES = word_list(NAME_WORDS, "particle")
 
 
 def particle_name(tokens: Sequence[Any], first: Any) -> bool:

@@ -18,7 +18,7 @@ from eventwire.actors.draft import Work
 from eventwire.actors.entries import LexEntry
 from eventwire.actors.lexicon import Lexicon
 from eventwire.actors.matcher import key_of
-from eventwire.actors.roles import TITLE_MODIFIERS, is_role_word, is_title_word
+from eventwire.actors.roles import HONORIFICS, TITLE_MODIFIERS, is_role_word, is_title_word
 
 NON_PERSON_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME", "EVENT"})
 
@@ -129,7 +129,8 @@ def trim_name(work: Work, start: int, end: int) -> tuple[int, int]:
     while start < end and (
         is_role_word(work, start)
         or tokens[start].lower_ in TITLE_MODIFIERS
-        or tokens[start].lower_ in ("the", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.")
+        or tokens[start].lower_ == "the"
+        or tokens[start].lower_ in HONORIFICS
         or work.lexicon.demonym(tokens[start].text) is not None
     ):
         start += 1

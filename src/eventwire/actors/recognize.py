@@ -28,35 +28,17 @@ from eventwire.actors.roles import (
     title_start,
 )
 from eventwire.actors.states import state_actors
+from eventwire.actors.wordlists import NAME_WORDS, word_list
 from eventwire.document import Document
 from eventwire.records import published_day
 
 __all__ = ["actor_at", "actors_in", "recognize", "stage"]
 
-COMPASS = {
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "upper",
-    "lower",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "the",
-}
+# The words live in data/vocabulary/actor_name_words.tsv.
+# Words before a country name that make it a part of the country ("South Lebanon").
+COMPASS = word_list(NAME_WORDS, "compass")
 # Prefixes that make a country word a stance ("anti-Syria", "pro-Israel"), not a nationality.
-STANCE_PREFIXES = {"anti", "pro"}
+STANCE_PREFIXES = word_list(NAME_WORDS, "stance")
 
 
 def stage(doc: Document) -> Document:

@@ -9,131 +9,30 @@ lexicon's agent phrases or, for title words the Phoenix agents lack, from :data:
 from __future__ import annotations
 
 from eventwire.actors.draft import Role, Work
+from eventwire.actors.wordlists import TITLES, sectors, word_list
 
-# Title and role words missing from (or miscoded for titles in) Phoenix.agents.txt. Phoenix codes
-# "spokesman" as media (~MED); before a name it is nearly always a government spokesperson.
-ROLE_WORDS: dict[str, str] = {
-    "secretary": "~GOV",
-    "counterpart": "~GOV",
-    "adviser": "~GOV",
-    "advisor": "~GOV",
-    "chairman": "~GOV",
-    "chairwoman": "~GOV",
-    "chief": "~GOV",
-    "head": "~GOV",
-    "director": "~GOV",
-    "leader": "~GOV",
-    "premier": "~GOV",
-    "chancellor": "~GOV",
-    "council": "~GOV",
-    "spokesman": "~GOV",
-    "spokeswoman": "~GOV",
-    "spokesperson": "~GOV",
-    # Posts held for a state or an organisation: "U.N. mediator X", "U.S. negotiator Y".
-    "mediator": "~GOV",
-    "negotiator": "~GOV",
-    "coordinator": "~GOV",
-    "representative": "~GOV",
-    "emissary": "~GOV",
-    "general": "~MIL",
-    "colonel": "~MIL",
-    "admiral": "~MIL",
-}
-
+# The words live in data/vocabulary/actor_titles.tsv (its header says what each list is for).
+# Title and role words missing from (or miscoded for titles in) Phoenix.agents.txt, with the
+# sector they give ("spokesman": Phoenix says media, before a name it is a government's).
+ROLE_WORDS = sectors(TITLES, "role")
 # Singular nouns that name one person by role: a definite description headed by one of these
 # ("the Russian official", "his Chinese counterpart") may refer back to a person.
-PERSON_ROLES = frozenset(
-    {
-        "official",
-        "counterpart",
-        "minister",
-        "president",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "envoy",
-        "ambassador",
-        "diplomat",
-        "leader",
-        "chief",
-        "head",
-        "adviser",
-        "advisor",
-        "premier",
-        "chancellor",
-        "commander",
-        "general",
-        "king",
-        "queen",
-        "governor",
-        "mayor",
-        "senator",
-        "lawmaker",
-        "chairman",
-        "director",
-    }
-)
+PERSON_ROLES = word_list(TITLES, "person")
 # Role words that say nothing beyond "an official": they constrain coreference only by country.
-GENERIC_ROLES = frozenset({"official", "counterpart", "diplomat", "leader", "head", "chief"})
-
+GENERIC_ROLES = word_list(TITLES, "generic")
 # Lower-case words that may sit inside a title ("top security official", "deputy foreign
 # minister"); capitalised words, demonyms and possessives are accepted anyway.
-TITLE_MODIFIERS = frozenset(
-    {
-        "top",
-        "senior",
-        "deputy",
-        "acting",
-        "foreign",
-        "defence",
-        "defense",
-        "interior",
-        "prime",
-        "vice",
-        "security",
-        "national",
-        "former",
-        "junior",
-        "assistant",
-        "interim",
-        "outgoing",
-        "ousted",
-        "exiled",
-        "opposition",
-        "rebel",
-        "army",
-        "police",
-        "military",
-        "state",
-    }
-)
+TITLE_MODIFIERS = word_list(TITLES, "modifier")
+# Words joining a title's head to whose post it is ("Secretary of Iran's Council").
+TITLE_JOINTS = word_list(TITLES, "joint")
+# Courtesy titles cut from the front of a name ("Mr. Smith" is Smith).
+HONORIFICS = word_list(TITLES, "honorific")
 COUNTRY_KINDS = ("country", "demonym", "capital", "metonym")
 TITLE_MAX = 12
 
 
 # Words that stand before a person's name as a title ("Professor X", "Sheriff Y").
-NAME_TITLES = (
-    PERSON_ROLES
-    | ROLE_WORDS.keys()
-    | {
-        "professor",
-        "sheriff",
-        "judge",
-        "officer",
-        "doctor",
-        "captain",
-        "lieutenant",
-        "sergeant",
-        "bishop",
-        "pope",
-        "prince",
-        "princess",
-        "cardinal",
-        "ayatollah",
-        "sheikh",
-    }
-)
+NAME_TITLES = PERSON_ROLES | ROLE_WORDS.keys() | word_list(TITLES, "name_title")
 
 
 def is_title_word(work: Work, i: int) -> bool:
@@ -161,7 +60,7 @@ def title_start(work: Work, end: int) -> int:
         if not (
             token.tag_ == "POS"
             or hyphen
-            or text in ("of", "for")
+            or text in TITLE_JOINTS
             or (hit is not None and hit.kinds() & {"agent", *COUNTRY_KINDS})
             or (text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ"))
             or text.lower() in TITLE_MODIFIERS
@@ -170,7 +69,7 @@ def title_start(work: Work, end: int) -> int:
             break
         i -= 1
     # A title never starts with a joint word ("of", "'s").
-    while i < end and (tokens[i].tag_ == "POS" or tokens[i].text in ("of", "for")):
+    while i < end and (tokens[i].tag_ == "POS" or tokens[i].text in TITLE_JOINTS):
         i += 1
     return i
 
@@ -181,7 +80,7 @@ def read_role(work: Work, start: int, end: int) -> Role:
     role = Role(start, end)
     # "Secretary of Iran's Council": the title head comes before "of"; the of-phrase gives the
     # country (and the sector only when the head word has none).
-    cut = next((i for i in range(start, end) if tokens[i].text in ("of", "for")), end)
+    cut = next((i for i in range(start, end) if tokens[i].text in TITLE_JOINTS), end)
     head_sector = _sector(work, start, cut, role)
     tail_sector = _sector(work, cut, end, role) if cut < end else None
     role.sector = head_sector or tail_sector

@@ -20,15 +20,17 @@ from eventwire.actors.entries import Match
 from eventwire.actors.group_places import place_country
 from eventwire.actors.matcher import Hit, particle_name
 from eventwire.actors.roles import COUNTRY_KINDS, PERSON_ROLES, ROLE_WORDS
+from eventwire.actors.wordlists import GROUP_WORDS, PLACES, word_list
 
 NAMED_KINDS = ("metonym", "igo", "ngo", "nonstate", "org", "mnc", "person")
-PLACE_PREPS = frozenset(
-    {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "into"}
-)
-PLACE_NOUNS = frozenset(
-    {"city", "town", "capital", "province", "village", "region", "district", "port", "area"}
-)
-DEFINITE = frozenset({"the", "his", "her", "its", "their", "this", "that"})
+# A country after one of these is a place ("in Tehran", "the city of Ahvaz"), not an actor.
+PLACE_PREPS = word_list(PLACES, "place_prep")
+PLACE_NOUNS = word_list(PLACES, "place_noun")
+# Words opening an agent's noun phrase; a definite one makes a role noun point back at a person.
+DEFINITE = word_list(GROUP_WORDS, "definite")
+INDEFINITE = word_list(GROUP_WORDS, "indefinite")
+# "officials from Iran, Russia and China": one actor per listed country.
+FROM_LIST = word_list(GROUP_WORDS, "from_list")
 
 
 def state_actors(work: Work) -> None:
@@ -256,7 +258,7 @@ def _agent(work: Work, hit: Hit, country_hit: Hit | None) -> None:
 def _from_countries(work: Work, hit: Hit, sector: str, start: int) -> bool:
     """ "officials from Iran, Russia and China": one country + sector actor per listed country."""
     head = work.parsed[hit.end - 1]
-    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")]
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in FROM_LIST]
     objects = [c for p in preps for c in p.children if c.dep_ == "pobj"]
     for obj in objects:  # grows while walking: "Iran, Russia, China and India"
         objects.extend(c for c in obj.children if c.dep_ == "conj")
@@ -347,7 +349,7 @@ def _np_start(work: Work, first: int) -> int:
         prev = tokens[i - 1]
         # "that" is a determiner only as one ("that official"), not "said that rebels ...".
         if (prev.lower_ in DEFINITE and (prev.lower_ != "that" or prev.dep_ == "det")) or (
-            prev.lower_ in ("a", "an")
+            prev.lower_ in INDEFINITE
         ):
             i -= 1
             break
