@@ -31,6 +31,7 @@ def test_errors_name_the_file_and_line() -> None:
 def test_every_shipped_vocabulary_file_reads_with_a_header_comment() -> None:
     folder = resources.files("eventwire").joinpath(vocabulary.FOLDER)
     names = sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".tsv"))
+    assert {"event_nouns", "actor_titles", "verb_moods"} <= set(names)
     for name in names:
         text = folder.joinpath(f"{name}.tsv").read_text(encoding="utf-8")
         assert text.startswith("#"), f"{name}.tsv has no header comment"
