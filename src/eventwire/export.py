@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,6 @@ from eventwire.config import EXPORT_FORMATS
 from eventwire.formats import write_csv
 from eventwire.records import EVENT_KEYS, Event
 from eventwire.store import EventFilter, Store
-from eventwire.store.stats import EventQuery, Explorer
 from eventwire.whenwhere import gazetteer
 
 MEDIA_TYPES = {
@@ -336,14 +335,15 @@ def export_store(
     path: Path,
     flt: EventFilter | None = None,
     *,
-    q: str | None = None,
     include_negated: bool = False,
 ) -> int:
-    """Export the store's events matching ``flt`` (and article search ``q``) to ``path``."""
-    flt = flt or EventFilter()
-    if not include_negated:
-        flt = replace(flt, negated=False)
-    events = Explorer(store).stream(EventQuery(flt, q))
+    """Export the store's events matching ``flt`` to ``path``, in timeline order.
+
+    Events the text denies are left out unless ``include_negated`` or the filter asks for them
+    (``negated=True``): a filter's explicit ``negated`` wins over the default.
+    """
+    flt = (flt or EventFilter()).with_default_negated(None if include_negated else False)
+    events = store.iter_events(flt)
 
     @lru_cache(maxsize=4096)
     def source_url(doc_id: str) -> str | None:

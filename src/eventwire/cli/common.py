@@ -9,10 +9,10 @@ doing anything.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -128,7 +128,8 @@ def use_dicts(paths: list[Path] | None) -> None:
         raise typer.Exit(2) from exc
 
 
-# The event filters shared by `events` and `export` (their meaning: eventwire.store.EventFilter).
+# The event filters shared by `events` and `export`: one EventFilter (eventwire.store), which
+# checks them, as the API's parameters are checked; a bad one is reported with its option.
 SourceOption = Annotated[str | None, typer.Option(help="Source actor code (prefix: IRN).")]
 TargetOption = Annotated[str | None, typer.Option(help="Target actor code (prefix).")]
 ActorOption = Annotated[str | None, typer.Option(help="Either side's actor code (prefix).")]
@@ -136,36 +137,34 @@ CameoOption = Annotated[str | None, typer.Option(help="CAMEO code (prefix: 04 fi
 RootOption = Annotated[str | None, typer.Option(help="CAMEO root, two digits.")]
 PloverOption = Annotated[str | None, typer.Option(help="PLOVER event type (CONSULT...).")]
 ArticleOption = Annotated[str | None, typer.Option(help="Only events of this article id.")]
+SearchOption = Annotated[
+    str | None, typer.Option(help="Only events of articles matching this full-text search.")
+]
+NegatedOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--negated/--no-negated",
+        help="Only events the text denies (--negated) or only affirmed ones (--no-negated).",
+        show_default=False,
+    ),
+]
 
 
-def event_filter(
-    *,
-    source: str | None,
-    target: str | None,
-    actor: str | None,
-    cameo: str | None,
-    root: str | None,
-    plover: str | None,
-    since: datetime | None,
-    until: datetime | None,
-    article: str | None,
-    negated: bool | None = None,
-) -> EventFilter:
-    """The EventFilter of the shared filter options (days given as datetimes by Typer)."""
-    from eventwire.store import EventFilter
+def event_filter(options: Mapping[str, Any]) -> EventFilter:
+    """The EventFilter of a command's filter options (its ``locals()``: Typer gives days as
+    datetimes, which the filter takes); a bad value stops the command naming its option."""
+    from dataclasses import fields
 
-    return EventFilter(
-        source=source,
-        target=target,
-        actor=actor,
-        cameo=cameo,
-        root=root,
-        plover=plover,
-        since=day_of(since),
-        until=day_of(until),
-        doc_id=article,
-        negated=negated,
-    )
+    from eventwire.store import EventFilter, FilterError
+
+    given = {
+        f.name: options["article" if f.name == "doc_id" else f.name] for f in fields(EventFilter)
+    }
+    try:
+        return EventFilter(**given)
+    except FilterError as exc:
+        option = "--article" if exc.field == "doc_id" else f"--{exc.field}"
+        raise typer.BadParameter(exc.reason, param_hint=option) from exc
 
 
 def day_of(value: datetime | None) -> date | None:

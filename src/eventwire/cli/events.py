@@ -17,8 +17,10 @@ from eventwire.cli.common import (
     DayOption,
     DbOption,
     FormatOption,
+    NegatedOption,
     PloverOption,
     RootOption,
+    SearchOption,
     SourceOption,
     TargetOption,
     app,
@@ -125,9 +127,8 @@ def events_command(
     since: DayOption = None,
     until: DayOption = None,
     article: ArticleOption = None,
-    negated: Annotated[
-        bool, typer.Option("--negated/--no-negated", help="Include events the text denies.")
-    ] = True,
+    search: SearchOption = None,
+    negated: NegatedOption = None,
     grouped: Annotated[
         bool,
         typer.Option(
@@ -143,18 +144,7 @@ def events_command(
 ) -> None:
     """List stored events; jsonl and csv stream every match."""
     check_choice(output, OUTPUT_FORMATS, "--format")
-    flt = event_filter(
-        source=source,
-        target=target,
-        actor=actor,
-        cameo=cameo,
-        root=root,
-        plover=plover,
-        since=since,
-        until=until,
-        article=article,
-        negated=None if negated else False,
-    )
+    flt = event_filter(locals())
     row_limit = None if limit == 0 else limit
     with open_db(db) as store:
         if grouped:

@@ -13,8 +13,10 @@ from eventwire.cli.common import (
     CameoOption,
     DayOption,
     DbOption,
+    NegatedOption,
     PloverOption,
     RootOption,
+    SearchOption,
     SourceOption,
     TargetOption,
     app,
@@ -43,12 +45,14 @@ def export_command(
     since: DayOption = None,
     until: DayOption = None,
     article: ArticleOption = None,
-    search: Annotated[
-        str | None, typer.Option(help="Only events of articles matching this full-text search.")
-    ] = None,
+    search: SearchOption = None,
+    negated: NegatedOption = None,
     include_negated: Annotated[
         bool,
-        typer.Option("--include-negated", help="Also export events the text denies."),
+        typer.Option(
+            "--include-negated",
+            help="Also export events the text denies (left out unless this or --negated).",
+        ),
     ] = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
@@ -56,20 +60,10 @@ def export_command(
     from eventwire.export import export_store
 
     check_choice(fmt, EXPORT_FORMATS, "--format")
-    flt = event_filter(
-        source=source,
-        target=target,
-        actor=actor,
-        cameo=cameo,
-        root=root,
-        plover=plover,
-        since=since,
-        until=until,
-        article=article,
-    )
+    flt = event_filter(locals())
     with open_db(db) as store:
         try:
-            count = export_store(store, fmt, output, flt, q=search, include_negated=include_negated)
+            count = export_store(store, fmt, output, flt, include_negated=include_negated)
         except (EventwireError, OSError) as exc:
             say("error", exc)
             raise typer.Exit(1) from exc

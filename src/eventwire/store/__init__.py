@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from eventwire.store.articles import content_hash
 from eventwire.store.engine import make_engine
-from eventwire.store.events import EventFilter
+from eventwire.store.events import EventFilter, FilterError
 from eventwire.store.migrate import upgrade
 from eventwire.store.repository import Store, StoreStats
 
@@ -33,4 +33,4 @@ def open_store(url: str) -> Store:
     return Store(engine)
 
 
-__all__ = ["EventFilter", "Store", "StoreStats", "content_hash", "open_store"]
+__all__ = ["EventFilter", "FilterError", "Store", "StoreStats", "content_hash", "open_store"]

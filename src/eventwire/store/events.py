@@ -3,24 +3,63 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, Table, or_, select
+from sqlalchemy import ColumnElement, Select, Table, and_, or_, select
 
+from eventwire.errors import EventwireError
 from eventwire.records import Event, Location
 from eventwire.store.models import ArticleRow, EventRow
+from eventwire.store.search import apply_search
 
 _events = cast(Table, EventRow.__table__)
 
 
+# What each code field may hold once normalised (upper-case codes, two-digit roots).
+CODE_PATTERNS = {
+    "source": r"[A-Z0-9]{1,24}",
+    "target": r"[A-Z0-9]{1,24}",
+    "actor": r"[A-Z0-9]{1,24}",
+    "cameo": r"[0-9]{1,4}",
+    "root": r"[0-9]{2}",
+    "plover": r"[A-Z_]{1,32}",
+}
+CODE_HINTS = {
+    "source": "an actor code prefix, letters and digits (IRN)",
+    "target": "an actor code prefix, letters and digits (IRN)",
+    "actor": "an actor code prefix, letters and digits (IRN)",
+    "cameo": "a CAMEO code prefix, up to 4 digits (04)",
+    "root": "a CAMEO root, 1 or 2 digits (04)",
+    "plover": "a PLOVER event type (CONSULT)",
+}
+MAX_SEARCH = 200
+MAX_ARTICLE_ID = 400
+
+
+class FilterError(EventwireError, ValueError):
+    """A filter field that cannot be used; ``field`` names it (as EventFilter spells it)."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{field}: {reason}")
+
+
 @dataclass(frozen=True)
 class EventFilter:
-    """Which events to return; every field given must hold.
+    """Which events to return; every field given must hold. The one event filter of the CLI
+    (``events``, ``export``), the API (``/api/events``, ``/api/export`` ...), the web pages and
+    exports: each builds it from its own parameters, and it is checked here, once.
 
     Actor codes match by prefix, as CAMEO codes are hierarchical: ``source="IRN"`` finds IRN,
     IRNGOV and IRNMIL; ``actor`` matches either side. ``cameo`` is a prefix too (``"04"`` finds
-    040–046); ``root`` and ``plover`` are exact. ``since``/``until`` bound the event date.
+    040–046); ``root`` and ``plover`` are exact. ``since``/``until`` bound the event date
+    (inclusive), ``doc_id`` is one article, ``negated`` True keeps only events the text denies,
+    False only affirmed ones, None both; ``search`` keeps events of articles matching a
+    full-text search. Blank text is no filter; codes are upper-cased and a one-digit root is
+    padded; anything else malformed raises :class:`FilterError` naming the field.
     """
 
     source: str | None = None
@@ -33,30 +72,119 @@ class EventFilter:
     until: dt.date | None = None
     doc_id: str | None = None
     negated: bool | None = None
+    search: str | None = None
+
+    def __post_init__(self) -> None:
+        for name, pattern in CODE_PATTERNS.items():
+            value = _blank(getattr(self, name), name)
+            if value is not None:
+                value = value.upper()
+                if name == "root":
+                    value = value.zfill(2)
+                if not re.fullmatch(pattern, value):
+                    raise FilterError(name, f"{getattr(self, name)!r} is not {CODE_HINTS[name]}")
+            object.__setattr__(self, name, value)
+        for name in ("since", "until"):
+            day = getattr(self, name)
+            if isinstance(day, dt.datetime):
+                object.__setattr__(self, name, day.date())
+            elif day is not None and not isinstance(day, dt.date):
+                raise FilterError(name, f"{day!r} is not a calendar day (YYYY-MM-DD)")
+        if self.since is not None and self.until is not None and self.since > self.until:
+            raise FilterError("until", f"until ({self.until}) is before since ({self.since})")
+        for name, longest in (("doc_id", MAX_ARTICLE_ID), ("search", MAX_SEARCH)):
+            value = _blank(getattr(self, name), name)
+            if value is not None and len(value) > longest:
+                raise FilterError(name, f"longer than {longest} characters")
+            object.__setattr__(self, name, value)
+        if self.negated is not None and not isinstance(self.negated, bool):
+            raise FilterError("negated", f"{self.negated!r} is not true or false")
+
+    @classmethod
+    def parse(
+        cls,
+        *,
+        since: str | dt.date | None = None,
+        until: str | dt.date | None = None,
+        negated: str | bool | None = None,
+        **fields: str | None,
+    ) -> EventFilter:
+        """The filter of parameters given as text (``since="2024-01-31"``, ``negated="true"``;
+        ``""`` is absent), as a query string or a form gives them; dates and booleans pass."""
+        return cls(
+            since=_day(since, "since"),
+            until=_day(until, "until"),
+            negated=_flag(negated, "negated"),
+            **fields,
+        )
+
+    def with_default_negated(self, negated: bool | None) -> EventFilter:
+        """This filter, with ``negated`` set when it leaves it open (exports leave out denied
+        events unless asked: the caller's explicit choice wins)."""
+        return self if self.negated is not None else replace(self, negated=negated)
 
 
-def _prefix(column: Any, value: str) -> ColumnElement[bool]:
-    # Codes are [A-Z0-9]; escape LIKE's wildcards anyway, since the value comes from a user.
+def _blank(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise FilterError(name, f"{value!r} is not text")
+    return value.strip() or None
+
+
+def _day(value: str | dt.date | None, name: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    if not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise FilterError(name, f"{value!r} is not a calendar day (YYYY-MM-DD)") from exc
+
+
+def _flag(value: str | bool | None, name: str) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    text = value.strip().lower()
+    if text in ("", "all"):
+        return None
+    if text in ("true", "false"):
+        return text == "true"
+    raise FilterError(name, f"{value!r} is not true or false")
+
+
+def code_prefix(column: Any, value: str) -> ColumnElement[bool]:
+    """``column`` starts with ``value``, written so that an index on the column can serve it.
+
+    SQLite's LIKE uses no index on a case-sensitive column, so a prefix also becomes the range
+    ``value <= column < next`` (codes are ASCII upper-case letters and digits, where byte order
+    and text order agree); the LIKE keeps the meaning exact for any other input.
+    """
     escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return cast(ColumnElement[bool], column.like(f"{escaped}%", escape="\\"))
+    like = cast(ColumnElement[bool], column.like(f"{escaped}%", escape="\\"))
+    if not value:
+        return like
+    bound = value[:-1] + chr(ord(value[-1]) + 1)
+    return and_(column >= value, column < bound, like)
 
 
-def apply_filter(stmt: Select[Any], flt: EventFilter) -> Select[Any]:
-    """Add the filter's conditions to a select over the events table."""
+def apply_filter(stmt: Select[Any], flt: EventFilter, dialect: str) -> Select[Any]:
+    """Add the filter's conditions to a select over the events table (``dialect`` picks the
+    full-text search of ``flt.search``)."""
     c = _events.c
     if flt.source:
-        stmt = stmt.where(_prefix(c.source, flt.source.upper()))
+        stmt = stmt.where(code_prefix(c.source, flt.source))
     if flt.target:
-        stmt = stmt.where(_prefix(c.target, flt.target.upper()))
+        stmt = stmt.where(code_prefix(c.target, flt.target))
     if flt.actor:
-        code = flt.actor.upper()
-        stmt = stmt.where(or_(_prefix(c.source, code), _prefix(c.target, code)))
+        stmt = stmt.where(or_(code_prefix(c.source, flt.actor), code_prefix(c.target, flt.actor)))
     if flt.cameo:
-        stmt = stmt.where(_prefix(c.cameo, flt.cameo))
+        stmt = stmt.where(code_prefix(c.cameo, flt.cameo))
     if flt.root:
-        stmt = stmt.where(c.root == flt.root.zfill(2))
+        stmt = stmt.where(c.root == flt.root)
     if flt.plover:
-        stmt = stmt.where(c.plover == flt.plover.upper())
+        stmt = stmt.where(c.plover == flt.plover)
     if flt.since is not None:
         stmt = stmt.where(c.date >= flt.since)
     if flt.until is not None:
@@ -65,6 +193,10 @@ def apply_filter(stmt: Select[Any], flt: EventFilter) -> Select[Any]:
         stmt = stmt.where(c.doc_id == flt.doc_id)
     if flt.negated is not None:
         stmt = stmt.where(c.negated == flt.negated)
+    if flt.search is not None:
+        articles = cast(Table, ArticleRow.__table__)
+        matching = apply_search(select(articles.c.id), dialect, flt.search, ranked=False)
+        stmt = stmt.where(c.doc_id.in_(matching.scalar_subquery()))
     return stmt
 
 
@@ -108,7 +240,7 @@ def order_events(stmt: Select[Any]) -> Select[Any]:
 EVENTS = _events
 
 
-def event_groups_select(flt: EventFilter) -> Select[Any]:
+def event_groups_select(flt: EventFilter, dialect: str) -> Select[Any]:
     """Events of one story with the same dyad, code and date, as one row with GDELT's counts.
 
     ``mentions`` is how many stored events (sentences of articles) say it, ``sources`` how many
@@ -140,7 +272,7 @@ def event_groups_select(flt: EventFilter) -> Select[Any]:
         .join(articles, articles.c.id == c.doc_id)
         .group_by(story, c.source, c.target, c.cameo, c.date)
     )
-    return apply_filter(stmt, flt).order_by(c.date, story, c.source, c.target, c.cameo)
+    return apply_filter(stmt, flt, dialect).order_by(c.date, story, c.source, c.target, c.cameo)
 
 
 def group_dict(row: Any) -> dict[str, Any]:

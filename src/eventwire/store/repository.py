@@ -202,7 +202,7 @@ class Store:
         self, flt: EventFilter | None = None, *, limit: int | None = None, offset: int = 0
     ) -> Iterator[Event]:
         """Stream stored events matching the filter, ordered by date, article and sentence."""
-        stmt = order_events(apply_filter(events_select(), flt or EventFilter()))
+        stmt = order_events(apply_filter(events_select(), flt or EventFilter(), self.dialect))
         if limit is not None:
             stmt = stmt.limit(limit)
         if offset:
@@ -224,7 +224,7 @@ class Store:
 
     def iter_event_groups(self, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
         """Events aggregated per story, dyad, code and date (see ``event_groups_select``)."""
-        stmt = event_groups_select(flt or EventFilter())
+        stmt = event_groups_select(flt or EventFilter(), self.dialect)
         with self._failures("cannot read event groups"), self._engine.connect() as conn:
             for row in conn.execution_options(yield_per=STREAM_BATCH).execute(stmt):
                 yield group_dict(row)
@@ -236,7 +236,8 @@ class Store:
 
     def count_events(self, flt: EventFilter | None = None) -> int:
         """How many stored events match the filter."""
-        inner = apply_filter(select(EVENTS.c.event_id), flt or EventFilter()).subquery()
+        matching = apply_filter(select(EVENTS.c.event_id), flt or EventFilter(), self.dialect)
+        inner = matching.subquery()
         with self._failures("cannot count events"), self._engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(inner)).scalar_one())
 

@@ -1,4 +1,4 @@
-"""Aggregate and paged event queries for the API, the web explorer and exports (SQL only here).
+"""Aggregate and paged event queries for the API and the web explorer (SQL only here).
 
 Everything is built with SQLAlchemy expressions (no SQL from strings) over the ``events`` table,
 so the same code runs on SQLite and PostgreSQL. Counts are aggregated in the database, never by
@@ -12,13 +12,11 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    Select,
     Table,
     and_,
     case,
@@ -31,10 +29,16 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from eventwire.errors import StoreError
 from eventwire.records import Event
-from eventwire.store.events import EVENTS, EventFilter, apply_filter, events_select, row_to_event
+from eventwire.store.events import (
+    EVENTS,
+    EventFilter,
+    apply_filter,
+    code_prefix,
+    events_select,
+    row_to_event,
+)
 from eventwire.store.models import ActorRow, ArticleRow, SentenceRow
 from eventwire.store.repository import Store
-from eventwire.store.search import apply_search
 
 _articles = cast(Table, ArticleRow.__table__)
 _actors = cast(Table, ActorRow.__table__)
@@ -49,14 +53,6 @@ T = TypeVar("T")
 SORT_KEYS = ("date", "source", "target", "cameo", "plover", "quad_class", "goldstein", "confidence")
 
 
-@dataclass(frozen=True)
-class EventQuery:
-    """An EventFilter plus the free-text article search (``q``) the web and API offer."""
-
-    filter: EventFilter = field(default_factory=EventFilter)
-    q: str | None = None
-
-
 def _as_date(value: Any) -> dt.date | None:
     # Aggregates of a Date column come back as text on SQLite.
     if value is None or isinstance(value, dt.date):
@@ -64,46 +60,10 @@ def _as_date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def _prefix(column: Any, value: str) -> ColumnElement[bool]:
-    """``column`` starts with ``value``, written so that an index on the column can serve it.
-
-    SQLite's LIKE uses no index on a case-sensitive column, so a prefix also becomes the range
-    ``value <= column < next`` (codes are ASCII upper-case letters and digits, where byte order
-    and text order agree); the LIKE keeps the meaning exact for any other input.
-    """
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    like = cast(ColumnElement[bool], column.like(f"{escaped}%", escape="\\"))
-    return and_(_range(column, value), like) if value else like
-
-
-def _range(column: Any, value: str) -> ColumnElement[bool]:
-    bound = value[:-1] + chr(ord(value[-1]) + 1)
-    return and_(column >= value, column < bound)
-
-
-def filtered(stmt: Select[Any], query: EventQuery, dialect: str) -> Select[Any]:
-    """``stmt`` over events narrowed by the filter and, with ``q``, to articles matching it."""
-    stmt = apply_filter(stmt, query.filter)
-    # apply_filter matches actor codes with LIKE alone; the same prefixes as ranges let SQLite
-    # use the source and target indexes (the conditions are implied, so results do not change).
-    c, flt = EVENTS.c, query.filter
-    if flt.source:
-        stmt = stmt.where(_range(c.source, flt.source.upper()))
-    if flt.target:
-        stmt = stmt.where(_range(c.target, flt.target.upper()))
-    if flt.actor:
-        code = flt.actor.upper()
-        stmt = stmt.where(or_(_range(c.source, code), _range(c.target, code)))
-    if query.q is not None and query.q.strip():
-        matching = apply_search(select(_articles.c.id), dialect, query.q, ranked=False)
-        stmt = stmt.where(EVENTS.c.doc_id.in_(matching.scalar_subquery()))
-    return stmt
-
-
 def page_events(
     conn: Connection,
     dialect: str,
-    query: EventQuery,
+    flt: EventFilter,
     *,
     sort: str = "date",
     descending: bool = False,
@@ -115,15 +75,15 @@ def page_events(
         raise ValueError(f"unknown sort key {sort!r}; choose one of {', '.join(SORT_KEYS)}")
     c = EVENTS.c
     key = c[sort]
-    stmt = filtered(events_select(), query, dialect).order_by(
+    stmt = apply_filter(events_select(), flt, dialect).order_by(
         key.desc() if descending else key.asc(), c.doc_id, c.sentence, c.event_id
     )
     rows = conn.execute(stmt.limit(limit).offset(offset)).all()
     return [row_to_event(row) for row in rows]
 
 
-def count_events(conn: Connection, dialect: str, query: EventQuery) -> int:
-    inner = filtered(select(EVENTS.c.event_id), query, dialect).subquery()
+def count_events(conn: Connection, dialect: str, flt: EventFilter) -> int:
+    inner = apply_filter(select(EVENTS.c.event_id), flt, dialect).subquery()
     return int(conn.execute(select(func.count()).select_from(inner)).scalar_one())
 
 
@@ -131,15 +91,15 @@ def _location_field(name: str) -> ColumnElement[Any]:
     return EVENTS.c.location[name]
 
 
-def event_stats(conn: Connection, dialect: str, query: EventQuery) -> dict[str, Any]:
+def event_stats(conn: Connection, dialect: str, flt: EventFilter) -> dict[str, Any]:
     """Totals and counts by day and quad class, CAMEO root, quad class and country."""
     c = EVENTS.c
 
     def grouped(*keys: ColumnElement[Any]) -> list[Any]:
-        stmt = filtered(select(*keys, func.count().label("n")), query, dialect)
+        stmt = apply_filter(select(*keys, func.count().label("n")), flt, dialect)
         return list(conn.execute(stmt.group_by(*keys).order_by(*keys)).all())
 
-    total_stmt = filtered(
+    total_stmt = apply_filter(
         select(
             func.count(),
             func.count(func.distinct(c.doc_id)),
@@ -147,7 +107,7 @@ def event_stats(conn: Connection, dialect: str, query: EventQuery) -> dict[str, 
             func.max(c.date),
             func.avg(c.goldstein),
         ),
-        query,
+        flt,
         dialect,
     )
     total, articles, first, last, mean = conn.execute(total_stmt).one()
@@ -186,7 +146,7 @@ def actor_page(
     if search:
         text = search.strip()
         stmt = stmt.where(
-            or_(_prefix(a.code, text.upper()), func.lower(a.name).contains(text.lower()))
+            or_(code_prefix(a.code, text.upper()), func.lower(a.name).contains(text.lower()))
         )
     stmt = stmt.group_by(a.code)
     total = int(conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one())
@@ -230,7 +190,7 @@ def actor_names(conn: Connection, code: str) -> list[dict[str, Any]]:
 def actor_timeline(conn: Connection, code: str) -> list[dict[str, Any]]:
     """Events per day where the code (a prefix) acts or is acted on, with mean Goldstein."""
     c = EVENTS.c
-    involved = or_(_prefix(c.source, code), _prefix(c.target, code))
+    involved = or_(code_prefix(c.source, code), code_prefix(c.target, code))
     stmt = (
         select(c.date, func.count().label("n"), func.avg(c.goldstein).label("g"))
         .where(involved, c.date.is_not(None), c.negated.is_(False))
@@ -248,7 +208,7 @@ def _round(value: Any) -> float | None:
 
 
 def dyads(
-    conn: Connection, dialect: str, query: EventQuery, limit: int, *, actor: str | None = None
+    conn: Connection, dialect: str, flt: EventFilter, limit: int, *, actor: str | None = None
 ) -> list[dict[str, Any]]:
     """Source→target pairs with their event count and mean Goldstein, busiest first.
 
@@ -265,8 +225,8 @@ def dyads(
         func.avg(c.goldstein).label("g"),
     ).where(c.source != "", c.target != "", c.negated.is_(False))
     if actor:
-        stmt = stmt.where(or_(_prefix(c.source, actor), _prefix(c.target, actor)))
-    stmt = filtered(stmt, query, dialect).group_by(c.source, c.target)
+        stmt = stmt.where(or_(code_prefix(c.source, actor), code_prefix(c.target, actor)))
+    stmt = apply_filter(stmt, flt, dialect).group_by(c.source, c.target)
     stmt = stmt.order_by(func.count().desc(), c.source, c.target).limit(limit)
     return [
         {
@@ -281,7 +241,7 @@ def dyads(
     ]
 
 
-def places(conn: Connection, dialect: str, query: EventQuery, limit: int) -> list[dict[str, Any]]:
+def places(conn: Connection, dialect: str, flt: EventFilter, limit: int) -> list[dict[str, Any]]:
     """Event places with coordinates: one point per place with its event count and Goldstein."""
     c = EVENTS.c
     lat = _location_field("lat").as_float()
@@ -297,7 +257,7 @@ def places(conn: Connection, dialect: str, query: EventQuery, limit: int) -> lis
         func.avg(c.goldstein).label("g"),
         func.sum(case((c.quad_class == 4, 1), else_=0)).label("conflict"),
     ).where(and_(lat.is_not(None), lon.is_not(None)), c.negated.is_(False))
-    stmt = filtered(stmt, query, dialect).group_by(name, lat, lon)
+    stmt = apply_filter(stmt, flt, dialect).group_by(name, lat, lon)
     stmt = stmt.order_by(func.count().desc(), name).limit(limit)
     return [
         {
@@ -367,39 +327,29 @@ class Explorer:
             raise StoreError(f"cannot {action} in {self.store.url}: {reason}") from exc
 
     def events(
-        self, query: EventQuery, *, sort: str, descending: bool, limit: int, offset: int
+        self, flt: EventFilter, *, sort: str, descending: bool, limit: int, offset: int
     ) -> list[Event]:
         with self._conn("read events") as conn:
             return page_events(
                 conn,
                 self.store.dialect,
-                query,
+                flt,
                 sort=sort,
                 descending=descending,
                 limit=limit,
                 offset=offset,
             )
 
-    def stream(self, query: EventQuery) -> Iterator[Event]:
-        """Every matching event in timeline order, fetched in batches (flat memory)."""
-        c = EVENTS.c
-        stmt = filtered(events_select(), query, self.store.dialect).order_by(
-            c.date, c.doc_id, c.sentence, c.event_id
-        )
-        with self._conn("read events") as conn:
-            for row in conn.execution_options(yield_per=500).execute(stmt):
-                yield row_to_event(row)
-
-    def count(self, query: EventQuery) -> int:
+    def count(self, flt: EventFilter) -> int:
         with self._conn("count events") as conn:
-            return count_events(conn, self.store.dialect, query)
+            return count_events(conn, self.store.dialect, flt)
 
-    def stats(self, query: EventQuery) -> dict[str, Any]:
+    def stats(self, flt: EventFilter) -> dict[str, Any]:
         def compute() -> dict[str, Any]:
             with self._conn("read event statistics") as conn:
-                return event_stats(conn, self.store.dialect, query)
+                return event_stats(conn, self.store.dialect, flt)
 
-        return self._cached(("stats", query), compute)
+        return self._cached(("stats", flt), compute)
 
     def actors(
         self, search: str | None, limit: int, offset: int
@@ -418,22 +368,24 @@ class Explorer:
                 "names": actor_names(conn, code),
                 "events": event_counts(conn, [code]).get(code, 0),
                 "timeline": actor_timeline(conn, code),
-                "interactions": dyads(conn, self.store.dialect, EventQuery(), partners, actor=code),
+                "interactions": dyads(
+                    conn, self.store.dialect, EventFilter(), partners, actor=code
+                ),
             }
 
-    def dyads(self, query: EventQuery, limit: int) -> list[dict[str, Any]]:
+    def dyads(self, flt: EventFilter, limit: int) -> list[dict[str, Any]]:
         def compute() -> list[dict[str, Any]]:
             with self._conn("read the actor network") as conn:
-                return dyads(conn, self.store.dialect, query, limit)
+                return dyads(conn, self.store.dialect, flt, limit)
 
-        return self._cached(("dyads", query, limit), compute)
+        return self._cached(("dyads", flt, limit), compute)
 
-    def places(self, query: EventQuery, limit: int) -> list[dict[str, Any]]:
+    def places(self, flt: EventFilter, limit: int) -> list[dict[str, Any]]:
         def compute() -> list[dict[str, Any]]:
             with self._conn("read event places") as conn:
-                return places(conn, self.store.dialect, query, limit)
+                return places(conn, self.store.dialect, flt, limit)
 
-        return self._cached(("places", query, limit), compute)
+        return self._cached(("places", flt, limit), compute)
 
     def article_event_counts(self, article_ids: Sequence[str]) -> dict[str, int]:
         with self._conn("count events per article") as conn:

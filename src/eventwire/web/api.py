@@ -16,7 +16,7 @@ from eventwire.explain import explanation_report
 from eventwire.export import MEDIA_TYPES, export_store
 from eventwire.records import Actor, Article, Event, published_iso
 from eventwire.store import EventFilter, Store
-from eventwire.store.stats import EventQuery, Explorer
+from eventwire.store.stats import Explorer
 from eventwire.web.params import (
     Day,
     Limit,
@@ -55,7 +55,7 @@ router = APIRouter(prefix="/api", responses={422: {"model": Problem}})
 
 StoreDep = Annotated[Store, Depends(get_store)]
 ExplorerDep = Annotated[Explorer, Depends(get_explorer)]
-QueryDep = Annotated[EventQuery, Depends(event_query)]
+QueryDep = Annotated[EventFilter, Depends(event_query)]
 PagingDep = Annotated[Paging, Depends(paging)]
 ExportFormat = Literal["csv", "tsv", "jsonl", "parquet", "geojson", "graphml"]
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem}}
@@ -289,7 +289,8 @@ def export(
     query: QueryDep,
     fmt: Annotated[ExportFormat, Query(alias="format", description="File format.")] = "csv",
     include_negated: Annotated[
-        bool, Query(description="Include events the text denies (left out by default).")
+        bool,
+        Query(description="Include events the text denies (left out unless this or negated)."),
     ] = False,
 ) -> FileResponse:
     """Every matching event as a file: the same writers as `eventwire export`."""
@@ -297,7 +298,7 @@ def export(
     os.close(handle)
     path = Path(name)
     try:
-        export_store(store, fmt, path, query.filter, q=query.q, include_negated=include_negated)
+        export_store(store, fmt, path, query, include_negated=include_negated)
     except BaseException:
         path.unlink(missing_ok=True)
         raise

@@ -15,10 +15,11 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from eventwire.clean import lead_apart
-from eventwire.store.stats import EventQuery
+from eventwire.store import EventFilter
 from eventwire.web import api
 from eventwire.web.highlight import highlight
 from eventwire.web.params import (
+    FILTER_PARAMS,
     Day,
     Paging,
     Sorting,
@@ -34,19 +35,6 @@ QUAD_NAMES = {
     3: "verbal conflict",
     4: "material conflict",
 }
-FILTER_KEYS = (
-    "source",
-    "target",
-    "actor",
-    "cameo",
-    "root",
-    "plover",
-    "since",
-    "until",
-    "q",
-    "article",
-    "negated",
-)
 
 
 def gold_class(score: float | None) -> str:
@@ -75,7 +63,7 @@ def link(request: Request, **changes: Any) -> str:
 
 
 def filters_of(request: Request) -> dict[str, str]:
-    return {k: request.query_params.get(k, "") for k in FILTER_KEYS}
+    return {k: request.query_params.get(k, "") for k in FILTER_PARAMS}
 
 
 def make_templates(directory: str) -> Jinja2Templates:
@@ -96,13 +84,13 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
 
 StoreDep = api.StoreDep
 ExplorerDep = api.ExplorerDep
-QueryDep = Annotated[EventQuery, Depends(event_query)]
+QueryDep = Annotated[EventFilter, Depends(event_query)]
 PagingDep = Annotated[Paging, Depends(paging)]
 
 
 @router.get("/")
 def dashboard(request: Request, store: StoreDep, explorer: ExplorerDep) -> HTMLResponse:
-    stats = explorer.stats(EventQuery())
+    stats = explorer.stats(EventFilter())
     totals = store.stats()
     actors, _ = explorer.actors(None, 1, 0)
     return render(request, "dashboard.html", stats=stats, totals=totals, actor_codes=actors)

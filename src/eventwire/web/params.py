@@ -1,4 +1,4 @@
-"""Query parameters shared by the API and the pages: validated once, turned into store queries.
+"""Query parameters shared by the API and the pages, turned into store queries.
 
 Pages submit HTML forms, which send empty fields as ``name=``; every optional text parameter
 therefore treats an empty value as absent, and dates are checked here rather than by the form.
@@ -8,13 +8,14 @@ Anything else malformed is a 422 with the parameter named.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Annotated, Literal
 
 from fastapi import HTTPException, Query, Request
 
-from eventwire.store import EventFilter, Store
-from eventwire.store.stats import EventQuery, Explorer
+from eventwire.store import EventFilter, FilterError, Store
+from eventwire.store.events import MAX_SEARCH
+from eventwire.store.stats import Explorer
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
@@ -26,15 +27,8 @@ SortKey = Literal[
 ]
 Order = Literal["asc", "desc"]
 
-_CODE = r"^[A-Za-z0-9]{0,24}$"
 _DAY = r"^(\d{4}-\d{2}-\d{2})?$"
 
-Code = Annotated[
-    str | None,
-    Query(
-        pattern=_CODE, description="Actor code prefix (IRN finds IRNGOV, IRNMIL).", examples=["IRN"]
-    ),
-]
 Day = Annotated[str | None, Query(pattern=_DAY, description="A day, YYYY-MM-DD (inclusive).")]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1–{MAX_LIMIT}.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
@@ -57,56 +51,44 @@ def parse_day(value: str | None, name: str) -> dt.date | None:
         raise unprocessable(name, f"{value!r} is not a calendar day (YYYY-MM-DD)") from exc
 
 
-def _blank(value: str | None) -> str | None:
-    return value.strip() or None if value is not None else None
+# EventFilter's field names as the query string spells them, and back.
+_PARAM_OF = {"doc_id": "article", "search": "q"}
+_FIELD_OF = {param: field for field, param in _PARAM_OF.items()}
+# The filter parameters, in EventFilter's order (the pages keep them in their links and forms).
+FILTER_PARAMS = tuple(_PARAM_OF.get(f.name, f.name) for f in fields(EventFilter))
 
 
 def event_query(
-    source: Code = None,
-    target: Code = None,
-    actor: Code = None,
+    source: Annotated[
+        str | None,
+        Query(description="Source actor code prefix (IRN finds IRNGOV, IRNMIL).", examples=["IRN"]),
+    ] = None,
+    target: Annotated[str | None, Query(description="Target actor code prefix.")] = None,
+    actor: Annotated[str | None, Query(description="Either side's actor code prefix.")] = None,
     cameo: Annotated[
-        str | None,
-        Query(pattern=r"^\d{0,4}$", description="CAMEO code prefix (04 finds 040–046)."),
+        str | None, Query(description="CAMEO code prefix, up to 4 digits (04 finds 040–046).")
     ] = None,
-    root: Annotated[
-        str | None, Query(pattern=r"^\d{0,2}$", description="CAMEO root, two digits.")
-    ] = None,
-    plover: Annotated[
-        str | None,
-        Query(pattern=r"^[A-Za-z_]{0,32}$", description="PLOVER event type (CONSULT...)."),
-    ] = None,
-    since: Day = None,
-    until: Day = None,
+    root: Annotated[str | None, Query(description="CAMEO root, two digits.")] = None,
+    plover: Annotated[str | None, Query(description="PLOVER event type (CONSULT...).")] = None,
+    since: Annotated[str | None, Query(description="A day, YYYY-MM-DD (inclusive).")] = None,
+    until: Annotated[str | None, Query(description="A day, YYYY-MM-DD (inclusive).")] = None,
     q: Annotated[
         str | None,
-        Query(max_length=200, description="Full-text search over the events' articles."),
+        Query(description=f"Full-text search over the events' articles (≤ {MAX_SEARCH} chars)."),
     ] = None,
-    article: Annotated[
-        str | None, Query(max_length=400, description="Only events of this article id.")
-    ] = None,
+    article: Annotated[str | None, Query(description="Only events of this article id.")] = None,
     negated: Annotated[
-        Literal["", "true", "false"] | None,
+        str | None,
         Query(description="true: only events the text denies; false: only affirmed ones."),
     ] = None,
-) -> EventQuery:
-    """The event filters of `eventwire events`, plus ``q``."""
-    first, last = parse_day(since, "since"), parse_day(until, "until")
-    if first and last and first > last:
-        raise unprocessable("until", f"until ({last}) is before since ({first})")
-    flt = EventFilter(
-        source=_blank(source),
-        target=_blank(target),
-        actor=_blank(actor),
-        cameo=_blank(cameo),
-        root=_blank(root),
-        plover=_blank(plover),
-        since=first,
-        until=last,
-        doc_id=_blank(article),
-        negated=None if not negated else negated == "true",
-    )
-    return EventQuery(flt, _blank(q))
+) -> EventFilter:
+    """The event filters of `eventwire events`; EventFilter checks them (a bad one is a 422
+    naming the parameter)."""
+    params = dict(locals())
+    try:
+        return EventFilter.parse(**{_FIELD_OF.get(k, k): v for k, v in params.items()})
+    except FilterError as exc:
+        raise unprocessable(_PARAM_OF.get(exc.field, exc.field), exc.reason) from exc
 
 
 @dataclass(frozen=True)
