@@ -52,7 +52,7 @@ def templates(source_db: str | None) -> list[Event]:
 
 def build(db: Path | str, events: int, base: list[Event]) -> float:
     """Write ``events`` events (5 per article, each article its own transaction); seconds."""
-    from eventwire.store import open_store
+    from eventwire.store import CodedParts, open_store
 
     started = time.perf_counter()
     if isinstance(db, Path):
@@ -85,7 +85,7 @@ def build(db: Path | str, events: int, base: list[Event]) -> float:
                 source=("Wire A", "Wire B", "Wire C")[article_no % 3],
                 published=day,
             )
-            store.add_article(article, events=chunk)
+            store.add_article(article, CodedParts(events=chunk))
             made += len(chunk)
     return time.perf_counter() - started
 

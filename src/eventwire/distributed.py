@@ -64,7 +64,7 @@ def code_and_store(batch: list[Article], db_url: str, dicts: str = "") -> BatchR
         if isinstance(doc, StageFailure):
             result.failures.append(str(doc))
         elif isinstance(doc, Document):
-            stored = store.add_article(doc.article, fingerprint=doc.fingerprint, **coded_parts(doc))
+            stored = store.add_article(doc.article, coded_parts(doc))
             if stored:
                 result.new += 1
             else:

@@ -6,14 +6,13 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from eventwire import __version__, sources
 from eventwire.config import DEFAULT_MAX_ARTICLE_BYTES, Limits
 from eventwire.parallel import process_parallel
 from eventwire.pipeline import Document, Stage, StageFailure, process_document
 from eventwire.records import Article, Notice, ReadFailure
-from eventwire.store import Store
+from eventwire.store import CodedParts, Store
 
 
 @dataclass
@@ -174,24 +173,25 @@ class _Run:
         article_id = doc.article.id
         if article_id in self.recode:
             self.recode.discard(article_id)
-            if self.store.recode_article(article_id, **parts):
+            if self.store.recode_article(article_id, parts):
                 summary.recoded += 1
                 return
             # Deleted since it was read back: it is stored anew below.
         # 4. add_article is False when another process stored the same id meanwhile.
-        if self.store.add_article(doc.article, fingerprint=doc.fingerprint, **parts):
+        if self.store.add_article(doc.article, parts):
             summary.new += 1
         else:
             summary.duplicate += 1
 
 
-def coded_parts(doc: Document) -> dict[str, Any]:
-    """What the coder adds to an article, as the keyword arguments of the store's writes
-    (``Store.add_article`` and ``Store.recode_article``)."""
-    return {
-        "sentences": doc.sentences,
-        "actors": doc.actors,
-        "events": doc.events,
-        "coder_version": __version__,
-        "explanations": doc.explanations,
-    }
+def coded_parts(doc: Document) -> CodedParts:
+    """What the coder added to an article, as the store writes it (``Store.add_article`` and
+    ``Store.recode_article``)."""
+    return CodedParts(
+        sentences=doc.sentences,
+        actors=doc.actors,
+        events=doc.events,
+        explanations=doc.explanations,
+        coder_version=__version__,
+        fingerprint=doc.fingerprint,
+    )

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from eventwire.records import Actor, Article, Event, Location, Mention, Sentence
-from eventwire.store import EventFilter, FilterError, Store
+from eventwire.store import CodedParts, EventFilter, FilterError, Store
 
 
 def _event(event_id: str, doc_id: str = "a1", **fields: object) -> Event:
@@ -41,7 +41,7 @@ def _event(event_id: str, doc_id: str = "a1", **fields: object) -> Event:
 
 
 def _stored(store: Store, make_article: Callable[..., Article], *events: Event) -> None:
-    assert store.add_article(make_article("a1"), events=list(events))
+    assert store.add_article(make_article("a1"), CodedParts(events=list(events)))
 
 
 def test_events_round_trip_every_field(store: Store, make_article: Callable[..., Article]) -> None:
@@ -134,9 +134,11 @@ def test_events_with_actors_and_sentences_stored_atomically(
     )
     article = make_article("a1")
     sentences = [Sentence(0, 0, 19, "Iran hosted Russia.")]
-    assert store.add_article(article, sentences=sentences, actors=[actor], events=[_event("e1")])
+    assert store.add_article(
+        article, CodedParts(sentences=sentences, actors=[actor], events=[_event("e1")])
+    )
     # A second add of the same id changes nothing, not even the coded parts.
-    assert not store.add_article(article, actors=[actor], events=[_event("e9")])
+    assert not store.add_article(article, CodedParts(actors=[actor], events=[_event("e9")]))
     assert store.count_events() == 1
     [stored] = store.get_actors("a1")
     assert stored.code == "ISR"

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable
 
 from eventwire.records import Actor, Article, Event, Mention, Sentence
-from eventwire.store import EventFilter, Store
+from eventwire.store import CodedParts, EventFilter, Store
 
 SENTENCE = Sentence(idx=0, start=0, end=19, text="Iran hosted Russia.")
 
@@ -54,19 +54,23 @@ def test_recode_article_replaces_events_and_sets_the_new_version(
 ) -> None:
     assert store.add_article(
         make_article("a1"),
-        sentences=[SENTENCE],
-        actors=[_actor("Iran", "IRN")],
-        events=[_event("old"), _event("kept")],
-        coder_version="0.0.1",
+        CodedParts(
+            sentences=[SENTENCE],
+            actors=[_actor("Iran", "IRN")],
+            events=[_event("old"), _event("kept")],
+            coder_version="0.0.1",
+        ),
     )
     kept = dataclasses.replace(_event("kept"), cameo="042", root="04")
 
     assert store.recode_article(
         "a1",
-        sentences=[SENTENCE],
-        actors=[_actor("Russia", "RUS")],
-        events=[kept],
-        coder_version="0.2.0",
+        CodedParts(
+            sentences=[SENTENCE],
+            actors=[_actor("Russia", "RUS")],
+            events=[kept],
+            coder_version="0.2.0",
+        ),
     )
 
     events = list(store.iter_events(EventFilter(doc_id="a1")))
@@ -80,15 +84,15 @@ def test_recode_article_replaces_events_and_sets_the_new_version(
 def test_recode_article_records_the_version_of_each_event(
     store: Store, make_article: Callable[..., Article]
 ) -> None:
-    store.add_article(make_article("a1"), events=[_event("e1")], coder_version="0.0.1")
+    store.add_article(make_article("a1"), CodedParts(events=[_event("e1")], coder_version="0.0.1"))
     store.recode_article(
-        "a1", events=[_event("e1")], coder_version="0.2.0", explanations={"e1": {}}
+        "a1", CodedParts(events=[_event("e1")], coder_version="0.2.0", explanations={"e1": {}})
     )
     assert store.get_explanation("e1") == {"coder_version": "0.2.0"}
 
 
 def test_recode_article_unknown_id_changes_nothing(store: Store) -> None:
-    assert store.recode_article("nope", events=[_event("e1")]) is False
+    assert store.recode_article("nope", CodedParts(events=[_event("e1")])) is False
     assert store.count_events() == 0
 
 

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from eventwire.records import Actor, Article, Event, Location, Mention, Sentence
-from eventwire.store import Store
+from eventwire.store import CodedParts, Store
 
 XSS_TITLE = "<script>alert(1)</script>"
 TEHRAN = Location("Tehran", "IRN", "26", 35.69, 51.42, "city")
@@ -123,38 +123,37 @@ def fill(store: Store) -> Counts:
     store.add_article(
         Article("a1", body, title="Iran and Russia talk security", source="Tabnak",
                 published=dt.date(2024, 1, 2), url="https://example.org/a1"),
-        sentences=s,
-        actors=[_actor("Ali Shamkhani", "IRNGOV", body),
-                _actor("Nikolai Patrushev", "RUSGOV", body)],
-        events=events,
-        explanations={events[0].event_id: {"trigger": "met", "parse_path": "nsubj←met→dobj"}},
+        CodedParts(
+            sentences=s,
+            actors=[_actor("Ali Shamkhani", "IRNGOV", body),
+                    _actor("Nikolai Patrushev", "RUSGOV", body)],
+            events=events,
+            explanations={events[0].event_id: {"trigger": "met", "parse_path": "nsubj←met→dobj"}},
+        ),
     )  # fmt: skip
     # 2. A hostile title: stored text that looks like markup must show as text.
     body = "French police arrested protesters in Paris.\n<b>Not bold</b> and <img src=x>."
     s = _sentences(body)
     store.add_article(
         Article("a2", body, title=XSS_TITLE, source="Wire", published=dt.date(2024, 2, 10)),
-        sentences=s,
-        actors=[_actor("French police", "FRACOP", body)],
-        events=[
+        CodedParts(sentences=s, actors=[_actor("French police", "FRACOP", body)], events=[
             _event(
                 "a2", 0, s[0], ("FRACOP", "French police"), ("FRACVL", "protesters"), "173",
                 plover="COERCE", quad=4, goldstein=-5.0, day="2024-02-10", place=PARIS,
             )
-        ],
+        ]),
     )  # fmt: skip
     # 3. A country-level place (no coordinates) and a code with no PLOVER type.
     body = "The United States criticised China over trade."
     s = _sentences(body)
     store.add_article(
         Article("a3", body, title="Trade row", source="Wire", published=dt.date(2024, 2, 11)),
-        sentences=s,
-        events=[
+        CodedParts(sentences=s, events=[
             _event(
                 "a3", 0, s[0], ("USA", "United States"), ("CHN", "China"), "111",
                 plover=None, quad=3, goldstein=-2.0, day="2024-02-11", place=CHINA,
             )
-        ],
+        ]),
     )  # fmt: skip
     # 4. Many events for paging and sorting: Turkey and Libya, one per sentence.
     body = "\n".join(f"Turkey and Libya signed deal number {i}." for i in range(BULK))
@@ -169,7 +168,6 @@ def fill(store: Store) -> Counts:
     ]  # fmt: skip
     store.add_article(
         Article("a4", body, title="Deals", source="Wire", published=dt.date(2023, 1, 1)),
-        sentences=s,
-        events=bulk,
+        CodedParts(sentences=s, events=bulk),
     )
     return Counts(events=4 + BULK, negated=1, located=3, articles=4)

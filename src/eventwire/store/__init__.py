@@ -11,6 +11,7 @@ All SQL in eventwire lives in this package. Typical use::
 from __future__ import annotations
 
 from eventwire.store.articles import content_hash
+from eventwire.store.coded import CodedParts
 from eventwire.store.engine import make_engine
 from eventwire.store.events import EventFilter, FilterError
 from eventwire.store.migrate import upgrade
@@ -33,4 +34,12 @@ def open_store(url: str) -> Store:
     return Store(engine)
 
 
-__all__ = ["EventFilter", "FilterError", "Store", "StoreStats", "content_hash", "open_store"]
+__all__ = [
+    "CodedParts",
+    "EventFilter",
+    "FilterError",
+    "Store",
+    "StoreStats",
+    "content_hash",
+    "open_store",
+]

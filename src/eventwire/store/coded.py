@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, insert, select
@@ -17,6 +18,28 @@ _actors = cast(Table, ActorRow.__table__)
 _article_actors = cast(Table, ArticleActorRow.__table__)
 _mentions = cast(Table, ActorMentionRow.__table__)
 _events = cast(Table, EventRow.__table__)
+
+
+@dataclass(frozen=True)
+class CodedParts:
+    """What the coder adds to an article, as the store writes it: its sentences, its actors
+    (with their mentions), its events with the explanation of each (by event id) and the
+    version of the coder that found them, and the article's MinHash fingerprint (which files it
+    under a story when it is first stored; recoding keeps the story and ignores it).
+
+    The one record ingest, the parallel and Dask workers and the store pass between them
+    (``eventwire.ingest.coded_parts`` makes it from a coded Document).
+    """
+
+    sentences: Sequence[Sentence] = ()
+    actors: Sequence[Actor] = ()
+    events: Sequence[Event] = ()
+    explanations: Mapping[str, dict[str, Any]] = field(default_factory=dict)
+    coder_version: str | None = None
+    fingerprint: bytes | None = None
+
+
+NOTHING_CODED = CodedParts()
 
 
 def _insert_ignore(dialect: str, table: Table, keys: Sequence[str]) -> Any:
@@ -78,27 +101,18 @@ def event_values(
     }
 
 
-def insert_parts(
-    connection: Connection,
-    dialect: str,
-    article_id: str,
-    sentences: Iterable[Sentence],
-    actors: Iterable[Actor],
-    events: Iterable[Event],
-    coder_version: str | None,
-    explanations: Mapping[str, dict[str, Any]] | None = None,
-) -> None:
+def insert_parts(connection: Connection, dialect: str, article_id: str, coded: CodedParts) -> None:
     """Insert an article's coded parts inside the caller's transaction (the article's own)."""
     sentence_rows = [
         {"article_id": article_id, "idx": s.idx, "start": s.start, "end": s.end, "text": s.text}
-        for s in sentences
+        for s in coded.sentences
     ]
     if sentence_rows:
         connection.execute(
             _insert_ignore(dialect, _sentences, ["article_id", "idx"]), sentence_rows
         )
     mention_rows: list[dict[str, Any]] = []
-    actors = list(actors)
+    actors = coded.actors
     # Shared actor rows are inserted in one order in every transaction: two writers storing
     # articles with the same new actors in different orders would otherwise lock the unique
     # index in opposite orders and deadlock (seen with four Dask workers on PostgreSQL).
@@ -131,8 +145,8 @@ def insert_parts(
         )
     if mention_rows:
         connection.execute(insert(_mentions), mention_rows)
-    why = explanations or {}
-    event_rows = [event_values(e, coder_version, why.get(e.event_id)) for e in events]
+    why, version = coded.explanations, coded.coder_version
+    event_rows = [event_values(e, version, why.get(e.event_id)) for e in coded.events]
     if event_rows:
         connection.execute(_insert_ignore(dialect, _events, ["event_id"]), event_rows)
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, cast
+from collections.abc import Iterator
+from typing import cast
 
 from sqlalchemy import Connection, Table, delete, select
 
-from eventwire.records import Actor, Event, Sentence
 from eventwire.store.articles import _articles
-from eventwire.store.coded import insert_parts
+from eventwire.store.coded import CodedParts, insert_parts
 from eventwire.store.models import ActorMentionRow, ArticleActorRow, EventRow, SentenceRow
 
 # Children first: mentions and article-actor links point at actors, events at sentences' article.
@@ -21,18 +20,10 @@ _PARTS = [
 ]
 
 
-def replace_parts(
-    connection: Connection,
-    dialect: str,
-    article_id: str,
-    sentences: Sequence[Sentence],
-    actors: Sequence[Actor],
-    events: Sequence[Event],
-    coder_version: str | None,
-    explanations: Mapping[str, dict[str, Any]] | None = None,
-) -> bool:
+def replace_parts(connection: Connection, dialect: str, article_id: str, coded: CodedParts) -> bool:
     """Replace an article's sentences, actors, mentions and events inside the caller's
-    transaction; False (nothing changed) when the article is not stored.
+    transaction; False (nothing changed) when the article is not stored. The story stays, so
+    ``coded.fingerprint`` is not used.
 
     Delete-then-insert rather than an update: the new coding may drop events the old one had,
     and event ids are stable, so a kept event comes back under its id with the new version.
@@ -43,9 +34,7 @@ def replace_parts(
         return False
     for table, key in _PARTS:
         connection.execute(delete(table).where(table.c[key] == article_id))
-    insert_parts(
-        connection, dialect, article_id, sentences, actors, events, coder_version, explanations
-    )
+    insert_parts(connection, dialect, article_id, coded)
     return True
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, TypedDict
@@ -13,9 +13,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from eventwire.errors import StoreError
-from eventwire.records import Actor, Article, Event, Sentence
+from eventwire.records import Actor, Article, Event
 from eventwire.store.articles import ARTICLE_COLUMNS, _articles, article_values, to_article
-from eventwire.store.coded import insert_parts, load_actors
+from eventwire.store.coded import NOTHING_CODED, CodedParts, insert_parts, load_actors
 from eventwire.store.engine import masked
 from eventwire.store.events import (
     EVENTS,
@@ -119,17 +119,7 @@ class Store:
         stmt = upsert.on_conflict_do_nothing(index_elements=["id"]).returning(_articles.c.seq)
         return connection.execute(stmt, values).first() is not None
 
-    def add_article(
-        self,
-        article: Article,
-        *,
-        sentences: Sequence[Sentence] = (),
-        actors: Sequence[Actor] = (),
-        events: Sequence[Event] = (),
-        coder_version: str | None = None,
-        explanations: Mapping[str, dict[str, Any]] | None = None,
-        fingerprint: bytes | None = None,
-    ) -> bool:
+    def add_article(self, article: Article, coded: CodedParts = NOTHING_CODED) -> bool:
         """Store an article with its coded parts; False (nothing changed) if its id is stored.
 
         The article and its sentences, actors, mentions and events go in one transaction, so a
@@ -140,22 +130,14 @@ class Store:
             try:
                 with self._write() as connection:
                     story = None
+                    fingerprint = coded.fingerprint
                     if fingerprint is not None:
                         story = find_story(connection, article.id, fingerprint)
                     if not self._insert_article(connection, article, story):
                         return False
                     if fingerprint is not None:
                         record_fingerprint(connection, article.id, fingerprint)
-                    insert_parts(
-                        connection,
-                        self.dialect,
-                        article.id,
-                        sentences,
-                        actors,
-                        events,
-                        coder_version,
-                        explanations,
-                    )
+                    insert_parts(connection, self.dialect, article.id, coded)
                     return True
             except IntegrityError:
                 # Another writer won the race between our check and insert (databases without
@@ -164,29 +146,11 @@ class Store:
                     return False
                 raise
 
-    def recode_article(
-        self,
-        article_id: str,
-        *,
-        sentences: Sequence[Sentence] = (),
-        actors: Sequence[Actor] = (),
-        events: Sequence[Event] = (),
-        coder_version: str | None = None,
-        explanations: Mapping[str, dict[str, Any]] | None = None,
-    ) -> bool:
+    def recode_article(self, article_id: str, coded: CodedParts) -> bool:
         """Replace a stored article's coded parts with a new coding, atomically (the article row
         and its story stay); False when the article is not stored."""
         with self._failures(f"cannot recode article {article_id}"), self._write() as connection:
-            return replace_parts(
-                connection,
-                self.dialect,
-                article_id,
-                sentences,
-                actors,
-                events,
-                coder_version,
-                explanations,
-            )
+            return replace_parts(connection, self.dialect, article_id, coded)
 
     def iter_article_ids(self) -> Iterator[str]:
         """Every stored article id, in the order they were stored."""
