@@ -14,7 +14,6 @@ from eventwire.records import ReadFailure
 
 SNIFF_BYTES = 8192
 _CHUNK = 1 << 20
-_UTF8_BOM = codecs.BOM_UTF8
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -142,6 +141,24 @@ def read_limited(stream: BinaryIO, limit: int) -> tuple[bytes | None, int]:
     if len(data) <= limit:
         return data, len(data)
     return None, len(data) + _skip(stream)
+
+
+def read_whole(
+    stream: BinaryIO, path: str, encoding: str | None, limit: int, *, declared: bool = False
+) -> tuple[bytes, str] | ReadFailure:
+    """The opening of every reader of whole files: ``stream``'s bytes and their text, or the
+    failure (over ``limit`` bytes, measured without decoding; an undecodable byte).
+
+    ``encoding`` is the user's; without it the text is strict UTF-8, or with ``declared`` the
+    charset the bytes declare (an HTML ``<meta>``, an XML prolog) when they declare one.
+    """
+    data, size = read_limited(stream, limit)
+    if data is None:
+        return ReadFailure(Where(path), size_reason(size, limit))
+    if encoding is None and declared:
+        encoding = declared_encoding(data)
+    text = decode(data, Where(path, 1), encoding)
+    return text if isinstance(text, ReadFailure) else (data, text)
 
 
 def _skip(stream: BinaryIO, until_newline: bool = False) -> int:

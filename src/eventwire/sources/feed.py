@@ -13,7 +13,10 @@ import feedparser
 from eventwire.clean import clean_text, content_id, split_paragraphs
 from eventwire.errors import Where
 from eventwire.records import Article, Notice, Published, ReadFailure, ReadResult
-from eventwire.sources.decode import declared_encoding, decode, read_limited, size_reason
+from eventwire.sources.decode import (
+    read_whole,
+    size_reason,
+)
 from eventwire.sources.fields import parse_published
 from eventwire.sources.jsonl import CONTAINER_FACTOR
 from eventwire.sources.markup import html_to_text
@@ -25,16 +28,12 @@ def read_feed(
     stream: BinaryIO, path: str, encoding: str | None, max_bytes: int
 ) -> Iterator[ReadResult]:
     """The entries of an RSS 2.0, RSS 1.0 or Atom feed, each with the line where it starts."""
-    limit = max_bytes * CONTAINER_FACTOR
-    data, size = read_limited(stream, limit)
-    if data is None:
-        yield ReadFailure(Where(path), size_reason(size, limit))
-        return
     # Decode here rather than letting feedparser guess, so a bad byte is reported like elsewhere.
-    text = decode(data, Where(path, 1), encoding or declared_encoding(data))
-    if isinstance(text, ReadFailure):
-        yield text
+    read = read_whole(stream, path, encoding, max_bytes * CONTAINER_FACTOR, declared=True)
+    if isinstance(read, ReadFailure):
+        yield read
         return
+    text = read[1]
     # A str argument would be taken as a URL or file name to open when it does not look like XML;
     # bytes in a stream with a declared charset are only ever parsed.
     parsed = feedparser.parse(

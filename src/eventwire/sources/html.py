@@ -15,7 +15,9 @@ from lxml import etree
 from eventwire.clean import clean_text, content_id, same_text
 from eventwire.errors import Where
 from eventwire.records import Article, Notice, Published, ReadFailure, ReadResult
-from eventwire.sources.decode import declared_encoding, decode, read_limited, size_reason
+from eventwire.sources.decode import (
+    read_whole,
+)
 from eventwire.sources.fields import parse_published
 
 _LANG_RE = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})\b", re.IGNORECASE)
@@ -38,12 +40,8 @@ def read_html(
     stream: BinaryIO, path: str, encoding: str | None, max_bytes: int
 ) -> Iterator[ReadResult]:
     """The single article of an HTML page."""
-    data, size = read_limited(stream, max_bytes)
-    if data is None:
-        yield ReadFailure(Where(path), size_reason(size, max_bytes))
-        return
-    text = decode(data, Where(path, 1), encoding or declared_encoding(data))
-    yield text if isinstance(text, ReadFailure) else parse_html(text, path)
+    read = read_whole(stream, path, encoding, max_bytes, declared=True)
+    yield read if isinstance(read, ReadFailure) else parse_html(read[1], path)
 
 
 def parse_html(page: str, path: str) -> ReadResult:

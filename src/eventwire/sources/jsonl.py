@@ -9,7 +9,7 @@ from typing import BinaryIO
 
 from eventwire.errors import Where
 from eventwire.records import ReadFailure, ReadResult
-from eventwire.sources.decode import decode, iter_lines, peek, read_limited, size_reason
+from eventwire.sources.decode import decode, iter_lines, peek, read_whole, size_reason
 from eventwire.sources.fields import article_from_record
 
 # A JSON array holds many articles, so the whole file may be this many times one article's limit.
@@ -30,14 +30,11 @@ def read_jsonl(
     """
     head, stream = peek(stream, 256)
     if whole or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
-        data, size = read_limited(stream, max_bytes * CONTAINER_FACTOR)
-        if data is None:
-            yield ReadFailure(Where(path), size_reason(size, max_bytes * CONTAINER_FACTOR))
+        read = read_whole(stream, path, encoding, max_bytes * CONTAINER_FACTOR)
+        if isinstance(read, ReadFailure):
+            yield read
             return
-        text = decode(data, Where(path, 1), encoding)
-        if isinstance(text, ReadFailure):
-            yield text
-            return
+        data, text = read
         if _is_one_document(text):
             yield from _read_document(text, path, max_bytes)
             return

@@ -30,7 +30,7 @@ from typing import Any, BinaryIO
 from eventwire.clean import clean_text, content_id, drop_repeated_lead, same_text, strip_dateline
 from eventwire.errors import Where
 from eventwire.records import Article, Notice, Published, ReadFailure, ReadResult
-from eventwire.sources.decode import decode, read_limited, size_reason
+from eventwire.sources.decode import read_whole
 from eventwire.whenwhere.calendars import parse_jalali
 
 HEADER_RE = re.compile(r"date\s+(?P<date>\d{4}-\d{2}-\d{2})\b")
@@ -70,12 +70,8 @@ def read_scraped(
     stream: BinaryIO, path: str, encoding: str | None, max_bytes: int
 ) -> Iterator[ReadResult]:
     """The single article of a scraped page file."""
-    data, size = read_limited(stream, max_bytes)
-    if data is None:
-        yield ReadFailure(Where(path), size_reason(size, max_bytes))
-        return
-    text = decode(data, Where(path, 1), encoding)
-    yield text if isinstance(text, ReadFailure) else parse_scraped(text, path)
+    read = read_whole(stream, path, encoding, max_bytes)
+    yield read if isinstance(read, ReadFailure) else parse_scraped(read[1], path)
 
 
 def parse_scraped(text: str, path: str) -> ReadResult:

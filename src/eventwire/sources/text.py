@@ -9,19 +9,15 @@ from typing import BinaryIO
 from eventwire.clean import clean_text, content_id, split_paragraphs, storable
 from eventwire.errors import Where
 from eventwire.records import Article, Notice, ReadFailure, ReadResult
-from eventwire.sources.decode import decode, read_limited, size_reason
+from eventwire.sources.decode import read_whole
 
 
 def read_text(
     stream: BinaryIO, path: str, encoding: str | None, max_bytes: int
 ) -> Iterator[ReadResult]:
     """The single article of a plain text file."""
-    data, size = read_limited(stream, max_bytes)
-    if data is None:
-        yield ReadFailure(Where(path), size_reason(size, max_bytes))
-        return
-    text = decode(data, Where(path, 1), encoding)
-    yield text if isinstance(text, ReadFailure) else parse_text(text, path)
+    read = read_whole(stream, path, encoding, max_bytes)
+    yield read if isinstance(read, ReadFailure) else parse_text(read[1], path)
 
 
 # Line breaks as clean_text reads them.
