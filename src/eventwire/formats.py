@@ -14,12 +14,6 @@ from rich.text import Text
 OUTPUT_FORMATS = ("table", "jsonl", "csv")
 
 
-def check_format(fmt: str, allowed: Sequence[str] = OUTPUT_FORMATS) -> str:
-    if fmt not in allowed:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(allowed)}")
-    return fmt
-
-
 def write_jsonl(rows: Iterable[Mapping[str, Any]], out: TextIO) -> int:
     count = 0
     for row in rows:
