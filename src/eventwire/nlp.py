@@ -157,7 +157,8 @@ def _merge(doc: Doc, parsed: list[tuple[Any, Doc]]) -> Doc:
 
 
 def parse_many(texts: Sequence[str]) -> list[Doc]:
-    """Parse a batch of texts (selectively by default, see the module docstring)."""
+    """Parse a batch of texts: in full (the default) or selectively (``EVENTWIRE_PARSE``, see
+    the module docstring)."""
     if not texts:
         return []
     return _parse_full(texts) if parse_mode() == "full" else _parse_selective(texts)

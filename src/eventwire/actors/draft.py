@@ -125,9 +125,6 @@ class Work:
             self.owner[i] = draft
         return True
 
-    def owner_of(self, start: int, end: int) -> Draft | None:
-        return next((self.owner[i] for i in range(start, end) if i in self.owner), None)
-
     def actors(self) -> list[Actor]:
         """The finished actors, in order of first mention, with character offsets."""
         out: list[Actor] = []

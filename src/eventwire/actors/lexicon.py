@@ -195,16 +195,13 @@ class Lexicon:
     def agent(self, phrase: str) -> str | None:
         """The sector code of a role word: ``police`` -> ``COP``, ``army`` -> ``MIL``.
 
-        The code is returned without its tilde; :meth:`agent_entry` keeps the TABARI form
-        (``~GOV`` appends, ``NGO~`` prepends).
+        The code is returned without its tilde (the lexicon entry keeps the TABARI form:
+        ``~GOV`` appends, ``NGO~`` prepends).
         """
         if self._agents is None:
             self._agents = self._first_code_by_phrase("agent")
         raw = self._agents.get(normalise(phrase))
         return raw.strip("~") if raw else None
-
-    def agent_entry(self, phrase: str) -> LexEntry | None:
-        return next((e for e in self.entries(phrase) if e.kind == "agent"), None)
 
     def demonym(self, word: str) -> str | None:
         """The country of a demonym or adjective: ``Iranian`` -> ``IRN``, ``the British`` -> GBR."""

@@ -22,7 +22,6 @@ from eventwire.actors.lexicon import Lexicon, configured_lexicon
 from eventwire.actors.matcher import Hit, key_of, phrase_index
 from eventwire.actors.persons import one_person, person_spans, surname_index
 from eventwire.actors.roles import (
-    COUNTRY_KINDS,
     is_role_word,
     read_role,
     title_start,
@@ -245,8 +244,3 @@ def _code_person(work: Work, draft: Draft) -> None:
     for n, (start, end, how) in enumerate(draft.mentions):
         if how == "self":
             draft.mentions[n] = (start, end, draft.resolved_by)
-
-
-def country_of_hit(work: Work, hit: Hit) -> str | None:
-    match = hit.first(*COUNTRY_KINDS)
-    return work.lexicon.country_of(match.code) if match and match.code else None
