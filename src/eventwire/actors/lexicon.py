@@ -1,8 +1,10 @@
 """The actor lexicon: shipped Phoenix entries, curated tables and user dictionaries, with lookup.
 
-Three layers, later ones winning for the same phrase: the converted Phoenix/PETRARCH2 dictionaries
+Four layers, later ones winning for the same phrase: the converted Phoenix/PETRARCH2 dictionaries
 (``data/actors.jsonl.gz``), the hand-curated tables (``data/countries_extra.tsv``,
-``data/agents_extra.tsv``) and user dictionaries (:mod:`eventwire.actors.userdict`).  A phrase
+``data/agents_extra.tsv``, ``data/orgs_extra.tsv``), the dated office-holders
+(``data/office_holders.tsv``, :mod:`eventwire.actors.officeholders`) and user dictionaries
+(:mod:`eventwire.actors.userdict`).  A phrase
 defined in a layer hides every entry of the layers below for that phrase; within a layer a phrase
 may name several entries (real ambiguity, e.g. "brussels"), returned in file order.
 
@@ -19,10 +21,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 from eventwire.actors.entries import KINDS, NULL_CODE, CodeSpan, LexEntry, Match, normalise
+from eventwire.actors.officeholders import load_layer as load_office_holders
 from eventwire.actors.userdict import read_user_dictionary
 
 # Defined with the other settings, so that the CLI reads it without importing the lexicon.
@@ -175,6 +179,13 @@ class Lexicon:
             for entry_id in ids:
                 yield phrase, entry_id
 
+    def kinds_of(self, phrase: str) -> set[str]:
+        """The kinds of the entries visible for a normalised phrase (found as :meth:`entries`)."""
+        ids = self._index.get(phrase)
+        if ids is None and not phrase.startswith("the "):
+            ids = self._index.get(f"the {phrase}")
+        return {self._kind(entry_id) for entry_id in ids} if ids else set()
+
     def upper_only(self, phrase: str) -> bool:
         """True for phrases that are also common words ("us") and should match only in capitals."""
         return normalise(phrase) in self._upper_only
@@ -301,25 +312,52 @@ def read_agents_extra(text: str, source: str = AGENTS_EXTRA) -> list[LexEntry]:
     return entries
 
 
-@lru_cache(maxsize=1)
-def default_lexicon() -> Lexicon:
-    """The shipped lexicon (Phoenix + curated tables), read once per process."""
-    data = resources.files(DATA_PACKAGE).joinpath(DATA_DIR)
+def _lower_sources(data: Traversable) -> list[bytes]:
+    """The files of the layers under the office-holders, in the order they are stacked."""
+    names = (ACTORS_FILE, COUNTRIES_EXTRA, AGENTS_EXTRA, ORGS_EXTRA)
+    return [data.joinpath(name).read_bytes() for name in names]
+
+
+def base_lexicon(sources: Sequence[bytes] | None = None) -> Lexicon:
+    """Phoenix and the curated tables, the layers under the office-holders."""
+    actors, countries, agents, orgs = sources or _lower_sources(_data_dir())
     # The collector would otherwise walk the young heap many times while JSON builds ~300,000
     # small objects, none of them cyclic (a third of the load time).
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        shipped, upper = read_shipped(data.joinpath(ACTORS_FILE).read_bytes())
+        shipped, upper = read_shipped(actors)
     finally:
         if gc_was_enabled:
             gc.enable()
-    curated = read_countries_extra(data.joinpath(COUNTRIES_EXTRA).read_text(encoding="utf-8"))
-    curated += read_agents_extra(data.joinpath(AGENTS_EXTRA).read_text(encoding="utf-8"))
+    curated = read_countries_extra(countries.decode("utf-8"))
+    curated += read_agents_extra(agents.decode("utf-8"))
     # Same layout as the countries table (code, kind, phrases); kinds igo/ngo/nonstate/...
-    orgs = data.joinpath(ORGS_EXTRA).read_text(encoding="utf-8")
-    curated += read_countries_extra(orgs, ORGS_EXTRA)
+    curated += read_countries_extra(orgs.decode("utf-8"), ORGS_EXTRA)
     return Lexicon.build(shipped, [curated], upper_only=upper)
+
+
+def _data_dir() -> Traversable:
+    return resources.files(DATA_PACKAGE).joinpath(DATA_DIR)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The shipped lexicon (Phoenix, curated tables, office-holders), read once per process."""
+    data = _data_dir()
+    sources = _lower_sources(data)
+    base = base_lexicon(sources)
+    # Above Phoenix and the curated tables, below user dictionaries; a person does not take a
+    # phrase the layers below hold as a place, people or role word ("Lagos", "Hague"), and keeps
+    # the roles Phoenix gives the same name before the file's first row for them.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        people = load_office_holders(data, base, sources)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return base.with_entries(people)
 
 
 def load(extra: Sequence[Path | str] = ()) -> Lexicon:
