@@ -17,53 +17,17 @@ import re
 from collections import Counter
 from typing import Any
 
+from eventwire import vocabulary
 from eventwire.actors import default_lexicon
 from eventwire.document import Document
 from eventwire.records import Location, PlaceRef
 from eventwire.whenwhere import gazetteer
 
-PLACE_PREPS = {
-    "in",
-    "at",
-    "near",
-    "outside",
-    "inside",
-    "around",
-    "across",
-    "throughout",
-    "within",
-    "into",
-    "nearby",
-}
-PLACE_NOUNS = {
-    "city",
-    "town",
-    "village",
-    "province",
-    "region",
-    "district",
-    "state",
-    "county",
-    "capital",
-    "port",
-    "governorate",
-    "area",
-}
+PLACE_PREPS = frozenset(vocabulary.listed("event_place_words", "place_prep"))
+PLACE_NOUNS = frozenset(vocabulary.listed("event_place_words", "place_noun"))
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Nouns whose place is the scene of what follows ("a meeting in Tehran ... Speaking there, ...").
-GATHERINGS = {
-    "meeting",
-    "summit",
-    "talk",
-    "conference",
-    "forum",
-    "session",
-    "visit",
-    "ceremony",
-    "rally",
-    "gathering",
-    "negotiation",
-}
+GATHERINGS = frozenset(vocabulary.listed("event_place_words", "gathering"))
 
 
 def _country_word(token: Any) -> str | None:
