@@ -52,6 +52,9 @@ class Document:
     # The place phrases of the body, found once (eventwire.whenwhere.places.places_of): event
     # targets and event locations read the same list.
     places: list[PlaceRef] | None = None
+    # The state of each of those places by its head token (eventwire.events.place_states),
+    # built once: the coder asks it for every token of a sentence.
+    place_states: dict[int, Actor] | None = None
     # The index of ``actors``' mentions, rebuilt when the list is replaced or grows.
     _index: tuple[int, int, ActorIndex] | None = field(default=None, repr=False, compare=False)
 

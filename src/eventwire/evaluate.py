@@ -2,8 +2,8 @@
 
 A prediction matches a gold event when the event class (PLOVER type for the ``plover`` set, CAMEO
 root otherwise) and the source and target countries agree; see ``docs/evaluation.md`` for the rules
-and why they are as strict as they are.  The coder is a parameter (:func:`run`), so this module
-scores any coder without knowing how it works.
+and why they are as strict as they are.  The coder is a parameter (:func:`run`), so the scorer
+measures any coder; :func:`gold_coder` is the pipeline's.
 """
 
 from __future__ import annotations

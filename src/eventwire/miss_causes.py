@@ -210,8 +210,8 @@ def false_cause(pred: PredEvent, golds: Sequence[GoldEvent], sentence: str) -> C
             return Cause(WRONG_SENSE, f"gold codes {'/'.join(gold.classes)}")
     if pred.root == "01":
         return Cause(STATEMENT)
-    if not golds and _MODAL_RE.search(sentence):
-        return Cause(MODALITY, _MODAL_RE.search(sentence).group(0))  # type: ignore[union-attr]
+    if not golds and (modal := _MODAL_RE.search(sentence)) is not None:
+        return Cause(MODALITY, modal.group(0))
     if self_aimed:
         return Cause(SELF_TARGET)
     if golds:

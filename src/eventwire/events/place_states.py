@@ -23,12 +23,14 @@ if TYPE_CHECKING:
 
 
 def _table(doc: Document) -> dict[int, Actor]:
-    """The state of each place phrase, by the token index of its head."""
-    return {
-        ref.head: Actor(ref.location.name, country, country, None, "place", "gazetteer")
-        for ref in places_of(doc)
-        if (country := ref.location.country)
-    }
+    """The state of each place phrase, by the token index of its head (built once per article)."""
+    if doc.place_states is None:
+        doc.place_states = {
+            ref.head: Actor(ref.location.name, country, country, None, "place", "gazetteer")
+            for ref in places_of(doc)
+            if (country := ref.location.country)
+        }
+    return doc.place_states
 
 
 def place_actor(doc: Document, phrase: Token) -> Actor | None:
