@@ -46,12 +46,32 @@ def test_text_beats_stale_dictionary_entry(recognise: Recognise) -> None:
     assert "overridden" in person.detail
 
 
-def test_stale_dictionary_entry_without_title_gives_no_code(recognise: Recognise) -> None:
+def test_stale_dictionary_entry_without_title_gives_only_the_country(recognise: Recognise) -> None:
+    # Out of his 2005-2008 term the dictionary still says whose he is, not what he does.
     person = by_name(
         recognise("Wellington Sandoval said the border was calm."), "Wellington Sandoval"
     )
-    assert person.code == ""
-    assert person.resolved_by == "dictionary"
+    assert (person.code, person.sector) == ("ECU", None)
+    assert person.resolved_by == "dictionary country"
+
+
+def test_stale_dictionary_entry_takes_the_sector_of_its_title(recognise: Recognise) -> None:
+    doc = recognise("Commissioner Wellington Sandoval said the border was calm.")
+    person = by_name(doc, "Wellington Sandoval")
+    assert (person.code, person.resolved_by) == ("ECUGOV", "dictionary country")
+
+
+def test_former_title_codes_an_elite(recognise: Recognise) -> None:
+    doc = recognise("Former Kenyan minister Otieno Kamau criticised Russia.")
+    assert by_name(doc, "Otieno Kamau").code == "KENELI"
+    doc = recognise("Otieno Kamau, a former Kenyan minister, criticised Russia.")
+    assert by_name(doc, "Otieno Kamau").code == "KENELI"
+
+
+def test_dated_entry_beats_an_undated_titled_phrase(recognise: Recognise) -> None:
+    # Phoenix lists "President Barack Obama" undated as USAGOV; in 2019 he was a former one.
+    doc = recognise("Former US President Barack Obama visited Kenya.")
+    assert by_name(doc, "Barack Obama").code == "USAELI"
 
 
 def test_person_without_country_keeps_empty_code(recognise: Recognise) -> None:

@@ -14,7 +14,8 @@ Order of the rules (each claims tokens, so an earlier, more specific reading win
 
 from __future__ import annotations
 
-from eventwire.actors import coref
+from eventwire.actors import context_country, coref
+from eventwire.actors.context_country import DICTIONARY_COUNTRY
 from eventwire.actors.draft import Draft, Role, Work, join_code
 from eventwire.actors.entries import LexEntry
 from eventwire.actors.index import actor_at, actors_in
@@ -44,7 +45,12 @@ def stage(doc: Document) -> Document:
     """Fill ``doc.actors`` from ``doc.parsed`` (run :func:`eventwire.nlp.stage` first)."""
     if doc.parsed is None:
         raise ValueError("actors stage needs doc.parsed: run the nlp stage first")
-    doc.actors = recognize(doc).actors()
+    work = recognize(doc)
+    doc.actors = work.actors()
+    # The places of the body are read with the actors found so far (their countries settle
+    # ambiguous place names); the clause places then give sector-only groups their country.
+    context_country.situate(work, doc)
+    doc.actors = work.actors()
     return doc
 
 
@@ -116,7 +122,9 @@ def _persons(work: Work) -> None:
         if known is not None:
             work.mention(known, start, end, "coref")
             continue
-        entry = _titled_entry(work, start, end) or index.link(words, work.day)
+        entry = _named_entry(work, index.link(words, work.day), words) or (
+            _titled_entry(work, start, end) or index.link(words, work.day)
+        )
         key = f"person:entry:{entry.id}" if entry else f"person:name:{' '.join(words)}"
         name = work.parsed[start:end].text
         draft = work.draft(key, name=name, kind="person", resolved_by=how, words=words)
@@ -124,6 +132,15 @@ def _persons(work: Work) -> None:
         if len(name) > len(draft.name):
             draft.name, draft.words = name, words
         work.mention(draft, start, end, "self")
+
+
+def _named_entry(work: Work, entry: LexEntry | None, words: tuple[str, ...]) -> LexEntry | None:
+    """A full name linked to a dated entry that gives a code on the article's day: the dated
+    layer wins over a dictionary phrase with a title ("President Barack Obama", an undated
+    Phoenix line) that would otherwise name the person."""
+    if entry is None or len(words) < 2 or not any(c.start or c.end for c in entry.codes):
+        return None
+    return entry if entry.code_on(work.day) else None
 
 
 def _titled_entry(work: Work, start: int, end: int) -> LexEntry | None:
@@ -199,6 +216,12 @@ def _give_role(draft: Draft, role: Role, what: str) -> None:
         draft.role_text = what
 
 
+def _entry_country(work: Work, entry: LexEntry) -> str | None:
+    """The country of a dictionary person's codes when they all agree (IGO posts give none)."""
+    countries = {work.lexicon.country_of(c.code) for c in entry.codes if c.code}
+    return countries.pop() if len(countries) == 1 and None not in countries else None
+
+
 def _code_person(work: Work, draft: Draft) -> None:
     """The text's role if it names a country, else the dictionary's code on the article's day."""
     entry = draft.entry
@@ -233,6 +256,16 @@ def _code_person(work: Work, draft: Draft) -> None:
         draft.sector = dict_code[3:] or None if draft.country else None
         draft.resolved_by = "dictionary"
         draft.detail = f"{cite} → {dict_code} on {work.day}"
+    elif entry is not None and (country := _entry_country(work, entry)) is not None:
+        # Known to the dictionary, with no role on the article's day: the person's country
+        # stands, the sector is the text's title if it gave one ("Speaker Nancy Pelosi").
+        sector = role.sector if role is not None else None
+        draft.code = join_code(country, sector)
+        draft.country, draft.sector = country, (sector or "").strip("~") or None
+        draft.resolved_by = DICTIONARY_COUNTRY
+        draft.detail = f"{cite}: no role on {work.day}, the person's country {country}"
+        if sector:
+            draft.detail += f"; {draft.role_text} gives {draft.sector}"
     elif entry is not None:
         draft.resolved_by = "dictionary"
         draft.detail = f"{cite}: no role on {work.day}"

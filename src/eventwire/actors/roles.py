@@ -27,6 +27,8 @@ TITLE_MODIFIERS = word_list(TITLES, "modifier")
 TITLE_JOINTS = word_list(TITLES, "joint")
 # Courtesy titles cut from the front of a name ("Mr. Smith" is Smith).
 HONORIFICS = word_list(TITLES, "honorific")
+# Words that make a title a past one ("former foreign minister"): the person is an elite (ELI).
+FORMER = word_list(TITLES, "former")
 COUNTRY_KINDS = ("country", "demonym", "capital", "metonym")
 TITLE_MAX = 12
 
@@ -84,6 +86,10 @@ def read_role(work: Work, start: int, end: int) -> Role:
     head_sector = _sector(work, start, cut, role)
     tail_sector = _sector(work, cut, end, role) if cut < end else None
     role.sector = head_sector or tail_sector
+    if role.sector and any(_former(tokens[i]) for i in range(start, end)):
+        # CAMEO codes former office-holders as elites: "former Kenyan minister" is KENELI.
+        role.sector = "~ELI"
+        role.words.add("former")
     for hit in work.hits:
         if hit.start >= end:
             break
@@ -100,6 +106,11 @@ def read_role(work: Work, start: int, end: int) -> Role:
             role.country = country
             role.country_hits.append(hit)
     return role
+
+
+def _former(token: object) -> bool:
+    text = str(token).lower().rstrip("-")
+    return text in FORMER
 
 
 def _sector(work: Work, start: int, end: int, role: Role) -> str | None:

@@ -24,10 +24,20 @@ COREF_WORDS = "actor_coref_words"  # coref
 # The lists each file holds (the header comment of each file says what a row of each means).
 LISTS: dict[str, frozenset[str]] = {
     TITLES: frozenset(
-        {"role", "person", "generic", "name_title", "modifier", "honorific", "joint"}
+        {"role", "person", "generic", "name_title", "modifier", "honorific", "joint", "former"}
     ),
     NAME_WORDS: frozenset({"particle", "compass", "stance"}),
-    PLACES: frozenset({"place_prep", "place_noun", "group_prep", "locating_verb"}),
+    PLACES: frozenset(
+        {
+            "place_prep",
+            "place_noun",
+            "group_prep",
+            "clause_prep",
+            "unlocated_sector",
+            "unplaced_sector",
+            "locating_verb",
+        }
+    ),
     GROUP_WORDS: frozenset(
         {
             "authored",

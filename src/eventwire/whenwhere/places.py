@@ -18,7 +18,8 @@ from collections import Counter
 from typing import Any
 
 from eventwire import vocabulary
-from eventwire.actors import default_lexicon
+from eventwire.actors.lexicon import default_lexicon
+from eventwire.clean import strip_dateline
 from eventwire.document import Document
 from eventwire.records import Location, PlaceRef
 from eventwire.whenwhere import gazetteer
@@ -157,6 +158,15 @@ def places_of(doc: Document) -> list[PlaceRef]:
     if doc.places is None:
         doc.places = place_refs(doc.parsed, main_country(doc))
     return doc.places
+
+
+def dateline_name(doc: Document) -> str | None:
+    """The city of a dateline ("KABUL (Reuters) -"): from the reader, or the body's start."""
+    place = doc.article.meta.get("place")
+    if isinstance(place, str) and place:
+        return place
+    found = strip_dateline(doc.body.split("\n", 1)[0])
+    return found.place if found.found else None
 
 
 def main_country(doc: Document) -> str | None:

@@ -6,11 +6,10 @@ import dataclasses
 from datetime import date
 from typing import Any
 
-from eventwire.clean import strip_dateline
 from eventwire.document import Document
 from eventwire.records import Event, published_day
 from eventwire.whenwhere.dates import Timeline
-from eventwire.whenwhere.places import Gazette, geocode, main_country, places_of
+from eventwire.whenwhere.places import Gazette, dateline_name, geocode, main_country, places_of
 
 
 def trigger_token(doc: Document, event: Event) -> Any:
@@ -27,15 +26,6 @@ def trigger_token(doc: Document, event: Event) -> Any:
     return span.root
 
 
-def _dateline_place(doc: Document) -> str | None:
-    """The city of a dateline ("KABUL (Reuters) -"): from the reader, or the body's start."""
-    place = doc.article.meta.get("place")
-    if isinstance(place, str) and place:
-        return place
-    found = strip_dateline(doc.body.split("\n", 1)[0])
-    return found.place if found.found else None
-
-
 def stage(doc: Document) -> Document:
     """Give each event its date and place from the text (see whenwhere.dates and .places).
 
@@ -46,7 +36,7 @@ def stage(doc: Document) -> Document:
         return doc
     published = published_day(doc.article.published)
     timeline = Timeline(doc.parsed, published or date.today())
-    dateline = _dateline_place(doc)
+    dateline = dateline_name(doc)
     dateline_place = geocode(dateline, main_country(doc)) if dateline else None
     gazette = Gazette(doc.parsed, places_of(doc), dateline_place)
     situated = []

@@ -1,0 +1,29 @@
+"""Events of actors whose country came from the context (actors.context_country)."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.conftest import coded
+
+pytestmark = pytest.mark.slow  # loads the spaCy model
+
+KENYA = (
+    "Kenya's government said the vote would go ahead. President Uhuru Kenyatta met "
+    "Ugandan officials in Nairobi. Kenyan police were deployed across Kenya. "
+)
+
+
+def test_police_and_protesters_placed_by_the_clause() -> None:
+    found = coded("Police arrested 20 protesters in Nairobi on Monday.")
+    # Who coerced whom (the verb's code, 173 or 175, is the verb dictionary's business).
+    assert {(src, tgt) for src, code, tgt in found if code[:2] == "17"} == {("KENCOP", "KENOPP")}
+
+
+def test_a_titled_person_of_the_article_country_acts() -> None:
+    found = coded(KENYA + "Superintendent Wanjiru Achieng accused Uganda of smuggling arms.")
+    assert ("KENCOP", "112", "UGA") in found
+
+
+def test_a_person_known_only_by_the_article_country_is_no_party() -> None:
+    found = coded(KENYA + "Wanjiru Achieng accused Uganda of smuggling arms.")
+    assert not any(src == "KEN" for src, _, _ in found)
