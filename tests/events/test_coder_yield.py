@@ -49,7 +49,7 @@ def test_grievance_target_is_the_one_complained_about() -> None:
 
 def test_grievance_without_named_party_keeps_addressee() -> None:
     found = coded("Kenya complained to the African Union about the drought.")
-    assert found == {("KEN", "114", "IGOAFRAU")}
+    assert found == {("KEN", "114", "IGOAFRAFU")}
 
 
 def test_resignation_is_plover_retreat_resign() -> None:

@@ -15,8 +15,9 @@ from typing import Any
 
 from eventwire.actors.draft import Draft, Role, Work
 from eventwire.actors.matcher import key_of
+from eventwire.actors.persons import surname_index
 from eventwire.actors.roles import COUNTRY_KINDS, GENERIC_ROLES, ROLE_WORDS
-from eventwire.actors.wordlists import COREF_WORDS, word_list
+from eventwire.actors.wordlists import COREF_WORDS, NAME_WORDS, word_list
 
 SUBJECTS = ("nsubj", "nsubjpass")
 # The words live in data/vocabulary/actor_coref_words.tsv.
@@ -26,21 +27,52 @@ STATE_HEADS = word_list(COREF_WORDS, "state_head")
 LIST_GLUE = word_list(COREF_WORDS, "list_glue")
 # Subject pronouns resolved to the only person in view ("it" and "they" never are).
 PRONOUNS = word_list(COREF_WORDS, "pronoun")
+# Countries whose people put the family name first (data/vocabulary/actor_name_words.tsv).
+SURNAME_FIRST = word_list(NAME_WORDS, "surname_first")
 
 
 def same_person(work: Work, words: tuple[str, ...]) -> Draft | None:
-    """The one person whose fuller name ends with ``words`` ("Shamkhani" -> "Ali Shamkhani")."""
+    """The one person whose fuller name ends with ``words`` ("Shamkhani" -> "Ali Shamkhani").
+
+    One word is also the surname of a name in the person's dictionary entry, the word before
+    the last of a name of three words or more ("Vázquez" for "Wanda Vázquez Garced"), a middle
+    word a dictionary person of the same country has as surname ("Kabila" for "Joseph Kabila
+    Kabange"), or the first word of a name from a country that puts the family name first
+    ("Xi", "Moon Jae-in" -> "Moon").
+    """
     if not words:
         return None
-    found = [
+    fuller = [
         d
         for d in work.drafts
-        if d.kind == "person"
-        and len(words) < len(d.words)
-        and d.words[-1] == words[-1]
-        and set(words) <= set(d.words)
+        if d.kind == "person" and len(words) < len(d.words) and set(words) <= set(d.words)
     ]
+    found = [d for d in fuller if d.words[-1] == words[-1]]
+    if not found and len(words) == 1:
+        found = [d for d in fuller if _other_surname(work, d, words[0])]
     return found[0] if len(found) == 1 else None
+
+
+def _other_surname(work: Work, draft: Draft, word: str) -> bool:
+    """``word`` names the person of ``draft`` though it is not the last word of its name."""
+    if draft.entry is not None and any(
+        len(p.split(" ")) > 1 and key_of(p).split(" ")[-1] == word for p in draft.entry.phrases
+    ):
+        return True
+    if len(draft.words) > 2 and draft.words[-2] == word:
+        return True  # the father's surname of a Spanish double surname: "Wanda Vázquez Garced"
+    countries = {draft.country} if draft.country else set()
+    if draft.entry is not None:
+        countries |= {span.code[:3] for span in draft.entry.codes}
+    if not countries or word not in draft.words:
+        return False
+    if draft.words[0] == word:
+        return bool(countries & SURNAME_FIRST)
+    # A middle word that a dictionary person of the same country has as surname: "Kabila" for
+    # "Joseph Kabila Kabange" ("joseph kabila" is in Phoenix), not "Carlos" for a Chilean
+    # "Juan Carlos Jobet".
+    entries = surname_index(work.lexicon).by_surname.get(word, ())
+    return any(span.code[:3] in countries for i in entries for span in work.lexicon.entry(i).codes)
 
 
 def surnames(work: Work) -> None:

@@ -18,6 +18,7 @@ from eventwire.actors.draft import Work
 from eventwire.actors.entries import LexEntry
 from eventwire.actors.lexicon import Lexicon
 from eventwire.actors.matcher import key_of
+from eventwire.actors.not_persons import not_a_person
 from eventwire.actors.roles import HONORIFICS, TITLE_MODIFIERS, is_role_word, is_title_word
 
 NON_PERSON_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME", "EVENT"})
@@ -161,8 +162,14 @@ def person_spans(work: Work) -> list[tuple[int, int, str]]:
     person_tokens: set[int] = set()
     for ent in work.parsed.ents:
         if ent.label_ == "PERSON":
-            start, end = trim_name(work, _extend_left(work, ent.start, ent.end), ent.end)
-            if start < end and not _country_like(work, start, end):
+            start = _extend_left(work, ent.start, ent.end)
+            end = _extend_right(work, start, ent.end)
+            start, end = trim_name(work, start, end)
+            if (
+                start < end
+                and not _country_like(work, start, end)
+                and not_a_person(work, start, end) is None
+            ):
                 spans[(start, end)] = "ner"
                 person_tokens.update(range(start, end))
     for hit in work.hits:
@@ -171,6 +178,7 @@ def person_spans(work: Work) -> list[tuple[int, int, str]]:
             # spaCy often calls a full name ORG; only a one-word hit needs its agreement.
             and (hit.end - hit.start > 1 or _ent_label(tokens[hit.start]) not in NON_PERSON_LABELS)
             and not any(i in person_tokens for i in range(hit.start, hit.end))
+            and not _continues(work, hit.end)
         ):
             spans[(hit.start, hit.end)] = "dictionary"
             person_tokens.update(range(hit.start, hit.end))
@@ -180,7 +188,7 @@ def person_spans(work: Work) -> list[tuple[int, int, str]]:
             continue
         if work.hit_covering(start) is not None or _ent_label(tokens[start]) in ("GPE", "DATE"):
             continue
-        if _names_a_person(work, start, end, person_tokens):
+        if _names_a_person(work, start, end, person_tokens) and not not_a_person(work, start, end):
             spans[(start, end)] = "guess"
             person_tokens.update(range(start, end))
     return sorted(
@@ -202,6 +210,44 @@ def _extend_left(work: Work, start: int, end: int) -> int:
     ):
         start -= 1
     return start
+
+
+def _extend_right(work: Work, start: int, end: int) -> int:
+    """Take in the rest of a name spaCy cut short: "[Juan Carlos] Jobet Eluchans" (the cut part
+    a compound of a later name word), "[Moon Jae]-in" (a hyphen with no space either side, when
+    the lexicon has the longer name: "Trump-era" stays "Trump")."""
+    tokens = work.parsed
+    while end < len(tokens) and work.sent_of[end] == work.sent_of[end - 1]:
+        if _continues(work, end) and end <= tokens[end - 1].head.i < end + 4:
+            end += 1
+        elif (
+            end + 1 < len(tokens)
+            and tokens[end].text in ("-", "‐")
+            and not tokens[end - 1].whitespace_
+            and not tokens[end].whitespace_
+            and tokens[end + 1].text.isalpha()
+            and "person" in work.lexicon.kinds_of(key_of(tokens[start : end + 2].text))
+        ):
+            end += 2
+        else:
+            break
+    return end
+
+
+def _continues(work: Work, i: int) -> bool:
+    """Token ``i``, right after a name, carries the name on: a capitalised proper noun of the
+    same sentence that is no title, no other lexicon phrase and no other kind of entity
+    ("Juan Carlos Jobet" is not the king Juan Carlos; "Donald Trump Monday" is Trump)."""
+    tokens = work.parsed
+    return (
+        i < len(tokens)
+        and _is_name_token(tokens[i])
+        and tokens[i].text != "-"
+        and work.sent_of[i] == work.sent_of[i - 1]
+        and _ent_label(tokens[i]) not in NON_PERSON_LABELS - {"ORG"}
+        and not is_role_word(work, i)
+        and work.hit_covering(i) is None
+    )
 
 
 def _ent_label(token: Any) -> str:

@@ -16,17 +16,18 @@ from eventwire.vocabulary import ConfigError, table
 
 # The files, by the modules that read them.
 TITLES = "actor_titles"  # roles, persons, states, coref
-NAME_WORDS = "actor_name_words"  # matcher, recognize
+NAME_WORDS = "actor_name_words"  # matcher, recognize, coref
 PLACES = "actor_places"  # states, group_places
 GROUP_WORDS = "actor_group_words"  # groups, states
 COREF_WORDS = "actor_coref_words"  # coref
+NOT_PERSONS = "actor_not_persons"  # not_persons
 
 # The lists each file holds (the header comment of each file says what a row of each means).
 LISTS: dict[str, frozenset[str]] = {
     TITLES: frozenset(
         {"role", "person", "generic", "name_title", "modifier", "honorific", "joint", "former"}
     ),
-    NAME_WORDS: frozenset({"particle", "compass", "stance"}),
+    NAME_WORDS: frozenset({"particle", "compass", "stance", "surname_first"}),
     PLACES: frozenset(
         {
             "place_prep",
@@ -50,6 +51,7 @@ LISTS: dict[str, frozenset[str]] = {
         }
     ),
     COREF_WORDS: frozenset({"state_head", "list_glue", "pronoun"}),
+    NOT_PERSONS: frozenset({"name", "head", "lead", "particle"}),
 }
 
 
