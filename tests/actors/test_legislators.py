@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.actors import Lexicon, load
+from eventwire.actors import Lexicon, lexicon, load
 from eventwire.actors import officeholders as oh
 from eventwire.actors.entries import CodeSpan
 from eventwire.actors.tabari import ACTOR_CODE
@@ -126,3 +126,16 @@ def test_every_row_of_the_data_file_is_valid() -> None:
         assert start <= date(2026, 12, 31), where
         assert "congress-legislators" in row["source"], where
         assert "bioguide" in row["source"], where
+
+
+def test_a_member_does_not_take_a_place_of_the_shipped_lexicon(lex: Lexicon) -> None:
+    base = lexicon.base_lexicon()  # Phoenix and the curated tables, the layers under the file
+    rows = "Carl Georgia\tGeorgia|Washington|Carl M. Georgia\tUSALEG\t2001-01-03\t\tx\t\t\t\n"
+    (carl,) = oh.add_legislators([], rows, base)
+    assert carl.phrases == ("carl georgia", "carl m. georgia")  # a country and a capital stay so
+    # A member's phrase that a Phoenix person of another country holds is left to Phoenix.
+    rows = "John Carter\tJohn R. Carter\tUSALEG\t2003-01-07\t2025-01-03\tx\t\t\t\n"
+    (carter,) = oh.add_legislators([], rows, base)
+    assert carter.phrases == ("john r. carter",)
+    assert lex.code("John Carter", date(2015, 6, 1)) == "NZLGOV"
+    assert lex.code("John R. Carter", date(2015, 6, 1)) == "USALEG"
