@@ -27,10 +27,10 @@ phrase that an office-holder, a Phoenix person entry with an undated role, or an
 below holds is not taken; a Phoenix person entry with dated roles only keeps them and the member's
 rows fill the days they leave.
 
-Building the layer (9,000 rows, the guard, the older roles) costs ~0.1 s per process, so
-``data/office_holders.json.gz`` is a compiled cache of the finished layer, stamped with the SHA-256
-of the TSV and of the lower layers' files; :func:`load_layer` reads it when the stamp matches and
-builds the layer otherwise, with a warning to run ``scripts/compile_office_holders.py``.
+Building the layer (8,900 rows of both files, the guards, the older roles) costs ~0.25 s per
+process, so ``data/office_holders.json.gz`` is a compiled cache of the finished layer, stamped with
+the SHA-256 of both TSVs and of the lower layers' files; :func:`load_layer` reads it when the stamp
+matches and builds the layer otherwise, with a warning to run ``scripts/compile_office_holders.py``.
 """
 
 from __future__ import annotations
