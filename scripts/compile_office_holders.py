@@ -1,7 +1,8 @@
-"""Compile ``src/eventwire/data/office_holders.tsv`` into its cache ``office_holders.json.gz``.
+"""Compile ``src/eventwire/data/office_holders.tsv`` and ``legislators.tsv`` into their cache
+``office_holders.json.gz``.
 
-The TSV is the source (edit it, then run this); the cache holds the finished lexicon layer (the
-place guard and the older Phoenix roles applied), stamped with the TSV and the files of the layers
+The TSVs are the source (edit them, then run this); the cache holds the finished lexicon layer (the
+place guard and the older Phoenix roles applied), stamped with the TSVs and the files of the layers
 under it.  The package reads the cache when the stamp matches and builds the layer otherwise
 (see :mod:`eventwire.actors.officeholders`)::
 
@@ -19,6 +20,7 @@ DATA = Path(__file__).resolve().parent.parent / "src" / "eventwire" / "data"
 
 def main() -> None:
     source = (DATA / officeholders.OFFICE_HOLDERS).read_bytes()
+    members = (DATA / officeholders.LEGISLATORS).read_bytes()
     lower = [
         (DATA / name).read_bytes()
         for name in (
@@ -28,11 +30,17 @@ def main() -> None:
             lexicon.ORGS_EXTRA,
         )
     ]
-    entries = officeholders.build_layer(source.decode("utf-8"), lexicon.base_lexicon(lower))
-    stamp = officeholders.stamp(source, *lower)
+    entries = officeholders.build_layer(
+        source.decode("utf-8"), lexicon.base_lexicon(lower), legislators=members.decode("utf-8")
+    )
+    stamp = officeholders.stamp(source, members, *lower)
     (DATA / officeholders.CACHE_FILE).write_bytes(officeholders.cache_bytes(entries, stamp))
     spans = sum(len(entry.codes) for entry in entries)
-    print(f"{officeholders.CACHE_FILE}: {len(entries)} people, {spans} codes")
+    members_only = sum(1 for entry in entries if entry.source == officeholders.LEGISLATORS)
+    print(
+        f"{officeholders.CACHE_FILE}: {len(entries)} people ({members_only} from "
+        f"{officeholders.LEGISLATORS} alone), {spans} codes"
+    )
 
 
 if __name__ == "__main__":

@@ -18,10 +18,19 @@ it, but the file starts in about 2000: so that an older article still reads Phoe
 same person ("Vladimir Putin" in 1995: RUSELI), :func:`with_earlier_roles` gives a person the
 codes of the lower entry of the same full name for the days before their first row.
 
-Building the layer (6,800 rows, the guard, the older roles) costs ~0.08 s per process, so
-``data/office_holders.json.gz`` is a compiled cache of the finished layer, stamped with the SHA-256
-of the TSV and of the lower layers' files; :func:`load_layer` reads it when the stamp matches and
-builds the layer otherwise, with a warning to run ``scripts/compile_office_holders.py``.
+Legislators (``data/legislators.tsv``: members of the US Congress, same columns, built by
+``docs/office-holders/convert_legislators.py``) are a lower tier of the same layer, read by
+:func:`add_legislators`.  They are many and their names plain, so a member never hides a better
+entry: a member of the same name as an office-holder of the same country becomes part of that
+person (the office-holder's rows win on their days, the member's fill the others); a member's
+phrase that an office-holder, a Phoenix person entry with an undated role, or any non-person entry
+below holds is not taken; a Phoenix person entry with dated roles only keeps them and the member's
+rows fill the days they leave.
+
+Building the layer (8,900 rows of both files, the guards, the older roles) costs ~0.25 s per
+process, so ``data/office_holders.json.gz`` is a compiled cache of the finished layer, stamped with
+the SHA-256 of both TSVs and of the lower layers' files; :func:`load_layer` reads it when the stamp
+matches and builds the layer otherwise, with a warning to run ``scripts/compile_office_holders.py``.
 """
 
 from __future__ import annotations
@@ -42,8 +51,9 @@ from eventwire.actors.tabari import ACTOR_CODE
 log = logging.getLogger(__name__)
 
 OFFICE_HOLDERS = "office_holders.tsv"
+LEGISLATORS = "legislators.tsv"
 CACHE_FILE = "office_holders.json.gz"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 COLUMNS = ("name", "aliases", "code", "from", "until", "role", "country", "source", "note")
 # Kinds of the layers below that a person's phrase must not hide.
 PLACE_KINDS = frozenset({"country", "capital", "demonym", "metonym", "agent", "blocker"})
@@ -141,6 +151,101 @@ def with_earlier_roles(entry: LexEntry, older: Sequence[LexEntry]) -> LexEntry:
     return LexEntry(-1, entry.kind, entry.phrases, entry.codes + earlier, entry.source, entry.line)
 
 
+def without(spans: Sequence[CodeSpan], taken: Sequence[CodeSpan]) -> list[CodeSpan]:
+    """The dated ``spans`` cut so that they cover no day a dated span of ``taken`` covers."""
+    cover = sorted((s.start or date.min, s.end or date.max) for s in taken if s.dated)
+    out: list[CodeSpan] = []
+    for span in spans:
+        pieces = [(span.start or date.min, span.end or date.max)]
+        for lo, hi in cover:
+            next_pieces = []
+            for a, b in pieces:
+                if hi < a or lo > b:
+                    next_pieces.append((a, b))
+                    continue
+                if a < lo:
+                    next_pieces.append((a, lo - timedelta(days=1)))
+                if hi < b:
+                    next_pieces.append((hi + timedelta(days=1), b))
+            pieces = next_pieces
+        out += [
+            CodeSpan(span.code, None if a == date.min else a, None if b == date.max else b)
+            for a, b in pieces
+        ]
+    return out
+
+
+def add_legislators(
+    holders: list[LexEntry],
+    text: str,
+    below: Below,
+    holders_text: str = "",
+    source: str = LEGISLATORS,
+) -> list[LexEntry]:
+    """``holders`` (the finished office-holders) with the members of ``text`` as a lower tier.
+
+    * a member named like an office-holder with a code of the member's country is that person:
+      the member's rows are added, cut around the days the person's dated codes cover;
+      an office-holder of the same name from another country keeps the name, the member is dropped;
+    * a member's phrase is not taken when an office-holder holds it (even an alias the
+      office-holders' guard dropped), or the layers below hold it as anything but a person;
+    * a Phoenix person entry under a member's phrases: with dated roles only, one of them of the
+      member's country, it becomes part of the member, its roles winning on their days; otherwise
+      (an undated role, another country's person, two entries) it keeps those phrases.
+    """
+    members = _people(text, source)
+    out = list(holders)
+    index = {entry.name: i for i, entry in enumerate(out)}
+    held = {phrase for entry in holders for phrase in entry.phrases}
+    held |= _all_phrases(holders_text)
+
+    def free(phrase: str) -> bool:
+        return phrase not in held and not below.kinds_of(phrase) - {"person"}
+
+    for member in members:
+        country = member.codes[0].code[:3]
+        i = index.get(member.name)
+        if i is not None:
+            person = out[i]
+            if not any(span.code.startswith(country) for span in person.codes):
+                continue
+            # An alias Phoenix holds for someone is left to Phoenix here.
+            extra = tuple(
+                p
+                for p in member.phrases[1:]
+                if free(p) and not below.kinds_of(p) and p not in person.phrases
+            )
+            joined = person.codes + tuple(without(member.codes, person.codes))
+            out[i] = LexEntry(
+                -1, person.kind, person.phrases + extra, joined, person.source, person.line
+            )
+            continue
+        phrases = [p for p in member.phrases if free(p)]
+        older = {e.id: e for p in phrases for e in below.entries(p) if e.kind == "person"}
+        codes: tuple[CodeSpan, ...] = member.codes
+        old = next(iter(older.values())) if len(older) == 1 else None
+        if (
+            old
+            and all(span.dated for span in old.codes)
+            and any(span.code.startswith(country) for span in old.codes)
+        ):
+            codes = old.codes + tuple(without(member.codes, old.codes))
+        elif older:
+            phrases = [p for p in phrases if not any(e.kind == "person" for e in below.entries(p))]
+        if phrases:
+            out.append(LexEntry(-1, "person", tuple(phrases), codes, source, member.line))
+    return out
+
+
+def _all_phrases(text: str) -> set[str]:
+    """Every name and alias of a file, before any guard."""
+    phrases: set[str] = set()
+    for _, row in read_rows(text) if text else ():
+        phrases.add(normalise(row["name"]))
+        phrases.update(normalise(a) for a in row["aliases"].split("|") if a.strip())
+    return phrases
+
+
 def _people(text: str, source: str) -> list[LexEntry]:
     people: dict[str, _Person] = {}
     for number, row in read_rows(text, source):
@@ -179,15 +284,21 @@ class Below(Protocol):
     def entries(self, phrase: str) -> list[LexEntry]: ...
 
 
-def build_layer(text: str, below: Below, source: str = OFFICE_HOLDERS) -> list[LexEntry]:
-    """The layer over ``below``: guarded phrases, and the older roles of the same names."""
+def build_layer(
+    text: str, below: Below, source: str = OFFICE_HOLDERS, legislators: str = ""
+) -> list[LexEntry]:
+    """The layer over ``below``: guarded phrases, the older roles of the same names, and the
+    members of ``legislators`` (the text of ``legislators.tsv``) as a lower tier."""
     people = read_office_holders(text, source, below=below.kinds_of)
-    return [with_earlier_roles(person, below.entries(person.name)) for person in people]
+    people = [with_earlier_roles(person, below.entries(person.name)) for person in people]
+    if legislators:
+        people = add_legislators(people, legislators, below, text)
+    return people
 
 
 def stamp(*sources: bytes) -> str:
-    """SHA-256 over the TSV and the files of the layers below (the guard and the older roles
-    depend on them too)."""
+    """SHA-256 over the TSVs (office-holders, legislators) and the files of the layers below (the
+    guard and the older roles depend on them too)."""
     digest = hashlib.sha256()
     for source in sources:
         digest.update(hashlib.sha256(source).digest())
@@ -200,7 +311,12 @@ def cache_bytes(entries: Sequence[LexEntry], source_stamp: str) -> bytes:
         "format": FORMAT_VERSION,
         "source_sha256": source_stamp,
         "entries": [
-            [list(e.phrases), [[s.code, _iso(s.start), _iso(s.end)] for s in e.codes], e.line]
+            [
+                list(e.phrases),
+                [[s.code, _iso(s.start), _iso(s.end)] for s in e.codes],
+                e.line,
+                e.source,
+            ]
             for e in entries
         ],
     }
@@ -220,10 +336,10 @@ def _from_cache(data: dict[str, Any]) -> list[LexEntry]:
             "person",
             tuple(phrases),
             tuple(CodeSpan(c, day(a) if a else None, day(b) if b else None) for c, a, b in spans),
-            OFFICE_HOLDERS,
+            source,
             line,
         )
-        for phrases, spans, line in data["entries"]
+        for phrases, spans, line, source in data["entries"]
     ]
 
 
@@ -232,11 +348,13 @@ def load_layer(
 ) -> list[LexEntry]:
     """The shipped layer: from the cache when it was compiled from these very files."""
     source = data_dir.joinpath(OFFICE_HOLDERS).read_bytes()
+    members = data_dir.joinpath(LEGISLATORS)
+    legislators = members.read_bytes() if members.is_file() else b""
     cache = data_dir.joinpath(CACHE_FILE)
     if cache.is_file():
         data = json.loads(gzip.decompress(cache.read_bytes()))
         if data.get("format") == FORMAT_VERSION and data.get("source_sha256") == stamp(
-            source, *lower_sources
+            source, legislators, *lower_sources
         ):
             return _from_cache(data)
     log.warning(
@@ -245,4 +363,4 @@ def load_layer(
         OFFICE_HOLDERS,
         CACHE_FILE,
     )
-    return build_layer(source.decode("utf-8"), below)
+    return build_layer(source.decode("utf-8"), below, legislators=legislators.decode("utf-8"))
