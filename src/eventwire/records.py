@@ -116,7 +116,7 @@ class Mention:
     start: int
     end: int
     sentence: int
-    resolved_by: str  # dictionary | role | coref | ner
+    resolved_by: str  # dictionary | role | learned | coref | ner
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
@@ -135,7 +135,7 @@ class Actor:
     country: str | None
     sector: str | None
     kind: str
-    resolved_by: str  # dictionary | role | coref | ner
+    resolved_by: str  # dictionary | role | learned | coref | ner
     mentions: list[Mention] = field(default_factory=list)
     detail: str | None = None  # how it was resolved, for `explain` ("title: Foreign Minister")
     # A person coded from this article's text with a code the lexicon does not give them on its

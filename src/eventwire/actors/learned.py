@@ -264,5 +264,7 @@ def rows(registry: Registry) -> Sequence[dict[str, object]]:
     out = []
     for code in registry.codes():
         start, end = registry.window(code)
-        out.append({**code.to_dict(), "from": start.isoformat(), "until": end.isoformat()})
+        row = code.to_dict()
+        example = {key: row.pop(key) for key in list(row) if key.startswith("example_")}
+        out.append({**row, "from": start.isoformat(), "until": end.isoformat(), **example})
     return out
