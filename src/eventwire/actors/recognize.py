@@ -6,7 +6,9 @@ Order of the rules (each claims tokens, so an earlier, more specific reading win
    name spaCy saw ("Security Council" inside "Supreme National Security Council") and country
    words that are a stance ("anti-Syria");
 2. persons (:mod:`eventwire.actors.persons`), their titles and appositives
-   (:mod:`eventwire.actors.roles`) and "respectively" lists; the text beats the dictionary;
+   (:mod:`eventwire.actors.roles`) and "respectively" lists; the text beats the dictionary; a
+   person no user dictionary knows and no dated lexicon role covers takes the code of the
+   learned registry in force, if any (:mod:`eventwire.actors.learned`: ingest and reprocess);
 3. states, organisations and agents from the remaining hits, demonym/possessive + agent
    ("the Syrian army" -> SYRMIL), role descriptions that point back at a person;
 4. coreference (:mod:`eventwire.actors.coref`): surnames, "the regime", pronouns.
