@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire import __version__, sources
+from eventwire.actors import learned
 from eventwire.config import DEFAULT_MAX_ARTICLE_BYTES, Limits
 from eventwire.parallel import process_parallel
 from eventwire.pipeline import Document, Stage, StageFailure, process_document
@@ -74,6 +75,10 @@ def ingest(
     3. Process the rest through the pipeline; a failing article is reported, not fatal.
     4. Store each article in its own transaction, so a crash never leaves half of one.
 
+    The coder consults the learned actor registry (:mod:`eventwire.actors.learned`) as the store
+    holds it when the run starts; on one worker each new article also learns from the ones
+    stored before it in the run.
+
     ``stages`` replaces the pipeline's stages (``[]`` stores articles without coding them);
     ``workers`` > 1 codes batches of articles in that many processes (writes stay here).
     """
@@ -134,6 +139,8 @@ class _Run:
         self.store = store
         self.summary = IngestSummary()
         self.recode: set[str] = set()
+        # The learned registry as stored when the run starts (read in finish()).
+        self.registry = learned.Registry()
         self._on_progress = on_progress
         self._started = time.perf_counter()
 
@@ -149,20 +156,23 @@ class _Run:
         workers: int,
         limits: Limits | None,
     ) -> IngestSummary:
-        # 3.
+        # 3. In this process (one worker) articles are coded one at a time after the previous
+        # one is stored, so the registry learns as it goes; worker processes get the snapshot.
+        self.registry = learned.Registry(self.store.learned_codes())
         if stages is not None:
             coded: Iterator[Document | StageFailure] = (
                 process_document(Document(article=a), stages, limits) for a in articles
             )
         else:
-            coded = process_parallel(articles, workers, limits=limits)
-        for doc in coded:
-            if isinstance(doc, StageFailure):
-                self.recode.discard(doc.article_id)
-                self.summary.failures.append(doc)
-            else:
-                self._store(doc)
-            self.tick()
+            coded = process_parallel(articles, workers, limits=limits, registry=self.registry)
+        with learned.using(self.registry):
+            for doc in coded:
+                if isinstance(doc, StageFailure):
+                    self.recode.discard(doc.article_id)
+                    self.summary.failures.append(doc)
+                else:
+                    self._store(doc)
+                self.tick()
         self.summary.seconds = time.perf_counter() - self._started
         return self.summary
 
@@ -180,6 +190,8 @@ class _Run:
         # 4. add_article is False when another process stored the same id meanwhile.
         if self.store.add_article(doc.article, parts):
             summary.new += 1
+            # A recoded article's support was in the snapshot already; a new one's was not.
+            self.registry.learn(parts.learned)
         else:
             summary.duplicate += 1
 
@@ -194,4 +206,5 @@ def coded_parts(doc: Document) -> CodedParts:
         explanations=doc.explanations,
         coder_version=__version__,
         fingerprint=doc.fingerprint,
+        learned=learned.supports_of(doc),
     )

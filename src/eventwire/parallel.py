@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 from multiprocessing.pool import AsyncResult
 
+from eventwire.actors import learned
 from eventwire.config import Limits
 from eventwire.pipeline import Document, StageFailure, process_all
 from eventwire.records import Article, ReadFailure
@@ -38,17 +39,22 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _work(
+def _coded(
     batch: list[Article], limits: Limits, skip: frozenset[str] = frozenset()
-) -> list[Document | StageFailure]:
-    out: list[Document | StageFailure] = []
+) -> Iterator[Document | StageFailure]:
+    # The batch is parsed at once, then each article is coded when the caller asks for it.
     for doc in process_all(batch, limits=limits, skip=skip):
         if isinstance(doc, Document):
             doc.parsed = None  # a spaCy Doc is large to send back and not needed after coding
-            out.append(doc)
+            yield doc
         elif isinstance(doc, StageFailure):
-            out.append(doc)
-    return out
+            yield doc
+
+
+def _work(
+    batch: list[Article], limits: Limits, skip: frozenset[str] = frozenset()
+) -> list[Document | StageFailure]:
+    return list(_coded(batch, limits, skip))
 
 
 def default_workers() -> int:
@@ -76,14 +82,21 @@ def process_parallel(
     batch_size: int = BATCH_SIZE,
     limits: Limits | None = None,
     skip: frozenset[str] = frozenset(),
+    registry: learned.Registry | None = None,
 ) -> Iterator[Document | StageFailure]:
     """Process articles on ``workers`` processes (1 = in this process), in input order;
-    ``skip`` as in :func:`eventwire.pipeline.process_all`."""
+    ``skip`` as in :func:`eventwire.pipeline.process_all`.
+
+    ``registry`` is the learned actor registry the workers consult (a snapshot sent to each
+    once, when the pool starts); in this process the caller puts one in force
+    (:func:`eventwire.actors.learned.using`), and each article is coded only when the one
+    before it has been taken, so the caller may store it and learn from it first.
+    """
     # Read here and sent along: the forkserver's environment is the one it started with.
     limits = limits or Limits.from_env()
     if workers <= 1:
         for batch in _batches(articles, batch_size):
-            yield from _work(batch, limits, skip)
+            yield from _coded(batch, limits, skip)
         return
     # forkserver: workers start from a clean process, not a copy of this one and its threads
     # (a forked copy of a threaded parent can deadlock); the server loaded the models once.
@@ -93,7 +106,7 @@ def process_parallel(
         return  # nothing new to code (a re-run over stored articles): no pool to wait for
     start_workers()
     context = multiprocessing.get_context("forkserver")
-    with context.Pool(workers) as pool:
+    with context.Pool(workers, initializer=learned.use, initargs=(registry,)) as pool:
         # Batches are cut and submitted from this thread (the article stream may query the
         # store, whose connections belong to this thread), at most two per worker in flight:
         # memory stays flat on any corpus and every worker always has the next batch waiting.

@@ -116,7 +116,7 @@ class Mention:
     start: int
     end: int
     sentence: int
-    resolved_by: str  # dictionary | role | coref | ner
+    resolved_by: str  # dictionary | role | learned | coref | ner
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
@@ -135,9 +135,12 @@ class Actor:
     country: str | None
     sector: str | None
     kind: str
-    resolved_by: str  # dictionary | role | coref | ner
+    resolved_by: str  # dictionary | role | learned | coref | ner
     mentions: list[Mention] = field(default_factory=list)
     detail: str | None = None  # how it was resolved, for `explain` ("title: Foreign Minister")
+    # A person coded from this article's text with a code the lexicon does not give them on its
+    # day: what the learned actor registry learns (eventwire.actors.learned). Not stored.
+    learnable: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -148,6 +151,68 @@ class Actor:
             "kind": self.kind,
             "mentions": [m.to_dict() for m in self.mentions],
             "resolved_by": self.resolved_by,
+        }
+
+
+@dataclass(frozen=True)
+class LearnedSupport:
+    """One article coding a named person from its own text ("US Ambassador to Hungary Walter
+    Brenneman" -> USAGOV): what the learned actor registry (:mod:`eventwire.actors.learned`)
+    keeps, one per article, name and code. ``name`` is the matching key (lowercase words),
+    ``shown`` the name as written; ``day`` is the article's publication day; ``sentence``,
+    ``start`` and ``end`` locate the name's mention in the article's text."""
+
+    name: str
+    code: str
+    day: date
+    article_id: str
+    shown: str
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class LearnedCode:
+    """A (name, code) pair of the learned registry with its support: the first and last
+    publication days of the articles coding the name so, how many they are, and one of them
+    (the most recent) as the example."""
+
+    name: str
+    code: str
+    first: date
+    last: date
+    articles: int
+    example: LearnedSupport
+
+    @classmethod
+    def of(cls, support: LearnedSupport) -> LearnedCode:
+        return cls(support.name, support.code, support.day, support.day, 1, support)
+
+    def with_support(self, support: LearnedSupport) -> LearnedCode:
+        """This pair with one more supporting article (of the same name and code); the example
+        is the most recent support (on one day, the greatest article id)."""
+        newest = (support.day, support.article_id) > (self.example.day, self.example.article_id)
+        return LearnedCode(
+            self.name,
+            self.code,
+            min(self.first, support.day),
+            max(self.last, support.day),
+            self.articles + 1,
+            support if newest else self.example,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.example.shown,
+            "code": self.code,
+            "first": self.first.isoformat(),
+            "last": self.last.isoformat(),
+            "articles": self.articles,
+            "example_article": self.example.article_id,
+            "example_sentence": self.example.sentence,
+            "example_start": self.example.start,
+            "example_end": self.example.end,
         }
 
 

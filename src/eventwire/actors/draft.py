@@ -68,6 +68,7 @@ class Draft:
     entry: LexEntry | None = None  # the lexicon person this name was linked to
     role: Role | None = None  # what a title, appositive or list said about the person
     role_text: str = ""
+    learnable: bool = False  # see Actor.learnable
 
     def first_token(self) -> int:
         return min(start for start, _, _ in self.mentions) if self.mentions else 1 << 30
@@ -148,6 +149,7 @@ class Work:
                     resolved_by=draft.resolved_by,
                     mentions=mentions,
                     detail=draft.detail,
+                    learnable=draft.learnable,
                 )
             )
         return out

@@ -89,11 +89,14 @@ class Lexicon:
         added: list[LexEntry],
         index: dict[str, list[int]],
         upper_only: frozenset[str],
+        user_from: int | None = None,
     ) -> None:
         self._table = table
         self._added = added
         self._index = index
         self._upper_only = upper_only
+        # The id of the first entry of a user dictionary (None: no user layer).
+        self._user_from = user_from
         # Derived views, built on first use: most callers only need lookup().
         self._countries: frozenset[str] | None = None
         self._agents: dict[str, str] | None = None
@@ -119,8 +122,13 @@ class Lexicon:
             lexicon = lexicon.with_entries(list(layer))
         return lexicon
 
-    def with_entries(self, extra: Sequence[LexEntry]) -> Lexicon:
-        """A new lexicon with ``extra`` as its top layer; this one (cached) stays unchanged."""
+    def with_entries(self, extra: Sequence[LexEntry], *, user: bool = False) -> Lexicon:
+        """A new lexicon with ``extra`` as its top layer; this one (cached) stays unchanged.
+
+        ``user`` marks the layer as a user dictionary's (:meth:`from_user`)."""
+        user_from = self._user_from
+        if user and user_from is None:
+            user_from = len(self)
         added = list(self._added)
         index = dict(self._index)
         layer_index: dict[str, list[int]] = {}
@@ -136,7 +144,7 @@ class Lexicon:
                     ids.append(new_id)
         index.update(layer_index)
         upper = frozenset(p for p in self._upper_only if p not in layer_index)
-        return Lexicon(self._table, added, index, upper)
+        return Lexicon(self._table, added, index, upper, user_from)
 
     # -- queries ------------------------------------------------------------------------------
 
@@ -147,6 +155,10 @@ class Lexicon:
         if entry_id < len(self._table):
             return self._table[entry_id]
         return self._added[entry_id - len(self._table)]
+
+    def from_user(self, entry: LexEntry) -> bool:
+        """Whether an entry of this lexicon comes from a user dictionary (not the shipped data)."""
+        return self._user_from is not None and entry.id >= self._user_from
 
     def entries(self, phrase: str) -> list[LexEntry]:
         """The visible entries for a phrase (normalised; a leading "the" is optional)."""
@@ -371,7 +383,7 @@ def load(extra: Sequence[Path | str] = ()) -> Lexicon:
         return base
     lexicon = base
     for path in extra:
-        lexicon = lexicon.with_entries(read_user_dictionary(Path(path)))
+        lexicon = lexicon.with_entries(read_user_dictionary(Path(path)), user=True)
     return lexicon
 
 

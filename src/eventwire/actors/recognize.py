@@ -6,7 +6,9 @@ Order of the rules (each claims tokens, so an earlier, more specific reading win
    name spaCy saw ("Security Council" inside "Supreme National Security Council") and country
    words that are a stance ("anti-Syria");
 2. persons (:mod:`eventwire.actors.persons`), their titles and appositives
-   (:mod:`eventwire.actors.roles`) and "respectively" lists; the text beats the dictionary;
+   (:mod:`eventwire.actors.roles`) and "respectively" lists; the text beats the dictionary; a
+   person no user dictionary knows and no dated lexicon role covers takes the code of the
+   learned registry in force, if any (:mod:`eventwire.actors.learned`: ingest and reprocess);
 3. states, organisations and agents from the remaining hits, demonym/possessive + agent
    ("the Syrian army" -> SYRMIL), role descriptions that point back at a person;
 4. coreference (:mod:`eventwire.actors.coref`): surnames, "the regime", pronouns.
@@ -14,7 +16,7 @@ Order of the rules (each claims tokens, so an earlier, more specific reading win
 
 from __future__ import annotations
 
-from eventwire.actors import context_country, coref
+from eventwire.actors import context_country, coref, learned
 from eventwire.actors.context_country import DICTIONARY_COUNTRY
 from eventwire.actors.draft import Draft, Role, Work, join_code
 from eventwire.actors.entries import LexEntry
@@ -30,7 +32,7 @@ from eventwire.actors.roles import (
 from eventwire.actors.states import state_actors
 from eventwire.actors.wordlists import NAME_WORDS, word_list
 from eventwire.document import Document
-from eventwire.records import published_day
+from eventwire.records import LearnedCode, published_day
 
 __all__ = ["actor_at", "actors_in", "recognize", "stage"]
 
@@ -62,9 +64,10 @@ def recognize(doc: Document, lexicon: Lexicon | None = None) -> Work:
     _persons(work)
     coref.respectively(work)
     _titles(work)
+    registry = learned.in_force()
     for draft in work.drafts:
         if draft.kind == "person":
-            _code_person(work, draft)
+            _code_person(work, draft, registry)
     state_actors(work)
     coref.surnames(work)
     coref.pronouns(work)
@@ -222,8 +225,9 @@ def _entry_country(work: Work, entry: LexEntry) -> str | None:
     return countries.pop() if len(countries) == 1 and None not in countries else None
 
 
-def _code_person(work: Work, draft: Draft) -> None:
-    """The text's role if it names a country, else the dictionary's code on the article's day."""
+def _code_person(work: Work, draft: Draft, registry: learned.Registry | None = None) -> None:
+    """The text's role if it names a country, else the dictionary's code on the article's day;
+    the learned registry (when one is in force) between a dated and an undated dictionary code."""
     entry = draft.entry
     dict_code = entry.code_on(work.day) if entry is not None else None
     role = draft.role
@@ -250,6 +254,20 @@ def _code_person(work: Work, draft: Draft) -> None:
         draft.detail = f"{draft.role_text} → {role.org}"
         if entry is not None and dict_code != role.org:
             draft.detail += f"; {cite} overridden by the text"
+    elif (found := _learned(work, draft, registry)) is not None:
+        draft.code = found.code
+        draft.country = work.lexicon.country_of(found.code)
+        draft.sector = found.code[3:] or None if draft.country else None
+        draft.resolved_by = learned.RESOLVED_BY
+        example = found.example
+        articles = "article" if found.articles == 1 else "articles"
+        draft.detail = (
+            f"learned registry: {found.code} from {found.articles} {articles} "
+            f"{found.first}..{found.last} (e.g. {example.article_id}, sentence {example.sentence}, "
+            f"{example.start}..{example.end}: '{example.shown}')"
+        )
+        if entry is not None:
+            draft.detail += f"; {cite} gives {dict_code or 'no code'} on {work.day}"
     elif dict_code:
         draft.code = dict_code
         draft.country = work.lexicon.country_of(dict_code)
@@ -277,3 +295,23 @@ def _code_person(work: Work, draft: Draft) -> None:
     for n, (start, end, how) in enumerate(draft.mentions):
         if how == "self":
             draft.mentions[n] = (start, end, draft.resolved_by)
+    # The text told what the lexicon does not (a person it lacks, or knows otherwise that day).
+    draft.learnable = draft.resolved_by == "role" and bool(draft.code) and dict_code != draft.code
+
+
+def _learned(work: Work, draft: Draft, registry: learned.Registry | None) -> LearnedCode | None:
+    """The registry's code for a person the lexicon does not date on the article's day.
+
+    A user dictionary's entry always wins (even one with no code that day); a shipped entry wins
+    with a dated code covering the day (an office-holder in office, a Phoenix role in its
+    years), not with an undated default or no code.
+    """
+    if registry is None or work.day is None:
+        return None
+    entry = draft.entry
+    if entry is not None and (
+        work.lexicon.from_user(entry)
+        or any(span.dated and span.covers(work.day) for span in entry.codes)
+    ):
+        return None
+    return registry.lookup(learned.name_key(draft.name), work.day)

@@ -10,7 +10,8 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from eventwire.records import Actor, Event, Mention, Sentence
+from eventwire.records import Actor, Event, LearnedSupport, Mention, Sentence
+from eventwire.store.learned import insert_supports
 from eventwire.store.models import ActorMentionRow, ActorRow, ArticleActorRow, EventRow, SentenceRow
 
 _sentences = cast(Table, SentenceRow.__table__)
@@ -24,8 +25,9 @@ _events = cast(Table, EventRow.__table__)
 class CodedParts:
     """What the coder adds to an article, as the store writes it: its sentences, its actors
     (with their mentions), its events with the explanation of each (by event id) and the
-    version of the coder that found them, and the article's MinHash fingerprint (which files it
-    under a story when it is first stored; recoding keeps the story and ignores it).
+    version of the coder that found them, the article's MinHash fingerprint (which files it
+    under a story when it is first stored; recoding keeps the story and ignores it), and what it
+    teaches the learned actor registry (``learned``: persons coded from its own text).
 
     The one record ingest, the parallel and Dask workers and the store pass between them
     (``eventwire.ingest.coded_parts`` makes it from a coded Document).
@@ -37,6 +39,7 @@ class CodedParts:
     explanations: Mapping[str, dict[str, Any]] = field(default_factory=dict)
     coder_version: str | None = None
     fingerprint: bytes | None = None
+    learned: Sequence[LearnedSupport] = ()
 
 
 NOTHING_CODED = CodedParts()
@@ -149,6 +152,7 @@ def insert_parts(connection: Connection, dialect: str, article_id: str, coded: C
     event_rows = [event_values(e, version, why.get(e.event_id)) for e in coded.events]
     if event_rows:
         connection.execute(_insert_ignore(dialect, _events, ["event_id"]), event_rows)
+    insert_supports(connection, article_id, coded.learned)
 
 
 def load_actors(connection: Connection, article_id: str) -> list[Actor]:

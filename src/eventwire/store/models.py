@@ -239,3 +239,25 @@ class EventRow(Base):
     # Why the coder produced the event (pattern, dictionary line, parse path, actor resolution),
     # as it was at coding time, for `eventwire explain`.
     explanation: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
+
+
+class LearnedActorRow(Base):
+    """One article's support for the learned actor registry: it coded the person ``name`` (a
+    matching key) as ``code`` from its own text (see :mod:`eventwire.actors.learned`)."""
+
+    __tablename__ = "learned_actors"
+    # The registry is read grouped by name and code, in order of day.
+    __table_args__ = (Index(None, "name", "code", "day"),)
+
+    article_id: Mapped[str] = mapped_column(
+        Text, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    name: Mapped[str] = mapped_column(Text, primary_key=True)
+    code: Mapped[str] = mapped_column(Text, primary_key=True)
+    # The article's publication day (an undated article supports nothing).
+    day: Mapped[dt.date] = mapped_column(Date)
+    # The name as the article writes it, and where: sentence index and character offsets.
+    shown: Mapped[str] = mapped_column(Text)
+    sentence: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)

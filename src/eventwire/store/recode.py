@@ -9,7 +9,13 @@ from sqlalchemy import Connection, Table, delete, select
 
 from eventwire.store.articles import _articles
 from eventwire.store.coded import CodedParts, insert_parts
-from eventwire.store.models import ActorMentionRow, ArticleActorRow, EventRow, SentenceRow
+from eventwire.store.models import (
+    ActorMentionRow,
+    ArticleActorRow,
+    EventRow,
+    LearnedActorRow,
+    SentenceRow,
+)
 
 # Children first: mentions and article-actor links point at actors, events at sentences' article.
 _PARTS = [
@@ -17,13 +23,15 @@ _PARTS = [
     (cast(Table, ArticleActorRow.__table__), "article_id"),
     (cast(Table, EventRow.__table__), "doc_id"),
     (cast(Table, SentenceRow.__table__), "article_id"),
+    # The article's support for the learned registry goes with its coding.
+    (cast(Table, LearnedActorRow.__table__), "article_id"),
 ]
 
 
 def replace_parts(connection: Connection, dialect: str, article_id: str, coded: CodedParts) -> bool:
-    """Replace an article's sentences, actors, mentions and events inside the caller's
-    transaction; False (nothing changed) when the article is not stored. The story stays, so
-    ``coded.fingerprint`` is not used.
+    """Replace an article's sentences, actors, mentions, events and learned-registry support
+    inside the caller's transaction; False (nothing changed) when the article is not stored. The
+    story stays, so ``coded.fingerprint`` is not used.
 
     Delete-then-insert rather than an update: the new coding may drop events the old one had,
     and event ids are stable, so a kept event comes back under its id with the new version.

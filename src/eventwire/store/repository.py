@@ -13,7 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from eventwire.errors import StoreError
-from eventwire.records import Actor, Article, Event
+from eventwire.records import Actor, Article, Event, LearnedCode
 from eventwire.store.articles import ARTICLE_COLUMNS, _articles, article_values, to_article
 from eventwire.store.coded import NOTHING_CODED, CodedParts, insert_parts, load_actors
 from eventwire.store.engine import masked
@@ -27,6 +27,7 @@ from eventwire.store.events import (
     order_events,
     row_to_event,
 )
+from eventwire.store.learned import learned_codes
 from eventwire.store.recode import replace_parts, stored_ids
 from eventwire.store.search import apply_search
 from eventwire.store.stories import find_story, record_fingerprint, stories
@@ -156,6 +157,12 @@ class Store:
         """Every stored article id, in the order they were stored."""
         with self._failures("cannot read article ids"), self._engine.connect() as conn:
             yield from stored_ids(conn, STREAM_BATCH)
+
+    def learned_codes(self) -> list[LearnedCode]:
+        """The learned actor registry: every (name, code) pair the stored articles coded from
+        their own text, with its support (first and last day, articles, an example), by name."""
+        with self._failures("cannot read the learned registry"), self._engine.connect() as conn:
+            return list(learned_codes(conn, STREAM_BATCH))
 
     def get_actors(self, article_id: str) -> list[Actor]:
         """The actors recognised in a stored article, with their mentions."""
