@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from tests.actors.conftest import Recognise, by_name
 
@@ -85,3 +87,39 @@ def test_title_added_as_data_codes_the_person(recognise: Recognise) -> None:
     doc = recognise("Pakistani ombudsman Tariq Saeed criticised the Indian government on Monday.")
     person = by_name(doc, "Tariq Saeed")
     assert (person.code, person.resolved_by) == ("PAKGOV", "role")
+
+
+def test_a_dictionary_title_phrase_is_the_name_s_title(recognise: Recognise) -> None:
+    # Phoenix lists "US President" and "US Secretary of State" as persons of their own.
+    doc = recognise(
+        "US President Donald Trump met US Secretary of State Rex Tillerson.",
+        published=date(2017, 5, 2),
+    )
+    persons = sorted((a.name, a.code, a.resolved_by) for a in doc.actors if a.kind == "person")
+    assert persons == [("Donald Trump", "USAGOV", "role"), ("Rex Tillerson", "USAGOV", "role")]
+
+
+def test_a_surname_spacy_calls_an_organisation_is_the_person(recognise: Recognise) -> None:
+    doc = recognise(
+        "Donald Trump met Kenyan officials. Officials said Trump would visit Israel.",
+        published=date(2018, 5, 2),
+    )
+    trump = by_name(doc, "Donald Trump")
+    assert [m.text for m in trump.mentions] == ["Donald Trump", "Trump"]
+
+
+def test_a_title_agent_phrase_across_its_joint_gives_the_sector(recognise: Recognise) -> None:
+    # The lexicon's "minister for foreign" runs across "for" into the title's tail.
+    doc = recognise("Minister for Foreign Affairs Peter Walsh met the press.")
+    assert by_name(doc, "Peter Walsh").sector == "GOV"
+
+
+def test_titles_in_a_list_share_the_country_written_once(recognise: Recognise) -> None:
+    doc = recognise(
+        "The deal was signed by Greek prime minister Kyriakos Mitsotakis and energy minister "
+        "Nikos Papadakis, and Cypriot president Nicos Anastasiades and energy minister "
+        "Andreas Georgiou.",
+        published=date(2020, 1, 3),
+    )
+    assert by_name(doc, "Nikos Papadakis").code == "GRCGOV"
+    assert by_name(doc, "Andreas Georgiou").code == "CYPGOV"

@@ -172,11 +172,21 @@ def person_spans(work: Work) -> list[tuple[int, int, str]]:
             ):
                 spans[(start, end)] = "ner"
                 person_tokens.update(range(start, end))
+    # Last words of the full names found so far and of the lexicon's multi-word person hits:
+    # a one-word person hit that is one of them is that person's surname, whatever spaCy calls
+    # it ("said Trump would visit" is often ORG).
+    surnames = {tokens[e - 1].lower_ for (s, e) in spans if e - s > 1} | {
+        tokens[h.end - 1].lower_ for h in work.hits if h.first("person") and h.end - h.start > 1
+    }
     for hit in work.hits:
         if (
             hit.first("person")
             # spaCy often calls a full name ORG; only a one-word hit needs its agreement.
-            and (hit.end - hit.start > 1 or _ent_label(tokens[hit.start]) not in NON_PERSON_LABELS)
+            and (
+                hit.end - hit.start > 1
+                or _ent_label(tokens[hit.start]) not in NON_PERSON_LABELS
+                or tokens[hit.start].lower_ in surnames
+            )
             and not any(i in person_tokens for i in range(hit.start, hit.end))
             and not _continues(work, hit.end)
         ):

@@ -165,13 +165,42 @@ def _titles(work: Work) -> None:
                 continue
             begin = title_start(work, start)
             if begin < start:
+                absorbed = _absorb_title_phrase(work, draft, begin, start)
                 role = read_role(work, begin, start)
+                if absorbed and not role.country and not role.org:
+                    # The title's own dictionary code ("US President" USAGOV) says it all.
+                    role.country = work.lexicon.country_of(absorbed)
+                    role.sector = role.sector or (f"~{absorbed[3:]}" if absorbed[3:] else None)
                 adjacent_demonym = work.lexicon.demonym(tokens[start - 1].text) is not None
                 if role.has_role or adjacent_demonym:
                     work.used.update(range(begin, start))
                     _give_role(draft, role, f"title '{tokens[begin:start].text}'")
                     _of_country(work, draft, end)
             _appositive(work, draft, end - 1)
+
+
+def _absorb_title_phrase(work: Work, draft: Draft, begin: int, start: int) -> str | None:
+    """ "US President Donald Trump", "US Secretary of State Rex Tillerson": Phoenix lists such
+    titles as persons of their own; before a name the title is that name's, not a second actor.
+    Returns the title phrase's code on the article's day (None when it has none)."""
+    code = None
+    for other in list(work.drafts):
+        if other is draft or other.kind != "person":
+            continue
+        inside = [m for m in other.mentions if begin <= m[0] and m[1] <= start]
+        # Only a title phrase: one holding a role word ("President", "Secretary of State").
+        if not inside or not any(is_role_word(work, i) for m in inside for i in range(m[0], m[1])):
+            continue
+        other.mentions = [m for m in other.mentions if m not in inside]
+        for m in inside:
+            for i in range(m[0], m[1]):
+                work.owner.pop(i, None)
+        if not other.mentions:
+            work.drafts.remove(other)
+            work.by_key.pop(other.key, None)
+        if other.entry is not None:
+            code = other.entry.code_on(work.day) or code
+    return code
 
 
 def _of_country(work: Work, draft: Draft, end: int) -> None:

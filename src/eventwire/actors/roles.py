@@ -83,7 +83,9 @@ def read_role(work: Work, start: int, end: int) -> Role:
     # "Secretary of Iran's Council": the title head comes before "of"; the of-phrase gives the
     # country (and the sector only when the head word has none).
     cut = next((i for i in range(start, end) if tokens[i].text in TITLE_JOINTS), end)
-    head_sector = _sector(work, start, cut, role)
+    # An agent phrase may run across the joint ("Minister for Foreign [Affairs]" is the lexicon's
+    # "minister for foreign"): it belongs to the head when it starts there.
+    head_sector = _sector(work, start, cut, role, limit=end)
     tail_sector = _sector(work, cut, end, role) if cut < end else None
     role.sector = head_sector or tail_sector
     if role.sector and any(_former(tokens[i]) for i in range(start, end)):
@@ -113,13 +115,14 @@ def _former(token: object) -> bool:
     return text in FORMER
 
 
-def _sector(work: Work, start: int, end: int, role: Role) -> str | None:
-    """The sector of the longest agent phrase in the run (the rightmost on a tie)."""
+def _sector(work: Work, start: int, end: int, role: Role, limit: int | None = None) -> str | None:
+    """The sector of the longest agent phrase starting in the run and ending by ``limit``
+    (default: the run's end), the rightmost on a tie."""
     best: tuple[int, int, str] | None = None
     for hit in work.hits:
         if hit.start >= end:
             break
-        if hit.start < start or hit.end > end:
+        if hit.start < start or hit.end > (limit if limit is not None else end):
             continue
         match = hit.first("agent")
         if match is None or not match.code:
