@@ -70,6 +70,10 @@ COMMITTING = frozenset(vocabulary.listed("verb_classes", "committing"))
 # Roots whose acts coordinated subjects do to one another when no one else is named: consult,
 # diplomatic cooperation (sign agreements), material cooperation, fight.
 MUTUAL_ROOTS = {"04", "05", "06", "19"}
+# Prepositions introducing the parties of a mutual event noun ("talks between X and Y").
+MEMBER_PREPS = nominal.MEMBER_PREPS
+# Time prepositions naming an earlier event ("since the accord"): background, not news.
+EARLIER_PREPS = frozenset(vocabulary.listed("event_prepositions", "temporal")) - {"during"}
 # Intents (03) coordinated subjects express to each other ("Chile and Peru agreed to ...",
 # "are seeking to deepen a partnership"), except pledges, which are made to a third party.
 PLEDGING = COMMITTING - {"agree"}
@@ -136,8 +140,12 @@ def code_sentence(doc: Document, idx: int, sent: Span) -> list[tuple[Event, Expl
         coordinated = [
             s for s in cand.sources if s.code and "nsubj" in s.how and "inherited" not in s.how
         ]
+        # A place standing in for a target ("met in Athens") says where coordinated subjects
+        # met, not with whom: "Cyprus, Greece and Israel met in Athens" is a meeting of the
+        # three (Greece is one of them, not its host).
+        only_places = bool(targets) and all(t.how.startswith("place") for t in targets)
         if (
-            not any(t.code for t in targets)
+            (only_places or not any(t.code for t in targets))
             and len({s.code for s in coordinated}) > 1
             and _mutual(cand)
         ):
@@ -628,7 +636,7 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
         return None
     holder, how = nominal.source_token(noun)
     if holder is None:
-        return None
+        return _members_candidate(doc, noun, code)
     if how.startswith("light:") and _codes_itself(holder, code):
         return None  # "started a hunger strike": the verb's own pattern coded this act
     mood = Mood("happened", False)
@@ -645,21 +653,52 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
         sources = _noun_doers(doc, noun, holder, how)
     sources = [p for p in sources if p.code]
     if not sources:
-        return None
+        # "During the meeting of X, Y and Z, the pipeline was discussed": the scene's verb
+        # names no doer, the noun its own parties.
+        return _members_candidate(doc, noun, code)
     target_how = targets[0].how if targets else "∅"
-    why = Explanation(
+    line = f"[{code}] targets: {', '.join(preps)}"
+    why = _noun_explanation(noun, line, f"{how}→{noun.text}→{target_how}", how, target_how, mood)
+    return Candidate(code, sources, targets, mood, why, _span(noun, sources, targets))
+
+
+def _noun_explanation(
+    noun: Token, line: str, path: str, source_how: str, target_how: str, mood: Mood
+) -> Explanation:
+    lemma = noun.lemma_.lower()
+    return Explanation(
         trigger=noun.text,
-        lemma=noun.lemma_.lower(),
+        lemma=lemma,
         kind="noun",
-        rule=f"noun:{noun.lemma_.lower()}",
-        dictionary_line=f"{noun.lemma_.lower()} [{code}] targets: {', '.join(preps)}",
-        parse_path=f"{how}→{noun.text}→{target_how}",
-        source_how=how,
+        rule=f"noun:{lemma}",
+        dictionary_line=f"{lemma} {line}",
+        parse_path=path,
+        source_how=source_how,
         target_how=target_how,
         mood=mood.kind,
         mood_why=mood.why,
     )
-    return Candidate(code, sources, targets, mood, why, _span(noun, sources, targets))
+
+
+def _members_candidate(doc: Document, noun: Token, code: str) -> Candidate | None:
+    """A mutual event noun whose parties are listed on it and who has no other doer ("a
+    meeting between Iran and Russia", "the trilateral meeting of Cyprus, Greece and Israel"):
+    each party does it with each other, as with coordinated subjects."""
+    if code[:2] not in MUTUAL_ROOTS:
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ in EARLIER_PREPS:
+        return None  # "demobilized since the peace accord between X and Y": background
+    members = [
+        p for pobj, path in nominal.member_tokens(noun) for p in parties.actors_of(doc, pobj, path)
+    ]
+    members = [p for p in members if p.code]
+    if len({p.code for p in members}) < 2:
+        return None
+    mood = Mood("happened", False)
+    how = members[0].how
+    line = f"[{code}] members: {', '.join(MEMBER_PREPS)}"
+    why = _noun_explanation(noun, line, f"{noun.text}→{how}", how, how, mood)
+    return Candidate(code, members, members, mood, why, _span(noun, members, members))
 
 
 def _noun_doers(doc: Document, noun: Token, holder: Token, how: str) -> list[Party]:

@@ -34,6 +34,8 @@ LIGHT_VERBS = vocabulary.words("event_light_verbs")
 # Prepositions under which an event noun sets the scene of the clause's own subject ("in a
 # meeting with Y, X warned"); not "after", which names an earlier event, often somebody else's.
 SCENE_PREPS = vocabulary.listed("event_prepositions", "scene")
+# Prepositions introducing the parties of a mutual event noun ("a meeting between X and Y").
+MEMBER_PREPS = vocabulary.listed("event_prepositions", "members")
 
 
 def event_noun(token: Token) -> tuple[str, tuple[str, ...]] | None:
@@ -51,12 +53,21 @@ def event_noun(token: Token) -> tuple[str, tuple[str, ...]] | None:
 
 def target_tokens(noun: Token, preps: tuple[str, ...]) -> list[tuple[Token, str]]:
     """Objects of the noun's target prepositions ("strikes on positions of the Syrian army")."""
+    return _objects(noun, preps, "pobj")
+
+
+def member_tokens(noun: Token) -> list[tuple[Token, str]]:
+    """Objects of the noun's member prepositions ("talks between Iran and Russia")."""
+    return _objects(noun, MEMBER_PREPS, "members")
+
+
+def _objects(noun: Token, preps: tuple[str, ...], label: str) -> list[tuple[Token, str]]:
     found = []
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
-                    found.append((pobj, f"{noun.lower_}→{prep.lower_}→pobj"))
+                    found.append((pobj, f"{noun.lower_}→{prep.lower_}→{label}"))
     return found
 
 
