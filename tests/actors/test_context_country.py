@@ -64,3 +64,8 @@ def test_an_untitled_person_gets_the_country_and_no_role(recognise: Recognise) -
     person = by_name(doc, "Wanjiru Achieng")
     assert (person.code, person.sector, person.resolved_by) == ("KEN", None, "article country")
     assert roleless(person)
+
+
+def test_people_posted_abroad_take_no_country_from_the_context(recognise: Recognise) -> None:
+    doc = recognise(KENYA + "The ambassador arrived in Nairobi on Tuesday.")
+    assert by_name(doc, "ambassador").code == ""

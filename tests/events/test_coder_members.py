@@ -57,3 +57,15 @@ def test_an_earlier_accord_named_as_background_is_not_coded() -> None:
 
 def test_a_single_party_is_no_meeting() -> None:
     assert coded("The meeting of the Iranian cabinet ended on Monday.") == set()
+
+
+def test_a_statement_s_author_did_the_passive_act() -> None:
+    assert coded("Turkey was condemned in a joint statement by Egypt, Greece and Cyprus.") == {
+        ("EGY", "111", "TUR"),
+        ("GRC", "111", "TUR"),
+        ("CYP", "111", "TUR"),
+    }
+
+
+def test_a_passive_conjunct_shares_its_head_s_subject_as_target() -> None:
+    assert coded("Iran launched missiles and was condemned by Israel.") == {("ISR", "111", "IRN")}

@@ -55,6 +55,8 @@ UNLOCATED_SECTORS = frozenset(s.upper() for s in word_list(PLACES, "unlocated_se
 UNPLACED_SECTORS = UNLOCATED_SECTORS | frozenset(
     s.upper() for s in word_list(PLACES, "unplaced_sector")
 )
+# Nouns for people posted in (or come to) a country not their own: no country from the context.
+POSTED_ABROAD = word_list(PLACES, "posted_abroad")
 # Clause boundaries: a place below one of these belongs to another clause.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis"})
 
@@ -235,6 +237,8 @@ def _place_group(work: Work, draft: Draft, places: dict[int, str], lead: Lead | 
     reasons: dict[str, tuple[str, str]] = {}
     unplaced = []
     placeable = (draft.sector or "") not in UNPLACED_SECTORS
+    if _posted_abroad(work, draft):
+        return
     if lead is not None and not lead.clear():
         lead = None
     for mention in draft.mentions:
@@ -265,6 +269,11 @@ def _place_group(work: Work, draft: Draft, places: dict[int, str], lead: Lead | 
         for s, e, _ in mentions:
             for i in range(s, e):
                 work.owner[i] = target
+
+
+def _posted_abroad(work: Work, draft: Draft) -> bool:
+    """ "the ambassador", "peacekeepers", "refugees": people in a country not their own."""
+    return any(work.parsed[end - 1].lemma_.lower() in POSTED_ABROAD for _, end, _ in draft.mentions)
 
 
 def _has_owner(work: Work, start: int, end: int) -> bool:

@@ -36,6 +36,7 @@ LISTS: dict[str, frozenset[str]] = {
             "clause_prep",
             "unlocated_sector",
             "unplaced_sector",
+            "posted_abroad",
             "locating_verb",
         }
     ),

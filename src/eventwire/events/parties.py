@@ -27,6 +27,8 @@ CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct"}
 # Prepositions that only say where a thing is ("camps near the Thai border"): the country they
 # name is no party to what is done to the thing.
 BOUNDARIES = frozenset(vocabulary.listed("event_party_words", "boundary"))
+# Nouns of statements whose "by" phrase names who performed a passive act through them.
+STATEMENTS = frozenset(vocabulary.listed("event_party_words", "statement"))
 # Prepositions that locate a thing only when their object is a boundary ("on the Thai border").
 BOUNDARY_PREPS = frozenset(vocabulary.listed("event_prepositions", "boundary"))
 # Prepositions that name a thing's topic ("evidence about contacts with X"): X is what it is
@@ -219,6 +221,9 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj, "agent"
+    author = statement_author(verb)
+    if author is not None:
+        return author, "agent:statement"
     holder = _stance_holder(verb)
     if holder is not None:
         return holder, "nsubjpass:stance"
@@ -231,6 +236,27 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
     if verb.dep_ == "relcl" and verb.head is not verb:
         return verb.head, "relcl-head"
     return None, ""
+
+
+def statement_author(verb: Token) -> Token | None:
+    """ "Turkey was condemned in a joint statement by Egypt": a passive act done through a
+    statement is done by the statement's author."""
+    if not _is_passive(verb) and not any(
+        c.dep_ in ("nsubjpass", "csubjpass") for c in verb.children
+    ):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "through", "via", "with"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in STATEMENTS:
+                continue
+            for by in noun.children:
+                if by.dep_ in ("prep", "agent") and by.lower_ == "by":
+                    author = next((c for c in by.children if c.dep_ == "pobj"), None)
+                    if author is not None:
+                        return author
+    return None
 
 
 def _stance_holder(verb: Token) -> Token | None:
@@ -246,8 +272,16 @@ def _stance_holder(verb: Token) -> Token | None:
 
 
 def passive_target(verb: Token) -> Token | None:
-    """The subject of a passive verb is its target ("Syria was attacked")."""
-    return next((c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
+    """The subject of a passive verb is its target ("Syria was attacked"); a passive conjunct
+    shares its head's subject ("Turkey is under sanctions and was condemned by Egypt")."""
+    own = next((c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
+    if own is not None or verb.dep_ != "conj" or not _is_passive(verb):
+        return own
+    return next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def object_of(verb: Token) -> tuple[Token | None, str]:

@@ -164,6 +164,8 @@ def direct_object(s: TargetSearch) -> Found | None:
 def verb_preposition(s: TargetSearch) -> Found | None:
     """3. A target preposition on the verb, in order; "from" first for verbs of leaving and
     taking ("withdrew from Lebanon", "seized arms from X"), last for verbs of receiving."""
+    if parties.statement_author(s.verb) is not None:
+        return None  # "condemned in a statement by X": the statement names the doer
     preps: tuple[str, ...] = parties.TARGET_PREPS
     lemma = s.verb.lemma_.lower()
     if lemma in FROM_FIRST:
@@ -188,9 +190,11 @@ def shared_among(s: TargetSearch) -> Found | None:
 
 
 def passive_subject(s: TargetSearch) -> Found | None:
-    """5. The passive subject when an agent is named ("X was attacked by Y")."""
+    """5. The passive subject when an agent is named ("X was attacked by Y", "X was condemned
+    in a statement by Y")."""
     passive = parties.passive_target(s.verb)
-    if passive is not None and any(c.dep_ == "agent" for c in s.verb.children):
+    agent = any(c.dep_ == "agent" for c in s.verb.children)
+    if passive is not None and (agent or parties.statement_author(s.verb) is not None):
         return parties.actors_of(s.doc, passive, "nsubjpass"), "nsubjpass"
     return None
 
