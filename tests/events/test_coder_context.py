@@ -27,3 +27,19 @@ def test_a_titled_person_of_the_article_country_acts() -> None:
 def test_a_person_known_only_by_the_article_country_is_no_party() -> None:
     found = coded(KENYA + "Wanjiru Achieng accused Uganda of smuggling arms.")
     assert not any(src == "KEN" for src, _, _ in found)
+
+
+def test_a_protest_without_named_protesters_is_by_the_place_s_public() -> None:
+    assert coded("Anti-government protests continue in Baghdad.") == {("IRQOPP", "140", "IRQ")}
+
+
+def test_an_unnamed_protest_denied_or_postponed_is_no_event() -> None:
+    assert coded("Protests are not reported in Mosul.") == set()
+    assert coded("The leaders agreed to postpone the demonstration in Baku.") == set()
+
+
+def test_an_unnamed_rally_is_no_protest() -> None:
+    # Most rallies in news are campaign rallies.
+    assert (
+        coded("Two days later, he returned to the campaign trail with a rally in Miami.") == set()
+    )

@@ -41,7 +41,7 @@ from eventwire.events.parties import Party
 from eventwire.events.patterns import VerbMatch, match_verb
 from eventwire.events.record import Explanation, build
 from eventwire.events.verbdict import VerbCode
-from eventwire.records import Event
+from eventwire.records import Actor, Event
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -72,6 +72,8 @@ COMMITTING = frozenset(vocabulary.listed("verb_classes", "committing"))
 MUTUAL_ROOTS = {"04", "05", "06", "19"}
 # Prepositions introducing the parties of a mutual event noun ("talks between X and Y").
 MEMBER_PREPS = nominal.MEMBER_PREPS
+# Protest nouns whose unnamed protesters are the public of the place (event_party_words.tsv).
+CROWD_PROTESTS = frozenset(vocabulary.listed("event_party_words", "crowd_protest"))
 # Time prepositions naming an earlier event ("since the accord"): background, not news.
 EARLIER_PREPS = frozenset(vocabulary.listed("event_prepositions", "temporal")) - {"during"}
 # Intents (03) coordinated subjects express to each other ("Chile and Peru agreed to ...",
@@ -636,7 +638,7 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
         return None
     holder, how = nominal.source_token(noun)
     if holder is None:
-        return _members_candidate(doc, noun, code)
+        return _members_candidate(doc, noun, code) or _protest_at(doc, noun, code, targets)
     if how.startswith("light:") and _codes_itself(holder, code):
         return None  # "started a hunger strike": the verb's own pattern coded this act
     mood = Mood("happened", False)
@@ -654,12 +656,58 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
     sources = [p for p in sources if p.code]
     if not sources:
         # "During the meeting of X, Y and Z, the pipeline was discussed": the scene's verb
-        # names no doer, the noun its own parties.
-        return _members_candidate(doc, noun, code)
+        # names no doer, the noun its own parties; "anti-government protests continue in
+        # Baghdad": the modifier names no one, the place the protesters.
+        return _members_candidate(doc, noun, code) or _protest_at(doc, noun, code, targets)
     target_how = targets[0].how if targets else "∅"
     line = f"[{code}] targets: {', '.join(preps)}"
     why = _noun_explanation(noun, line, f"{how}→{noun.text}→{target_how}", how, target_how, mood)
     return Candidate(code, sources, targets, mood, why, _span(noun, sources, targets))
+
+
+def _protest_at(doc: Document, noun: Token, code: str, targets: list[Party]) -> Candidate | None:
+    """ "Protests escalated in Atlanta", "a protest in Forbury Gardens": a protest whose
+    protesters the text does not name is by the public of the place it happened in (sector
+    OPP, as news coders code an unnamed crowd), aimed at that place's state."""
+    if code[:2] != "14" or not targets or noun.lemma_.lower() not in CROWD_PROTESTS:
+        return None
+    if not _told_as_happening(noun):
+        return None
+    place = targets[0]
+    if place.actor is None or not place.actor.country or not place.how.startswith("place"):
+        return None
+    country = place.actor.country
+    crowd = Actor(
+        f"protesters in {place.actor.name}",
+        f"{country}OPP",
+        country,
+        "OPP",
+        "agent",
+        "clause place",
+    )
+    source = Party(crowd, noun.i, "place:protesters")
+    mood = Mood("happened", False)
+    line = f"[{code}] protesters: the place's public"
+    why = _noun_explanation(noun, line, f"{noun.text}→{place.how}", source.how, place.how, mood)
+    return Candidate(code, [source], [place], mood, why, _span(noun, [source], [place]))
+
+
+def _told_as_happening(noun: Token) -> bool:
+    """The noun is what the clause is about ("Protests escalated", "a protest took place") or
+    the scene of it ("met with protests", "during protests"), not the object of another act
+    ("agreed to postpone the demonstration") or a purpose ("converging for a rally")."""
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        verb = noun.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return True
+        mood = mood_of(verb)  # "Protests are not reported in Mosul"
+        return mood.coded and not mood.negated
+    return noun.dep_ == "pobj" and noun.head.lower_ in (
+        *nominal.SCENE_PREPS,
+        "with",
+        "amid",
+        "amidst",
+    )
 
 
 def _noun_explanation(
