@@ -69,3 +69,10 @@ def test_a_statement_s_author_did_the_passive_act() -> None:
 
 def test_a_passive_conjunct_shares_its_head_s_subject_as_target() -> None:
     assert coded("Iran launched missiles and was condemned by Israel.") == {("ISR", "111", "IRN")}
+
+
+def test_event_nouns_of_coercion_and_occupation_take_their_of_object() -> None:
+    assert coded("Russia's annexation of Crimea was condemned.") == {("RUS", "192", "UKR")}
+    assert coded("Iran's arrest of two British nationals angered London.") == {
+        ("IRN", "173", "GBRCVL")
+    }
