@@ -21,6 +21,7 @@ from eventwire import vocabulary
 from eventwire.actors import context_country
 from eventwire.document import Document
 from eventwire.events import (
+    boilerplate,
     clauses,
     codes,
     nominal,
@@ -103,8 +104,11 @@ def stage(doc: Document) -> Document:
         raise ValueError("events stage needs doc.parsed: run the nlp stage first")
     events: list[Event] = []
     explanations: dict[str, dict[str, Any]] = {}
+    skip = boilerplate.spans(doc.parsed.text)  # link lines, captions, "Sources" (boilerplate)
     for idx, sent in enumerate(doc.parsed.sents):
         for event, why in code_sentence(doc, idx, sent):
+            if skip and boilerplate.on_boilerplate(event.span, skip):
+                continue
             if event.event_id not in explanations:
                 events.append(event)
                 explanations[event.event_id] = why.to_dict()
