@@ -39,6 +39,12 @@ def test_negation_is_shared_by_verbs_coordinated_with_or() -> None:
     assert negated(text) == {("CHL", "130", "PER")}
 
 
+def test_negation_on_the_copula_of_an_adjective_negates_its_complement() -> None:
+    text = "Chile was not able to expel Peruvian diplomats."
+    assert coded(text) == set()
+    assert negated(text) == {("CHL", "161", "PERGOV")}
+
+
 def test_negative_subject_negates() -> None:
     text = "Neither China nor Russia condemned North Korea."
     assert coded(text) == set()
@@ -64,6 +70,11 @@ def test_attributed_events_are_coded_as_reported() -> None:
 def test_complement_of_a_hypothetical_verb_is_not_coded() -> None:
     text = "A proposed law would have allowed China to extradite Taiwanese citizens."
     assert events(text) == []
+
+
+def test_what_a_standing_permission_permits_is_not_coded() -> None:
+    assert events("The law allows Chinese police to arrest Hong Kong residents.") == []
+    assert events("A proposed law allowing China to extradite Taiwanese citizens passed.") == []
 
 
 def test_verb_coordinated_with_a_hypothetical_one_is_not_coded() -> None:

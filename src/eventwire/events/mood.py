@@ -63,6 +63,8 @@ UNTIL = _listed("until_mark")
 NEGATIVE_SUBJECTS = _listed("negative_subject")
 # "has yet to concede": not done yet.
 NOT_YET = _listed("not_yet")
+# "the law allows police to arrest": permitted, not done.
+PERMITTING = _listed("permitting")
 # Subordinators of a condition on a clause ("are killed if they are not claimed").
 CONDITIONS = _listed("stated_condition")
 # Verbs whose conditions make a threat, a demand or a report, not a rule: never generic.
@@ -156,6 +158,9 @@ def mood_of(verb: Token) -> Mood:
     if unreal is not None:
         # "a law that would have allowed China to extradite people": nothing was allowed
         return Mood("unreal", negated, f"inside the unreal clause of '{unreal.text}'")
+    permission = _standing_permission(verb)
+    if permission is not None:
+        return Mood("unreal", negated, f"permitted by '{permission.text}', not done")
     prevented = _prevented(verb)
     if prevented is not None:
         return prevented
@@ -170,7 +175,9 @@ def mood_of(verb: Token) -> Mood:
         return Mood("unreal", negated, f"asked for by the noun '{asking}'")
     if verb.dep_ == "xcomp":
         governor = verb.head.lemma_.lower()
-        negated = negated or _negated_here(verb.head)
+        # "are not prepared to", "were not able to": the negation hangs on the copula
+        copula = verb.head.head if verb.head.dep_ == "acomp" else verb.head
+        negated = negated or _negated_here(verb.head) or _negated_here(copula)
         if governor in ("have", "be") and any(
             c.dep_ == "advmod" and c.lower_ in NOT_YET for c in verb.head.children
         ):
@@ -241,6 +248,18 @@ def _unreal_governor(verb: Token) -> Token | None:
         return None
     governor = verb.head
     return None if mood_of(governor).coded else governor
+
+
+def _standing_permission(verb: Token) -> Token | None:
+    """The permitting verb of a complement when the permission stands rather than was given
+    ("the law allows police to arrest", "a law allowing China to extradite"): what it permits
+    is not an event; "allowed trucks to enter" (past) leaves the entering to be read."""
+    governor = verb.head
+    if verb.dep_ not in ("xcomp", "ccomp") or governor.lemma_.lower() not in PERMITTING:
+        return None
+    present = _present(governor) and not _aux(governor)
+    participle = governor.tag_ == "VBG" and governor.dep_ == "acl"
+    return governor if present or participle else None
 
 
 def _prevented(verb: Token) -> Mood | None:
