@@ -77,6 +77,16 @@ def test_what_a_standing_permission_permits_is_not_coded() -> None:
     assert events("A proposed law allowing China to extradite Taiwanese citizens passed.") == []
 
 
+def test_planned_or_cancelled_event_noun_is_not_coded() -> None:
+    assert events("Trump's planned trip to Poland was cancelled.") == []
+    assert events("Trump's trip to Poland was postponed.") == []
+    assert coded("Trump's visit to Poland was a success.") == {("USAGOV", "042", "POL")}
+    # a light verb's object: the verb's mood decides, the modifier tells its history
+    assert countries("Israel launched its long-planned invasion of Lebanon.") == {
+        ("ISR", "192", "LBN")
+    }
+
+
 def test_verb_coordinated_with_a_hypothetical_one_is_not_coded() -> None:
     text = "Chile could expel Peruvian diplomats and arrest Peruvian traders."
     assert events(text) == []

@@ -37,6 +37,7 @@ from eventwire.events.mood import (
     intent_code,
     is_purpose_clause,
     mood_of,
+    unreal_noun,
 )
 from eventwire.events.parties import Party
 from eventwire.events.patterns import VerbMatch, match_verb
@@ -610,7 +611,7 @@ def _construction(
 
 def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
     entry = nominal.event_noun(noun)
-    if entry is None:
+    if entry is None or unreal_noun(noun) is not None:  # "a planned trip" (events.mood)
         return None
     code, preps = entry
     targets: list[Party] = []

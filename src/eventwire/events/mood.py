@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire import vocabulary
+from eventwire.events import nominal
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -65,6 +66,10 @@ NEGATIVE_SUBJECTS = _listed("negative_subject")
 NOT_YET = _listed("not_yet")
 # "the law allows police to arrest": permitted, not done.
 PERMITTING = _listed("permitting")
+# "Trump's planned trip", "the proposed sanctions": an event noun that did not happen.
+UNREAL_MODIFIERS = _listed("unreal_modifier")
+# "cancelled its trip", "the talks were postponed": the event noun did not happen.
+CANCELLING = _listed("cancelling")
 # Subordinators of a condition on a clause ("are killed if they are not claimed").
 CONDITIONS = _listed("stated_condition")
 # Verbs whose conditions make a threat, a demand or a report, not a rule: never generic.
@@ -295,6 +300,22 @@ def _reported(verb: Token) -> bool:
     while node.dep_ in ("conj", "xcomp") and node.head is not node:
         node = node.head
     return node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING
+
+
+def unreal_noun(noun: Token) -> str | None:
+    """Why an event noun did not happen: a modifier ("Trump's planned trip to Warsaw", "the
+    proposed sanctions", "a possible attack"; not on a light verb's object, whose mood
+    decides: "mounted its long-threatened invasion") or a verb cancelling it ("cancelled its trip",
+    "the talks were postponed"); else None."""
+    modifiers = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")]
+    modifier = next((m for m in modifiers if m in UNREAL_MODIFIERS), None)
+    if modifier is not None and not nominal.is_light_object(noun):
+        # ("mounted its long-threatened invasion": the light verb's mood decides)
+        return f"'{modifier}'"
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in CANCELLING:
+        return f"'{head.lemma_.lower()}'"
+    return None
 
 
 def stated_by(trigger: Token) -> Token | None:
