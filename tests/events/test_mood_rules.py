@@ -118,7 +118,8 @@ def test_denied_clause_and_negative_subject_and_yet_to_negate() -> None:
 def test_boilerplate_lines_and_closing_section() -> None:
     text = (
         "Chile criticized Peru.\nREAD MORE: Chile attacked Peru\nRelated - Peru\n"
-        "Troops in Lima. Image: Jane Doe.\nA read more button.\nSee also:\nChile attacked Peru."
+        "Troops in Lima. Image: Jane Doe.\nA read more button.\nImage-conscious Chile hit Peru.\n"
+        "Watch\nSee also:\nChile attacked Peru."
     )
     ranges = boilerplate.spans(text)
     lines = [text[a:b] for a, b in ranges]
@@ -126,6 +127,7 @@ def test_boilerplate_lines_and_closing_section() -> None:
         "READ MORE: Chile attacked Peru",
         "Related - Peru",
         "Troops in Lima. Image: Jane Doe.",
+        "Watch",
         "See also:\nChile attacked Peru.",
     ]
     assert not boilerplate.on_boilerplate((0, 5), ranges)

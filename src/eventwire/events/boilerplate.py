@@ -19,7 +19,8 @@ CREDITS = frozenset(vocabulary.listed(BOILERPLATE, "credit"))
 SECTIONS = frozenset(vocabulary.listed(BOILERPLATE, "section"))
 
 _PREFIXES = "|".join(re.escape(p) for p in sorted(PREFIXES, key=len, reverse=True))
-_PREFIX_RE = re.compile(rf"^(?:{_PREFIXES})(?:\s*[:\-–—|]|$)", re.IGNORECASE)
+# the phrase, then a colon, a spaced dash or bar, or the line's end ("Image-conscious" is news)
+_PREFIX_RE = re.compile(rf"^(?:{_PREFIXES})(?:\s*:|\s+[\-–—|](?:\s|$)|$)", re.IGNORECASE)
 _SECTION_RE = re.compile(r"[\s:\-–—=#*]+")
 
 
