@@ -21,6 +21,7 @@ from eventwire import vocabulary
 from eventwire.actors import context_country
 from eventwire.document import Document
 from eventwire.events import (
+    boilerplate,
     clauses,
     codes,
     nominal,
@@ -36,6 +37,7 @@ from eventwire.events.mood import (
     intent_code,
     is_purpose_clause,
     mood_of,
+    unreal_noun,
 )
 from eventwire.events.parties import Party
 from eventwire.events.patterns import VerbMatch, match_verb
@@ -109,8 +111,11 @@ def stage(doc: Document) -> Document:
         raise ValueError("events stage needs doc.parsed: run the nlp stage first")
     events: list[Event] = []
     explanations: dict[str, dict[str, Any]] = {}
+    skip = boilerplate.spans(doc.parsed.text)  # link lines, captions, "Sources" (boilerplate)
     for idx, sent in enumerate(doc.parsed.sents):
         for event, why in code_sentence(doc, idx, sent):
+            if skip and boilerplate.on_boilerplate(event.span, skip):
+                continue
             if event.event_id not in explanations:
                 events.append(event)
                 explanations[event.event_id] = why.to_dict()
@@ -616,7 +621,7 @@ def _construction(
 
 def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
     entry = nominal.event_noun(noun)
-    if entry is None:
+    if entry is None or unreal_noun(noun) is not None:  # "a planned trip" (events.mood)
         return None
     code, preps = entry
     targets: list[Party] = []

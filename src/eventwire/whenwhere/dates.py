@@ -257,6 +257,21 @@ class Timeline:
         # 4. The narrative's date, else the publication day.
         return inherited or EventDate(self.published, "published", "")
 
+    def date_stated(self, trigger: Any, stating: Any = None) -> EventDate:
+        """The day an intent was stated: a date in the clause of the verb stating it ("said on
+        Monday he will visit China next week"), not one inside the intent's own clause; else
+        the narrative's date, else the publication day."""
+        if stating is not None:
+            clause = _clause_root(stating)
+            for ref in self._sentence_refs(trigger.sent):
+                head = self.parsed[ref.head]
+                if ref.day is not None and (
+                    _clause_root(head).i == clause.i or _anchor(head).i == stating.i
+                ):
+                    return EventDate(ref.day, ref.basis, ref.text)
+        inherited = self._frames[self._index.get(trigger.sent.start, 0)]
+        return inherited or EventDate(self.published, "published", "")
+
     def _main_date(self, sent: Any, refs: list[TimeRef], fallback: EventDate | None) -> EventDate:
         for ref in refs:
             if ref.day is not None and _clause_root(self.parsed[ref.head]).i == sent.root.i:

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from eventwire.document import Document
+from eventwire.events.mood import stated_by
 from eventwire.records import Event, published_day
 from eventwire.whenwhere.dates import Timeline
 from eventwire.whenwhere.places import Gazette, dateline_name, geocode, main_country, places_of
@@ -49,6 +50,8 @@ def stage(doc: Document) -> Document:
         place, why["place_basis"] = gazette.place_of(token)
         event = dataclasses.replace(event, location=place)
         when = timeline.date_of(token)
+        if why.get("mood") == "intent":  # dated on the day it was stated (events.mood)
+            when = timeline.date_stated(token, stated_by(token))
         if published is None and when.basis != "explicit":
             event = dataclasses.replace(event, date=None, date_basis="unknown")
         else:
