@@ -114,3 +114,16 @@ def test_death_without_an_attack_is_no_event() -> None:
 def test_weapon_as_passive_agent_is_an_unidentified_attacker() -> None:
     text = "A Peruvian army helicopter was shot down by a missile on Monday."
     assert coded(text) == {("", "190", "PER")}
+
+
+def test_an_accident_has_no_unknown_attackers() -> None:
+    text = (
+        "At least seven people were killed on Monday, when a bomber crashed at an airport in Kenya."
+    )
+    assert {(s, c, t) for s, c, t in coded(text) if c[:2] in ("18", "19", "20")} == set()
+
+
+def test_an_agentless_passive_killing_is_still_an_attack() -> None:
+    assert coded("Two Kenyan soldiers were killed near the border on Monday.") == {
+        ("", "190", "KENMIL")
+    }

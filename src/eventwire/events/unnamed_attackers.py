@@ -48,6 +48,8 @@ MEANS = frozenset(vocabulary.listed(ATTACKER_WORDS, "means"))
 MILITARY_OBJECTS = frozenset(vocabulary.listed(ATTACKER_WORDS, "military_object"))
 MILITARY_MODIFIERS = frozenset(vocabulary.listed(ATTACKER_WORDS, "military_modifier"))
 MODIFIERS = ("amod", "compound")
+# Words naming an accident or a natural cause: an agentless passive beside one is no attack.
+ACCIDENTS = frozenset(vocabulary.listed(ATTACKER_WORDS, "accident"))
 # Verbs whose passive subject takes part rather than suffers ("were engaged in fighting").
 PARTICIPATION = frozenset(vocabulary.listed("verb_classes", "participation"))
 
@@ -91,7 +93,7 @@ def unnamed_source(doc: Document, verb: Token, sources: list[Party]) -> Party | 
     elif by is not None:
         # "was blown up by a missile", "were shot by gunmen"
         name, how, subject = perpetrator(by), "agent:unnamed", by
-    elif _agentless_passive(verb) and not named_means(doc, verb):
+    elif _agentless_passive(verb) and not named_means(doc, verb) and not _accident(verb):
         name, how = "unidentified attackers", "passive:unnamed"
         subject = verb
     else:
@@ -108,6 +110,12 @@ def _agentless_passive(verb: Token) -> bool:
     if "nsubjpass" not in children or "agent" in children:
         return False
     return verb.lemma_.lower() not in PARTICIPATION
+
+
+def _accident(verb: Token) -> bool:
+    """ "seven people were killed when a bomber crashed", "died in the fire": the sentence names
+    an accident or a natural cause, not an attacker."""
+    return any(t.lemma_.lower() in ACCIDENTS for t in verb.sent)
 
 
 def named_means(doc: Document, verb: Token) -> bool:
