@@ -3,6 +3,8 @@ nouns that list their own parties ("a meeting between X and Y")."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from tests.events.conftest import coded
 
@@ -75,4 +77,12 @@ def test_event_nouns_of_coercion_and_occupation_take_their_of_object() -> None:
     assert coded("Russia's annexation of Crimea was condemned.") == {("RUS", "192", "UKR")}
     assert coded("Iran's arrest of two British nationals angered London.") == {
         ("IRN", "173", "GBRCVL")
+    }
+
+
+def test_every_phrase_of_the_target_preposition_is_a_target() -> None:
+    text = "Kyriakos Mitsotakis met with the International Monetary Fund, then with Donald Trump."
+    assert coded(text, date(2020, 1, 8)) == {
+        ("GRCGOV", "040", "IGOBUSIMF"),
+        ("GRCGOV", "040", "USAGOV"),
     }

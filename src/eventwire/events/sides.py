@@ -173,12 +173,18 @@ def verb_preposition(s: TargetSearch) -> Found | None:
     elif lemma in RECEIVING:
         preps = (*preps, "from")  # "received weapons from the government": the giver
     for prep in preps:
-        for child in s.verb.children:
-            if child.dep_ in ("prep", "dative") and child.lower_ == prep:
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    found = _coded(s.doc, pobj, f"pobj:{prep}")
-                    if found:
-                        return found, f"prep:{prep}→pobj"
+        # Every phrase of the first preposition that names someone: "met with the IMF, then
+        # with President Trump" met both.
+        found = [
+            party
+            for child in s.verb.children
+            if child.dep_ in ("prep", "dative") and child.lower_ == prep
+            for pobj in child.children
+            if pobj.dep_ == "pobj"
+            for party in _coded(s.doc, pobj, f"pobj:{prep}")
+        ]
+        if found:
+            return found, f"prep:{prep}→pobj"
     return None
 
 
