@@ -112,6 +112,20 @@ CASES: list[tuple[str, str, Coded]] = [
         "The United States designated the Houthis as a terrorist organization.",
         {("USA", "112", "YEMREB")},
     ),
+    # a legislature passing a bill is its own business, not a concession (080)
+    ("approved_bill", "The Israeli parliament approved a bill on Monday.", set()),
+    ("passed_bill", "The US Senate passed a bill on Monday.", set()),
+    # armed forces pushing someone out: force (190); a state pushing refugees out: expulsion (174)
+    (
+        "forces_pushed_out",
+        "Iraqi forces pushed Islamic State militants out of villages near Mosul.",
+        {("IRQMIL", "190", "IMGMUSISI")},
+    ),
+    (
+        "state_pushed_refugees_out",
+        "Pakistan pushed Afghan refugees out of the country.",
+        {("PAK", "174", "AFGREF")},
+    ),
 ]
 
 
