@@ -126,6 +126,14 @@ CASES: list[tuple[str, str, Coded]] = [
         "Pakistan pushed Afghan refugees out of the country.",
         {("PAK", "174", "AFGREF")},
     ),
+    # releasing a book or a video publishes it (no event); releasing sailors frees them (084)
+    (
+        "released_book",
+        "Former national security adviser John Bolton released a book critical of President Trump.",
+        set(),
+    ),
+    ("released_video", "The Iraqi government released a video of the attack on Monday.", set()),
+    ("released_sailors", "Iran released two British sailors on Monday.", {("IRN", "084", "GBR")}),
 ]
 
 
