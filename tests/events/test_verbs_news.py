@@ -1,0 +1,142 @@
+"""The verbs real news uses (issue 16, item 2): patterns added from the gap list of
+``scripts/verb_gaps.py`` (docs/verb-gaps.tsv) and the news gold's misses, each on sentences of
+our own; the sense is decided by the arguments (a politician or a statement as object: verbal;
+positions, a base, forces: material)."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.conftest import Coded, coded
+
+CASES: list[tuple[str, str, Coded]] = [
+    # a politician, the press, a debate or Twitter: a verbal attack (111)
+    (
+        "attack_senator",
+        "Senator John McCain attacked Senator Rand Paul on Tuesday.",
+        {("USAGOVLEG", "111", "USALEG")},
+    ),
+    (
+        "attack_on_twitter",
+        "President Donald Trump attacked Senator Elizabeth Warren on Twitter.",
+        {("USAGOV", "111", "USALEG")},
+    ),
+    (
+        "blast_senator",
+        "President Trump blasted Senator Elizabeth Warren on Monday.",
+        {("USAGOV", "111", "USALEG")},
+    ),
+    # positions, a base, forces: material, as before
+    (
+        "attack_positions",
+        "Russian troops attacked Ukrainian positions near Donetsk.",
+        {("RUSMIL", "190", "UKR")},
+    ),
+    (
+        "attack_base",
+        "Taliban fighters attacked an Afghan army base on Monday.",
+        {("AFGREB", "190", "AFG")},
+    ),
+    (
+        "hammer_forces",
+        "Russian artillery hammered Ukrainian forces near Bakhmut.",
+        {("RUSMIL", "193", "UKRMIL")},
+    ),
+    # verbs of criticism the pattern file lacked
+    (
+        "rail_against",
+        "President Trump railed against China on Monday.",
+        {("USAGOV", "111", "CHN")},
+    ),
+    (
+        "excoriate",
+        "President Trump excoriated China on Monday.",
+        {("USAGOV", "111", "CHN")},
+    ),
+    # sanctions (163)
+    (
+        "sanction_state",
+        "The European Union sanctioned Iran on Monday.",
+        {("IGOEUREEC", "163", "IRN")},
+    ),
+    (
+        "sanction_officials",
+        "The United States sanctioned Russian officials over the poisoning.",
+        {("USA", "163", "RUSGOV")},
+    ),
+    # question: a decision doubted (111); the police questioning a person (090)
+    (
+        "question_decision",
+        "President Trump questioned the decision of the Federal Reserve.",
+        {("USAGOV", "111", "USAGOVBUS")},
+    ),
+    (
+        "police_question",
+        "Iranian police questioned the British ambassador on Monday.",
+        {("IRNCOP", "090", "GBRGOV")},
+    ),
+    (
+        "questioned_by_police",
+        "The British ambassador was questioned by Iranian police on Monday.",
+        {("IRNCOP", "090", "GBRGOV")},
+    ),
+    # QUESTION left the ASK block; ASK keeps its codes
+    (
+        "ask_to_reverse",
+        "Iran asked the United Nations to reverse the decision.",
+        {("IRN", "020", "IGOUNO")},
+    ),
+    # telephone calls (041)
+    (
+        "spoke_by_phone",
+        "Trump and Erdogan spoke by phone on Sunday.",
+        {("USAGOV", "041", "TURGOV"), ("TURGOV", "041", "USAGOV")},
+    ),
+    (
+        "spoke_by_phone_with",
+        "Chinese President Xi Jinping spoke by phone with Russian President Vladimir Putin.",
+        {("CHNGOV", "041", "RUSGOV")},
+    ),
+    # legal charges (173) and terrorist designations (112)
+    (
+        "charges_filed_against",
+        "Charges were filed against the Russian officers by German prosecutors.",
+        {("DEUJUD", "173", "RUSMIL")},
+    ),
+    (
+        "named_as_terrorists",
+        "Turkish President Recep Tayyip Erdogan named the YPG as terrorists.",
+        {("TURGOV", "112", "SYRREB")},
+    ),
+    (
+        "designated_terrorist_organization",
+        "The United States designated the Houthis as a terrorist organization.",
+        {("USA", "112", "YEMREB")},
+    ),
+    # a legislature passing a bill is its own business, not a concession (080)
+    ("approved_bill", "The Israeli parliament approved a bill on Monday.", set()),
+    ("passed_bill", "The US Senate passed a bill on Monday.", set()),
+    # armed forces pushing someone out: force (190); a state pushing refugees out: expulsion (174)
+    (
+        "forces_pushed_out",
+        "Iraqi forces pushed Islamic State militants out of villages near Mosul.",
+        {("IRQMIL", "190", "IMGMUSISI")},
+    ),
+    (
+        "state_pushed_refugees_out",
+        "Pakistan pushed Afghan refugees out of the country.",
+        {("PAK", "174", "AFGREF")},
+    ),
+    # releasing a book or a video publishes it (no event); releasing sailors frees them (084)
+    (
+        "released_book",
+        "Former national security adviser John Bolton released a book critical of President Trump.",
+        set(),
+    ),
+    ("released_video", "The Iraqi government released a video of the attack on Monday.", set()),
+    ("released_sailors", "Iran released two British sailors on Monday.", {("IRN", "084", "GBR")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_news_verb_codes_exactly(text: str, expected: Coded) -> None:
+    assert coded(text) == expected
