@@ -123,3 +123,13 @@ def test_titles_in_a_list_share_the_country_written_once(recognise: Recognise) -
     )
     assert by_name(doc, "Nikos Papadakis").code == "GRCGOV"
     assert by_name(doc, "Andreas Georgiou").code == "CYPGOV"
+
+
+def test_a_state_institution_in_a_title_gives_the_country(recognise: Recognise) -> None:
+    # Phoenix lists "White House press secretary" as an organisation coded USAGOV.
+    doc = recognise(
+        "White House press secretary Jane Kowalczyk said the plan would fail.",
+        published=date(2017, 5, 2),
+    )
+    person = by_name(doc, "Jane Kowalczyk")
+    assert (person.code, person.resolved_by) == ("USAGOV", "role")
