@@ -103,12 +103,13 @@ def read_role(work: Work, start: int, end: int) -> Role:
         # "White House press secretary": an institution of a state, listed as an organisation
         # with its state's code, says whose post the title is.
         office = hit.first("org")
-        state = work.lexicon.country_of(office.code) if office and office.code else None
-        if state and role.country is None:
+        office_code = office.code if office is not None else None
+        state = work.lexicon.country_of(office_code) if office_code else None
+        if office_code and state and role.country is None:
             role.country = state
             role.country_hits.append(hit)
-            if role.sector is None and office is not None and office.code[3:]:
-                role.sector = f"~{office.code[3:]}"
+            if role.sector is None and office_code[3:]:
+                role.sector = f"~{office_code[3:]}"
         match = hit.first(*COUNTRY_KINDS)
         if match is None or not match.code:
             continue
