@@ -180,10 +180,7 @@ def _share_list_titles(work: Work) -> None:
 
 
 def _give_role_country(draft: Draft, country: str, why: str) -> None:
-    sector = draft.role.sector if draft.role is not None else None
-    draft.code = join_code(country, sector)
-    draft.country = country
-    draft.sector = (sector or "").strip("~") or None
+    draft.set_code(country, draft.role.sector if draft.role is not None else None)
     draft.resolved_by = "role"
     draft.detail = f"{why} → {draft.code}"
 
@@ -220,8 +217,7 @@ def _needs_country(draft: Draft) -> bool:
 
 
 def _give(draft: Draft, country: str, how: str, why: str) -> None:
-    draft.code = join_code(country, draft.sector)
-    draft.country = country
+    draft.set_code(country, draft.sector)
     draft.resolved_by = how
     said = f"{draft.detail}; " if draft.detail else ""
     draft.detail = f"{said}{why} → {draft.code}"

@@ -38,6 +38,14 @@ class Role:
     def code(self) -> str:
         return join_code(self.country, self.sector)
 
+    def take_state_post(self, country: str, code: str) -> None:
+        """A dictionary phrase in the title coded as a state's post ("US President" USAGOV,
+        "White House press secretary" USAGOV) gives its country, and its sector when the
+        title's own words gave none."""
+        self.country = country
+        if self.sector is None and code[3:]:
+            self.sector = f"~{code[3:]}"
+
 
 def join_code(country: str | None, sector: str | None) -> str:
     """Combine a country and a TABARI agent code: IRN + ~GOV = IRNGOV, IRN + IGO~ = IGOIRN."""
@@ -69,6 +77,12 @@ class Draft:
     role: Role | None = None  # what a title, appositive or list said about the person
     role_text: str = ""
     learnable: bool = False  # see Actor.learnable
+
+    def set_code(self, country: str, sector: str | None) -> None:
+        """Code the draft as ``country`` + ``sector`` (TABARI notation: "~GOV" appends)."""
+        self.code = join_code(country, sector)
+        self.country = country
+        self.sector = (sector or "").strip("~") or None
 
     def first_token(self) -> int:
         return min(start for start, _, _ in self.mentions) if self.mentions else 1 << 30

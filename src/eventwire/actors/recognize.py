@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from eventwire.actors import context_country, coref, learned
 from eventwire.actors.context_country import DICTIONARY_COUNTRY
-from eventwire.actors.draft import Draft, Role, Work, join_code
+from eventwire.actors.draft import Draft, Role, Work
 from eventwire.actors.entries import LexEntry
 from eventwire.actors.index import actor_at, actors_in
 from eventwire.actors.lexicon import Lexicon, configured_lexicon
@@ -125,9 +125,8 @@ def _persons(work: Work) -> None:
         if known is not None:
             work.mention(known, start, end, "coref")
             continue
-        entry = _named_entry(work, index.link(words, work.day), words) or (
-            _titled_entry(work, start, end) or index.link(words, work.day)
-        )
+        linked = index.link(words, work.day)
+        entry = _named_entry(work, linked, words) or _titled_entry(work, start, end) or linked
         key = f"person:entry:{entry.id}" if entry else f"person:name:{' '.join(words)}"
         name = work.parsed[start:end].text
         draft = work.draft(key, name=name, kind="person", resolved_by=how, words=words)
@@ -167,10 +166,9 @@ def _titles(work: Work) -> None:
             if begin < start:
                 absorbed = _absorb_title_phrase(work, draft, begin, start)
                 role = read_role(work, begin, start)
-                if absorbed and not role.country and not role.org:
-                    # The title's own dictionary code ("US President" USAGOV) says it all.
-                    role.country = work.lexicon.country_of(absorbed)
-                    role.sector = role.sector or (f"~{absorbed[3:]}" if absorbed[3:] else None)
+                state = work.lexicon.country_of(absorbed) if absorbed else None
+                if absorbed and state and not role.country and not role.org:
+                    role.take_state_post(state, absorbed)
                 adjacent_demonym = work.lexicon.demonym(tokens[start - 1].text) is not None
                 if role.has_role or adjacent_demonym:
                     work.used.update(range(begin, start))
@@ -248,6 +246,13 @@ def _give_role(draft: Draft, role: Role, what: str) -> None:
         draft.role_text = what
 
 
+def _take_code(work: Work, draft: Draft, code: str) -> None:
+    """A whole code from a lexicon or the registry: its country, and its sector when it has one."""
+    draft.code = code
+    draft.country = work.lexicon.country_of(code)
+    draft.sector = code[3:] or None if draft.country else None
+
+
 def _entry_country(work: Work, entry: LexEntry) -> str | None:
     """The country of a dictionary person's codes when they all agree (IGO posts give none)."""
     countries = {work.lexicon.country_of(c.code) for c in entry.codes if c.code}
@@ -268,9 +273,7 @@ def _code_person(work: Work, draft: Draft, registry: learned.Registry | None = N
         )
         cite = f"Phoenix dictionary {entry.origin()} ({spans})"
     if role is not None and role.country:
-        sector = role.sector
-        draft.code = join_code(role.country, sector)
-        draft.country, draft.sector = role.country, (sector or "").strip("~") or None
+        draft.set_code(role.country, role.sector)
         draft.resolved_by = "role"
         draft.detail = f"{draft.role_text} → {draft.code}"
         if entry is not None and dict_code != draft.code:
@@ -284,9 +287,7 @@ def _code_person(work: Work, draft: Draft, registry: learned.Registry | None = N
         if entry is not None and dict_code != role.org:
             draft.detail += f"; {cite} overridden by the text"
     elif (found := _learned(work, draft, registry)) is not None:
-        draft.code = found.code
-        draft.country = work.lexicon.country_of(found.code)
-        draft.sector = found.code[3:] or None if draft.country else None
+        _take_code(work, draft, found.code)
         draft.resolved_by = learned.RESOLVED_BY
         example = found.example
         articles = "article" if found.articles == 1 else "articles"
@@ -298,20 +299,16 @@ def _code_person(work: Work, draft: Draft, registry: learned.Registry | None = N
         if entry is not None:
             draft.detail += f"; {cite} gives {dict_code or 'no code'} on {work.day}"
     elif dict_code:
-        draft.code = dict_code
-        draft.country = work.lexicon.country_of(dict_code)
-        draft.sector = dict_code[3:] or None if draft.country else None
+        _take_code(work, draft, dict_code)
         draft.resolved_by = "dictionary"
         draft.detail = f"{cite} → {dict_code} on {work.day}"
     elif entry is not None and (country := _entry_country(work, entry)) is not None:
         # Known to the dictionary, with no role on the article's day: the person's country
         # stands, the sector is the text's title if it gave one ("Speaker Nancy Pelosi").
-        sector = role.sector if role is not None else None
-        draft.code = join_code(country, sector)
-        draft.country, draft.sector = country, (sector or "").strip("~") or None
+        draft.set_code(country, role.sector if role is not None else None)
         draft.resolved_by = DICTIONARY_COUNTRY
         draft.detail = f"{cite}: no role on {work.day}, the person's country {country}"
-        if sector:
+        if draft.sector:
             draft.detail += f"; {draft.role_text} gives {draft.sector}"
     elif entry is not None:
         draft.resolved_by = "dictionary"

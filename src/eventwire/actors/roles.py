@@ -106,10 +106,8 @@ def read_role(work: Work, start: int, end: int) -> Role:
         office_code = office.code if office is not None else None
         state = work.lexicon.country_of(office_code) if office_code else None
         if office_code and state and role.country is None:
-            role.country = state
+            role.take_state_post(state, office_code)
             role.country_hits.append(hit)
-            if role.sector is None and office_code[3:]:
-                role.sector = f"~{office_code[3:]}"
         match = hit.first(*COUNTRY_KINDS)
         if match is None or not match.code:
             continue

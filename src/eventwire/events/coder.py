@@ -72,8 +72,6 @@ COMMITTING = frozenset(vocabulary.listed("verb_classes", "committing"))
 # Roots whose acts coordinated subjects do to one another when no one else is named: consult,
 # diplomatic cooperation (sign agreements), material cooperation, fight.
 MUTUAL_ROOTS = {"04", "05", "06", "19"}
-# Prepositions introducing the parties of a mutual event noun ("talks between X and Y").
-MEMBER_PREPS = nominal.MEMBER_PREPS
 # Protest nouns whose unnamed protesters are the public of the place (event_party_words.tsv).
 CROWD_PROTESTS = frozenset(vocabulary.listed("event_party_words", "crowd_protest"))
 # Time prepositions naming an earlier event ("since the accord"): background, not news.
@@ -749,7 +747,7 @@ def _members_candidate(doc: Document, noun: Token, code: str) -> Candidate | Non
         return None
     mood = Mood("happened", False)
     how = members[0].how
-    line = f"[{code}] members: {', '.join(MEMBER_PREPS)}"
+    line = f"[{code}] members: {', '.join(nominal.MEMBER_PREPS)}"
     why = _noun_explanation(noun, line, f"{noun.text}→{how}", how, how, mood)
     return Candidate(code, members, members, mood, why, _span(noun, members, members))
 
