@@ -74,6 +74,10 @@ COMMITTING = frozenset(vocabulary.listed("verb_classes", "committing"))
 MUTUAL_ROOTS = {"04", "05", "06", "19"}
 # Protest nouns whose unnamed protesters are the public of the place (event_party_words.tsv).
 CROWD_PROTESTS = frozenset(vocabulary.listed("event_party_words", "crowd_protest"))
+# Prepositions putting such a protest in the scene of a clause ("met with protests").
+CROWD_SCENES = frozenset(
+    (*nominal.SCENE_PREPS, *vocabulary.listed("event_prepositions", "crowd_scene"))
+)
 # Time prepositions naming an earlier event ("since the accord"): background, not news.
 EARLIER_PREPS = frozenset(vocabulary.listed("event_prepositions", "temporal")) - {"during"}
 # Intents (03) coordinated subjects express to each other ("Chile and Peru agreed to ...",
@@ -686,7 +690,7 @@ def _protest_at(doc: Document, noun: Token, code: str, targets: list[Party]) -> 
         country,
         "OPP",
         "agent",
-        "clause place",
+        context_country.CLAUSE_PLACE,
     )
     source = Party(crowd, noun.i, "place:protesters")
     mood = Mood("happened", False)
@@ -705,12 +709,7 @@ def _told_as_happening(noun: Token) -> bool:
             return True
         mood = mood_of(verb)  # "Protests are not reported in Mosul"
         return mood.coded and not mood.negated
-    return noun.dep_ == "pobj" and noun.head.lower_ in (
-        *nominal.SCENE_PREPS,
-        "with",
-        "amid",
-        "amidst",
-    )
+    return noun.dep_ == "pobj" and noun.head.lower_ in CROWD_SCENES
 
 
 def _noun_explanation(
