@@ -29,6 +29,8 @@ CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct"}
 BOUNDARIES = frozenset(vocabulary.listed("event_party_words", "boundary"))
 # Nouns of statements whose "by" phrase names who performed a passive act through them.
 STATEMENTS = frozenset(vocabulary.listed("event_party_words", "statement"))
+# Prepositions introducing such a statement ("in a joint statement by X").
+STATEMENT_MEDIA = frozenset(vocabulary.listed("event_prepositions", "medium"))
 # Prepositions that locate a thing only when their object is a boundary ("on the Thai border").
 BOUNDARY_PREPS = frozenset(vocabulary.listed("event_prepositions", "boundary"))
 # Prepositions that name a thing's topic ("evidence about contacts with X"): X is what it is
@@ -246,7 +248,7 @@ def statement_author(verb: Token) -> Token | None:
     ):
         return None
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "through", "via", "with"):
+        if prep.dep_ != "prep" or prep.lower_ not in STATEMENT_MEDIA:
             continue
         for noun in prep.children:
             if noun.dep_ != "pobj" or noun.lemma_.lower() not in STATEMENTS:
