@@ -35,6 +35,14 @@ def lex() -> Lexicon:
         ("Jerome Powell", date(2020, 3, 1), "USAGOVBUS"),
         ("Mark Rutte", date(2020, 3, 1), "NLDGOV"),  # one person, two offices
         ("Mark Rutte", date(2025, 3, 1), "IGOWSTNAT"),
+        # Vice presidents: in office GOV, afterwards ELI (Biden between his two offices).
+        ("Joe Biden", date(2012, 6, 1), "USAGOV"),
+        ("Biden", date(2020, 9, 1), "USAELI"),
+        ("Biden", date(2022, 6, 1), "USAGOV"),
+        ("Mike Pence", date(2019, 6, 1), "USAGOV"),
+        ("Pence", date(2022, 6, 1), "USAELI"),
+        ("Kamala Harris", date(2022, 6, 1), "USAGOV"),
+        ("JD Vance", date(2025, 6, 1), "USAGOV"),
     ],
 )
 def test_resolved_at_the_article_date(lex: Lexicon, phrase: str, day: date, code: str) -> None:
