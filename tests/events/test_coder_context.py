@@ -43,3 +43,14 @@ def test_an_unnamed_rally_is_no_protest() -> None:
     assert (
         coded("Two days later, he returned to the campaign trail with a rally in Miami.") == set()
     )
+
+
+def test_a_private_person_is_the_victim_of_force_by_a_named_doer() -> None:
+    # Known only by the article's country, Wanjiru Achieng can still be arrested or attacked.
+    arrested = coded(KENYA + "Kenyan police arrested Wanjiru Achieng in Mombasa on Monday.")
+    assert {(src, tgt) for src, code, tgt in arrested if code[:2] == "17"} == {("KENCOP", "KEN")}
+    # ... but not by no one: "was found dead" names no doer.
+    context = coded(KENYA)  # Kenyatta met Ugandan officials: 040
+    assert coded(KENYA + "Wanjiru Achieng was found dead in Mombasa on Monday.") == context
+    # ... and a statement about them is still no event.
+    assert coded(KENYA + "Kenya's government criticised Wanjiru Achieng on Monday.") == context
