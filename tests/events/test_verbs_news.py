@@ -5,6 +5,8 @@ positions, a base, forces: material)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from tests.events.conftest import Coded, coded
 
@@ -134,9 +136,28 @@ CASES: list[tuple[str, str, Coded]] = [
     ),
     ("released_video", "The Iraqi government released a video of the attack on Monday.", set()),
     ("released_sailors", "Iran released two British sailors on Monday.", {("IRN", "084", "GBR")}),
+    # a delegation is led (036); a rival led in a poll is not (test_a_poll_lead_is_no_event)
+    (
+        "led_delegation",
+        "Chinese Premier Li Keqiang led a delegation to Germany on Monday.",
+        {("CHNGOV", "036", "DEU")},
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_news_verb_codes_exactly(text: str, expected: Coded) -> None:
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a Channel 12 poll, Benjamin Netanyahu led Naftali Bennett by 12 points.",
+        "In March, Benjamin Netanyahu led Naftali Bennett 38 percent to 21 percent.",
+    ],
+)
+def test_a_poll_lead_is_no_event(text: str) -> None:
+    # Netanyahu (ISRELI) and Bennett (ISRGOV) in 2022: without the LEAD patterns of verbs.txt
+    # the bare verb's default codes management (060) between them.
+    assert coded(text, date(2022, 3, 1)) == set()
