@@ -75,7 +75,13 @@ def test_gathering_number_picks_enumeration_of_that_size() -> None:
         "Envoys of Ghana, Togo and Benin met in Accra. Later, Ghana and Togo signed a trade deal. "
         "Benin urged closer cooperation between the two countries."
     )
-    assert coded(text) == {("BEN", "020", "GHA"), ("BEN", "020", "TGO")}
+    # (signing a deal is signing a formal agreement, 057, with each other: issue 16)
+    assert coded(text) == {
+        ("BEN", "020", "GHA"),
+        ("BEN", "020", "TGO"),
+        ("GHA", "057", "TGO"),
+        ("TGO", "057", "GHA"),
+    }
 
 
 def test_gathering_unmarked_plural_is_not_resolved() -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire import vocabulary
 from eventwire.actors import context_country
+from eventwire.actors.index import actors_in
 from eventwire.document import Document
 from eventwire.events import (
     boilerplate,
@@ -147,6 +148,8 @@ def code_sentence(doc: Document, idx: int, sent: Span) -> list[tuple[Event, Expl
     seen: set[tuple[str, str, str]] = set()
     for cand in found:
         targets = cand.targets
+        if _mutual(cand) and not any(t.code for t in targets):
+            cand.sources = _names_in_one_subject(doc, cand.sources)
         # Subjects of the trigger itself or of an event noun's light verb, not inherited ones.
         coordinated = [
             s for s in cand.sources if s.code and "nsubj" in s.how and "inherited" not in s.how
@@ -488,6 +491,24 @@ def find_targets(r: VerbReading) -> bool:
     return True
 
 
+def mediated_parties(r: VerbReading) -> bool:
+    """8b. Mediating (045) with no one named is aimed at each party of what was mediated:
+    "brokered a deal establishing relations between Morocco and Israel" mediates toward
+    Morocco and toward Israel (:func:`eventwire.events.nominal.member_tokens`)."""
+    if r.code[:3] != "045" or any(t.code for t in r.targets):
+        return True
+    for obj in (c for c in r.verb.children if c.dep_ in ("dobj", "obj")):
+        members = [
+            p
+            for pobj, path in nominal.member_tokens(obj)
+            for p in parties.actors_of(r.doc, pobj, path)
+            if p.code
+        ]
+        if members:
+            r.targets, r.target_path = members, members[0].how
+    return True
+
+
 def victims_and_attackers(r: VerbReading) -> bool:
     """9. A victim-subject verb ("died in a Chilean air strike") takes its attacker from the
     attack noun, and is no event without one; a violent act with no named source takes the
@@ -555,6 +576,7 @@ VERB_RULES = (
     not_a_report,
     find_sources,
     find_targets,
+    mediated_parties,
     victims_and_attackers,
     unnamed_perpetrator,
     threatened_party,
@@ -647,8 +669,9 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
     elif not targets and code[:2] != "04" and code[:3] not in sides.DOMESTIC_COERCION:
         # A meeting noun may name its parties as coordinated subjects instead ("Israel and
         # Lebanon renewed negotiations"): code_sentence pairs them up, or drops the event;
-        # a curfew or martial law is imposed at home (sides.domestic_event).
-        return None
+        # a curfew or martial law is imposed at home (sides.domestic_event); its listed
+        # parties make it ("a memorandum was signed between Norway and Iceland").
+        return _members_candidate(doc, noun, code)
     holder, how = nominal.source_token(noun)
     if holder is None:
         return _members_candidate(doc, noun, code) or _protest_at(doc, noun, code, targets)
@@ -780,6 +803,26 @@ def _mutual(cand: Candidate) -> bool:
     if cand.code[:2] in MUTUAL_ROOTS:
         return True
     return cand.code[:2] == "03" and cand.explanation.lemma not in PLEDGING
+
+
+def _names_in_one_subject(doc: Document, sources: list[Party]) -> list[Party]:
+    """ "US President Donald Trump and Turkish President Recep Tayyip Erdoğan spoke": the parser
+    reads two titled names joined by "and" as one name, the second's head carrying the first
+    (and the coordination) among its modifiers, so the subject gives one actor.  When the
+    subject's modifiers hold a coordination, every actor named before its head is a subject."""
+    named = [s for s in sources if s.code]
+    if len(named) != 1 or "nsubj" not in named[0].how or named[0].token < 0:
+        return sources
+    assert doc.parsed is not None
+    head = doc.parsed[named[0].token]
+    modifiers = [t for left in head.lefts for t in left.subtree]
+    if not any(t.dep_ == "conj" for t in modifiers):
+        return sources
+    lo = min(t.idx for t in modifiers)
+    actors = [a for a in actors_in(doc, lo, head.idx + len(head.text)) if a.code]
+    if len({a.code for a in actors}) < 2:
+        return sources
+    return [Party(a, head.i, f"{named[0].how}:coordinated") for a in actors]
 
 
 def _codes_itself(verb: Token, code: str) -> bool:

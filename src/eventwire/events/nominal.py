@@ -48,7 +48,21 @@ def event_noun(token: Token) -> tuple[str, tuple[str, ...]] | None:
     for modifier in reversed(modifiers):
         if f"{modifier} {lemma}" in EVENT_NOUNS:
             return EVENT_NOUNS[f"{modifier} {lemma}"]
+    # "a letter of intent", "a memorandum of understanding": the "of" phrase names the act.
+    for named in _of_objects(token):
+        if f"{lemma} of {named}" in EVENT_NOUNS:
+            return EVENT_NOUNS[f"{lemma} of {named}"]
     return EVENT_NOUNS.get(lemma)
+
+
+def _of_objects(token: Token) -> list[str]:
+    return [
+        pobj.lemma_.lower()
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def target_tokens(noun: Token, preps: tuple[str, ...]) -> list[tuple[Token, str]]:
@@ -57,8 +71,34 @@ def target_tokens(noun: Token, preps: tuple[str, ...]) -> list[tuple[Token, str]
 
 
 def member_tokens(noun: Token) -> list[tuple[Token, str]]:
-    """Objects of the noun's member prepositions ("talks between Iran and Russia")."""
-    return _objects(noun, MEMBER_PREPS, "members")
+    """Objects of the noun's member prepositions ("talks between Iran and Russia"), else of
+    the verb it is the object of ("a memorandum was signed between Norway and Iceland", "an
+    accord was reached between X and Y"): the parse hangs the phrase on either."""
+    lemma = noun.lemma_.lower()
+    found = [
+        (pobj, how)
+        for pobj, how in _objects(noun, MEMBER_PREPS, "members")
+        # "a memorandum of understanding": the "of" phrase names the act, not its parties
+        if f"{lemma} of {pobj.lemma_.lower()}" not in EVENT_NOUNS
+    ]
+    if not found and noun.dep_ in ("nsubjpass", "dobj") and noun.head.pos_ == "VERB":
+        found = _objects(noun.head, MEMBER_PREPS, "verb-members")
+    if not found:
+        found = _established_between(noun)
+    return found
+
+
+def _established_between(noun: Token) -> list[tuple[Token, str]]:
+    """ "a deal establishing diplomatic relations between Israel and the UAE", "an agreement
+    normalising ties between X and Y": a participle of the noun whose object lists the
+    parties."""
+    for clause in noun.children:
+        if clause.dep_ != "acl" or clause.tag_ != "VBG":
+            continue
+        for obj in clause.children:
+            if obj.dep_ == "dobj":
+                return _objects(obj, ("between",), "established-members")
+    return []
 
 
 def _objects(noun: Token, preps: tuple[str, ...], label: str) -> list[tuple[Token, str]]:
