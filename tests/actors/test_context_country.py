@@ -69,3 +69,12 @@ def test_an_untitled_person_gets_the_country_and_no_role(recognise: Recognise) -
 def test_people_posted_abroad_take_no_country_from_the_context(recognise: Recognise) -> None:
     doc = recognise(KENYA + "The ambassador arrived in Nairobi on Tuesday.")
     assert by_name(doc, "ambassador").code == ""
+
+
+def test_a_person_the_dictionary_knows_takes_no_article_country(recognise: Recognise) -> None:
+    # Osama bin Laden's dated row ends in 2011: in a 2019 story about Kenya he has no code on
+    # the day, and is still not a Kenyan; an unknown name is.
+    doc = recognise(KENYA + "Osama bin Laden praised the attack. Wanjiru Achieng condemned it.")
+    osama = by_name(doc, "Osama bin Laden")
+    assert (osama.code, osama.resolved_by) == ("", "dictionary")
+    assert by_name(doc, "Wanjiru Achieng").code == "KEN"

@@ -212,7 +212,10 @@ def _needs_country(draft: Draft) -> bool:
     if draft.code or not draft.mentions:
         return False
     if draft.kind == "person":
-        return True
+        # A person the dictionary knows but codes nothing on the day (Osama bin Laden after
+        # 2011, a minister between posts) is who the dictionary says, not a national of
+        # whatever country the article is about.
+        return draft.entry is None
     return draft.kind == "agent" and bool(draft.sector)
 
 
