@@ -136,6 +136,33 @@ CASES: list[tuple[str, str, Coded]] = [
     ),
     ("released_video", "The Iraqi government released a video of the attack on Monday.", set()),
     ("released_sailors", "Iran released two British sailors on Monday.", {("IRN", "084", "GBR")}),
+    # a forecast or a need is no act (verb_default_senses "---"); an expectation of a
+    # treaty still codes by its pattern only
+    (
+        "expects_no_tension",
+        "Chilean President Sebastian Pinera said he expects no tension with Argentina.",
+        set(),
+    ),
+    ("needs_investment", "Brazil needs investment from China.", set()),
+    # an order naming no one asks no one; a demand naming no one asks the source's own state
+    ("ordered_mourning", "The Kenyan government ordered three days of national mourning.", set()),
+    (
+        "demanded_elections",
+        "The Kenyan opposition demanded new elections.",
+        {("KENOPP", "1041", "KEN")},
+    ),
+    (
+        "ordered_uganda",
+        "The Kenyan government ordered Uganda to withdraw its troops.",
+        {("KENGOV", "100", "UGA")},
+    ),
+    # a court's ruling grants nothing (GRANT 060); visas are granted
+    (
+        "issued_ruling",
+        "Kenya's Supreme Court issued a ruling against President Uhuru Kenyatta on Monday.",
+        set(),
+    ),
+    ("issued_visas", "Russia issued visas to Ukrainian refugees.", {("RUS", "060", "UKRREF")}),
     # a delegation is led (036); a rival led in a poll is not (test_a_poll_lead_is_no_event)
     (
         "led_delegation",

@@ -56,6 +56,7 @@ CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis", 
 # Verb defaults whose dictionary block code is the wrong sense when no pattern decides: a bare
 # "agreed (on/upon)" is CAMEO 03 (express intent to cooperate), not 050 (diplomatic cooperation).
 DEFAULT_SENSE = vocabulary.mapping("verb_default_senses", "verb", "code")
+NO_EVENT = "---"  # a verb_default_senses code: the bare verb is no event
 # Verbs whose subject is the victim of the act their dictionary code names.
 VICTIM_SUBJECT = frozenset(vocabulary.listed("verb_classes", "victim_subject"))
 # Sectors of armed groups fighting their own state.
@@ -70,6 +71,7 @@ NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 AT_HOME_ROOTS = {"08", "10", "12", "13"}
 # Verbs that commit their subject to their complement's act (data/vocabulary/verb_classes.tsv).
 COMMITTING = frozenset(vocabulary.listed("verb_classes", "committing"))
+PUBLIC_DEMANDS = frozenset(vocabulary.listed("verb_classes", "public_demand"))
 # Roots whose acts coordinated subjects do to one another when no one else is named: consult,
 # diplomatic cooperation (sign agreements), material cooperation, fight.
 MUTUAL_ROOTS = {"04", "05", "06", "19"}
@@ -230,6 +232,10 @@ def _without_recipient(
         if cand.code[:2] not in AT_HOME_ROOTS and not committed and not insurgent:
             # ("agreed to resign" is a commitment at home; "Boko Haram launched attacks", an
             # insurgency's violence, is aimed at its own state)
+            continue
+        if cand.code[:2] == "10" and verb.lemma_.lower() not in PUBLIC_DEMANDS:
+            # "demanded elections" asks its own state; "ordered three days of mourning",
+            # "signed a decree", "said the 36 must face charges" ask no one.
             continue
         named = [s for s in cand.sources if s.code]
         if not named:
@@ -449,6 +455,8 @@ def sense_and_intent(r: VerbReading) -> bool:
     assert r.m is not None
     verb = r.verb
     if r.m.pattern is None and r.m.lemma in DEFAULT_SENSE:
+        if DEFAULT_SENSE[r.m.lemma] == NO_EVENT:
+            return False  # "expects no turmoil", "needs experience": no act at all
         r.code = DEFAULT_SENSE[r.m.lemma]
     if r.mood.kind == "intent":
         r.code = "130" if clauses.has_ultimatum(verb) else intent_code(r.code)
