@@ -163,6 +163,19 @@ CASES: list[tuple[str, str, Coded]] = [
         set(),
     ),
     ("issued_visas", "Russia issued visas to Ukrainian refugees.", {("RUS", "060", "UKRREF")}),
+    # a standing text's rule is no act of its author; a state's ban is
+    (
+        "constitution_prohibits",
+        "Interpol's constitution prohibits any intervention against Iran.",
+        set(),
+    ),
+    ("law_bans", "The Kenyan law bans protests against the government.", set()),
+    (
+        "amendment_which_banned",
+        "The amendment to the Kenyan constitution, which banned Ugandan imports, was repealed.",
+        set(),
+    ),
+    ("state_banned", "Russia banned Ukrainian imports on Monday.", {("RUS", "163", "UKR")}),
     # a delegation is led (036); a rival led in a poll is not (test_a_poll_lead_is_no_event)
     (
         "led_delegation",

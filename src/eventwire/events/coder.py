@@ -72,6 +72,7 @@ AT_HOME_ROOTS = {"08", "10", "12", "13"}
 # Verbs that commit their subject to their complement's act (data/vocabulary/verb_classes.tsv).
 COMMITTING = frozenset(vocabulary.listed("verb_classes", "committing"))
 PUBLIC_DEMANDS = frozenset(vocabulary.listed("verb_classes", "public_demand"))
+LEGAL_TEXTS = frozenset(vocabulary.listed("event_party_words", "legal_text"))
 # Roots whose acts coordinated subjects do to one another when no one else is named: consult,
 # diplomatic cooperation (sign agreements), material cooperation, fight.
 MUTUAL_ROOTS = {"04", "05", "06", "19"}
@@ -479,6 +480,10 @@ def find_sources(r: VerbReading) -> bool:
     """7. The source (:func:`eventwire.events.sides.sources`); the public's blocking is a
     protest (144), its destroying violent protest (145), not what a state does (170, 171)."""
     assert r.m is not None
+    if _subject_lemma(r.verb) in LEGAL_TEXTS:
+        # "Interpol's constitution prohibits ...", "the amendment, which banned the sale of
+        # alcohol": a standing text's rule, not an act of its author.
+        return False
     r.sources, r.source_path = sides.sources(r.doc, r.verb)
     if sides.by_the_public(r.sources):
         if r.m.pattern is None and r.code == "170":
@@ -491,6 +496,15 @@ def find_sources(r: VerbReading) -> bool:
             # property (171).
             r.code = "145"
     return True
+
+
+def _subject_lemma(verb: Token) -> str:
+    """The lemma of the noun the verb's clause is about: its subject, or the noun a relative
+    clause hangs on ("the amendment, which banned ...")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in sides.RELATIVE_TAGS and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject.lemma_.lower() if subject is not None else ""
 
 
 def find_targets(r: VerbReading) -> bool:
