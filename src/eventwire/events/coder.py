@@ -646,6 +646,24 @@ def _construction(
     asked = clauses.appeal_target(verb)
     if asked is not None:
         return "020", asked, "appeal"
+    return _asking_construction(verb, forward)
+
+
+def _asking_construction(verb: Token, forward: str | None) -> tuple[str, Token, str] | None:
+    """The one asked where the parse hides it (issue 16, events.clauses): "said Y should",
+    "called for Y to", "joined the calls asking Y to", "demanded from Y to"."""
+    asked = clauses.should_clause(verb)
+    if asked is not None:
+        return "020", asked, "should-appeal"
+    asked = clauses.called_for(verb)
+    if asked is not None:
+        return "020", asked, "called-for"
+    joined = clauses.joined_call(verb)
+    if joined is not None:
+        return joined[0], joined[1], "joined-call"
+    asked = clauses.asked_from(verb)
+    if asked is not None and forward is not None and forward[:2] in ("02", "10"):
+        return forward, asked, "asked-from"
     return None
 
 
