@@ -82,3 +82,27 @@ def test_rejected_an_agreement_between_two_parties_rejects_each() -> None:
         ("EGY", "120", "TUR"),
         ("EGY", "120", "LBY"),
     }
+
+
+def test_rejected_a_hyphened_agreement_rejects_each_nationality() -> None:
+    assert countries("Egypt rejected the Turkish-Libyan maritime agreement.") == {
+        ("EGY", "120", "TUR"),
+        ("EGY", "120", "LBY"),
+    }
+
+
+def test_rejected_an_agreement_signed_by_two_parties_rejects_each() -> None:
+    assert countries("Egypt rejected the agreement signed by Turkey and Libya.") == {
+        ("EGY", "120", "TUR"),
+        ("EGY", "120", "LBY"),
+    }
+
+
+def test_rejected_a_decree_signed_by_its_author() -> None:
+    text = "Egypt rejected the decree signed by the Libyan prime minister."
+    assert coded(text) == {("EGY", "120", "LBYGOV")}
+
+
+def test_victims_killed_by_someone_are_no_party_to_what_is_rejected() -> None:
+    # Only verbs of making or joining a thing name its parties by their agent.
+    assert countries("Egypt rejected the report on civilians killed by Turkey.") == set()
