@@ -12,7 +12,8 @@ pytestmark = pytest.mark.slow  # loads the spaCy model
 
 
 def test_said_that_y_should_is_an_appeal_to_y() -> None:
-    assert countries("France said Germany should withdraw its troops.") == {("FRA", "020", "DEU")}
+    # Asking for a withdrawal is an appeal for de-escalation (0256).
+    assert countries("France said Germany should withdraw its troops.") == {("FRA", "0256", "DEU")}
 
 
 def test_said_that_y_should_be_punished_asks_no_one_named() -> None:
@@ -25,8 +26,8 @@ def test_should_have_acted_blames_rather_than_asks() -> None:
 
 
 def test_called_for_y_to_act_is_an_appeal_to_y() -> None:
-    text = "The Brazilian government called for Argentina to reopen the border."
-    assert countries(text) == {("BRA", "020", "ARG")}
+    text = "The Brazilian government called for Argentina to free the prisoners."
+    assert countries(text) == {("BRA", "0253", "ARG")}
 
 
 def test_called_for_a_thing_names_no_one_asked() -> None:
@@ -42,7 +43,7 @@ def test_joined_the_calls_asking_y_is_an_appeal_to_y() -> None:
 
 def test_joined_calls_for_y_to_act() -> None:
     assert countries("Germany joined calls for Russia to release the prisoners.") == {
-        ("DEU", "020", "RUS")
+        ("DEU", "0253", "RUS")
     }
 
 
@@ -53,6 +54,21 @@ def test_joined_a_meeting_is_no_appeal() -> None:
 def test_demanded_from_y_to_act_is_a_demand_on_y() -> None:
     text = "Iran demanded from Interpol to arrest the two men."
     assert coded(text) == {("IRN", "100", "IGOCOPITP")}
+
+
+def test_an_appeal_takes_the_code_of_the_act_asked_for() -> None:
+    assert countries("France urged Russia to release the prisoners.") == {("FRA", "0253", "RUS")}
+    assert countries("France asked Germany to investigate the attack.") == {("FRA", "0214", "DEU")}
+    assert countries("France said Israel should meet the Palestinians.") == {("FRA", "026", "ISR")}
+
+
+def test_a_demand_takes_the_code_of_the_act_demanded() -> None:
+    text = "Germany demanded that Russia release the prisoners."
+    assert countries(text) == {("DEU", "1053", "RUS")}
+
+
+def test_an_appeal_for_an_act_not_to_happen_stays_unspecified() -> None:
+    assert countries("France urged Russia not to release the prisoners.") == {("FRA", "020", "RUS")}
 
 
 def test_requested_aid_from_y_stays_a_request_for_aid() -> None:
@@ -106,3 +122,9 @@ def test_rejected_a_decree_signed_by_its_author() -> None:
 def test_victims_killed_by_someone_are_no_party_to_what_is_rejected() -> None:
     # Only verbs of making or joining a thing name its parties by their agent.
     assert countries("Egypt rejected the report on civilians killed by Turkey.") == set()
+
+
+def test_an_act_known_only_by_a_verb_default_leaves_the_appeal_unspecified() -> None:
+    # EVACUATE's default is 070 (aid): asking people to evacuate is no appeal for aid.
+    text = "Prime Minister Hubert Minnis urged Bahamians to evacuate."
+    assert coded(text) == {("BHSGOVHLH", "020", "BHS")}

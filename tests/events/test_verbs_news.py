@@ -85,7 +85,7 @@ CASES: list[tuple[str, str, Coded]] = [
     (
         "ask_to_reverse",
         "Iran asked the United Nations to reverse the decision.",
-        {("IRN", "020", "IGOUNO")},
+        {("IRN", "025", "IGOUNO")},  # an appeal to yield: reversing a decision is asked
     ),
     # telephone calls (041)
     (

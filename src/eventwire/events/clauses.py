@@ -46,6 +46,21 @@ ASKED_PREPS = frozenset(vocabulary.listed("event_appeals", "asked_prep"))
 APPEAL_MODALS = frozenset(vocabulary.listed("event_appeals", "appeal_modal"))
 
 
+def _act_codes(group: str) -> dict[str, str]:
+    return dict(
+        zip(
+            vocabulary.listed("event_appeals", group),
+            vocabulary.listed("event_appeals", group, "code"),
+            strict=True,
+        )
+    )
+
+
+# The appeal (020) or demand (100) for an act, by the act's code (event_appeals.tsv).
+ASKED_FOR = {"020": _act_codes("asked_act"), "100": _act_codes("demanded_act")}
+ASKED_BY_DEFAULT = frozenset(vocabulary.listed("event_appeals", "asked_by_default"))
+
+
 def _clauses(verb: Token) -> list[Token]:
     """The verb's complement clauses, including those of its object ("issued a reminder that")."""
     found = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -210,3 +225,33 @@ def _infinitive_complement(clause: Token) -> bool:
     return clause.dep_ == "advcl" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
     )
+
+
+def asked_act(verb: Token, asked: Token | None = None) -> Token | None:
+    """The act an appeal or demand asks for: the clause of the one asked ("said Russia should
+    withdraw", "called for Russia to withdraw"), else the verb's complement ("urged Russia to
+    withdraw", "demanded that Russia withdraw")."""
+    own_clause = asked is not None and asked.dep_ == "nsubj" and asked.head is not verb
+    if own_clause and asked is not None and asked.head.pos_ in ("VERB", "AUX"):
+        return asked.head
+    for clause in verb.children:
+        complement = clause.dep_ in ("xcomp", "ccomp") or _infinitive_complement(clause)
+        if complement and clause.pos_ in ("VERB", "AUX"):
+            return clause
+    return None
+
+
+def specific_code(code: str, act: Token | None, act_code: str | None) -> str:
+    """An unspecified appeal or demand takes the code of what it asks for where the codebook
+    has one ("urged Russia to release the prisoners": 0253); asking for an act not to happen
+    ("would prefer Biden not participate") stays unspecified."""
+    table = ASKED_FOR.get(code)
+    if table is None or act is None or not act_code:
+        return code
+    if any(c.dep_ == "neg" for c in act.children):
+        return code
+    for length in range(len(act_code), 1, -1):
+        found = table.get(act_code[:length])
+        if found is not None:
+            return found
+    return code
