@@ -21,8 +21,9 @@ def roots(text: str) -> set[tuple[str, str, str]]:
 
 
 def test_must_clause_is_demand_on_its_subject() -> None:
+    # A demand for a withdrawal (106): the demanded act names the kind of demand (issue 16).
     assert countries("Chile said on Monday that Peru must withdraw its troops.") == {
-        ("CHL", "100", "PER")
+        ("CHL", "106", "PER")
     }
 
 
@@ -30,7 +31,7 @@ def test_must_clause_verb_is_not_coded() -> None:
     # the exact set holds Chile's demand only: Peru's withdrawal is not coded, negated or not
     found = events("Chile said on Monday that Peru must withdraw its troops.")
     assert {(e.source, e.cameo, e.target, e.negated) for e in found} == {
-        ("CHL", "100", "PER", False)
+        ("CHL", "106", "PER", False)
     }
 
 
@@ -53,7 +54,8 @@ def test_intent_with_unless_clause_is_threat() -> None:
 
 
 def test_want_someone_to_act_is_appeal_to_them() -> None:
-    assert countries("Chile wants Peru to sign the treaty.") == {("CHL", "020", "PER")}
+    # an appeal for diplomatic cooperation (0211): signing a treaty is what is asked for
+    assert countries("Chile wants Peru to sign the treaty.") == {("CHL", "0211", "PER")}
 
 
 def test_demanded_clause_event_is_not_coded() -> None:
@@ -117,7 +119,8 @@ def test_participial_adjunct_is_not_coded() -> None:
 
 
 def test_extra_verb_fills_dictionary_gap() -> None:
-    assert countries("Chile urged Peru to resume negotiations.") == {("CHL", "020", "PER")}
+    # an appeal to negotiate (026), by the act asked for (issue 16)
+    assert countries("Chile urged Peru to resume negotiations.") == {("CHL", "026", "PER")}
 
 
 def test_extra_table_codes_are_cameo_codes() -> None:

@@ -366,7 +366,7 @@ def test_verb_path_must_clause_is_a_demand_on_its_subject() -> None:
     assert coder.asserted(r) is True
     assert coder.fixed_by_construction(r) is False  # the path ends with the construction's event
     assert r.result is not None
-    assert r.result.code == "100"
+    assert r.result.code == "106"  # a demand for withdrawal: the act demanded names its kind
     assert [(p.code, p.how) for p in r.result.sources] == [("CHL", "nsubj")]
     assert [(p.code, p.how) for p in r.result.targets] == [("PER", "must-demand:nsubj")]
 

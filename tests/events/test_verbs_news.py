@@ -85,7 +85,7 @@ CASES: list[tuple[str, str, Coded]] = [
     (
         "ask_to_reverse",
         "Iran asked the United Nations to reverse the decision.",
-        {("IRN", "020", "IGOUNO")},
+        {("IRN", "025", "IGOUNO")},  # an appeal to yield: reversing a decision is asked
     ),
     # telephone calls (041)
     (
@@ -154,7 +154,7 @@ CASES: list[tuple[str, str, Coded]] = [
     (
         "ordered_uganda",
         "The Kenyan government ordered Uganda to withdraw its troops.",
-        {("KENGOV", "100", "UGA")},
+        {("KENGOV", "106", "UGA")},  # a demand for withdrawal
     ),
     # a court's ruling grants nothing (GRANT 060); visas are granted
     (

@@ -8,6 +8,9 @@
   subject is the threat's target (CAMEO 13).
 * "X **wants** Y to do ..." asks Y to act: an appeal (CAMEO 02) to Y, where the dictionary's
   "want" (express intent, 030) only fits "X wants to do".
+* The one asked where the parse hides it (issue 16): "X said Y **should** ..." (an appeal to Y),
+  "X **called for** Y to ...", "X **joined the calls** asking Y to ...", "X **demanded from** Y
+  to ..." (words in ``data/vocabulary/event_appeals.tsv``).
 """
 
 from __future__ import annotations
@@ -28,6 +31,34 @@ COOPERATIVE = frozenset(vocabulary.listed("verb_classes", "cooperative"))
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 CONDITION_MARKS = frozenset(vocabulary.listed("verb_moods", "stated_condition"))
 APPEAL_WISHES = frozenset(vocabulary.listed("verb_classes", "appeal_wish"))
+# The appeal constructions of issue 16 (data/vocabulary/event_appeals.tsv).
+CALLING_FOR = frozenset(vocabulary.listed("event_appeals", "calling_for"))
+JOINING_CALL = frozenset(vocabulary.listed("event_appeals", "joining_call"))
+CALL_NOUNS = dict(
+    zip(
+        vocabulary.listed("event_appeals", "call_noun"),
+        vocabulary.listed("event_appeals", "call_noun", "code"),
+        strict=True,
+    )
+)
+ASKING_FROM = frozenset(vocabulary.listed("event_appeals", "asking_from"))
+ASKED_PREPS = frozenset(vocabulary.listed("event_appeals", "asked_prep"))
+APPEAL_MODALS = frozenset(vocabulary.listed("event_appeals", "appeal_modal"))
+
+
+def _act_codes(group: str) -> dict[str, str]:
+    return dict(
+        zip(
+            vocabulary.listed("event_appeals", group),
+            vocabulary.listed("event_appeals", group, "code"),
+            strict=True,
+        )
+    )
+
+
+# The appeal (020) or demand (100) for an act, by the act's code (event_appeals.tsv).
+ASKED_FOR = {"020": _act_codes("asked_act"), "100": _act_codes("demanded_act")}
+ASKED_BY_DEFAULT = frozenset(vocabulary.listed("event_appeals", "asked_by_default"))
 
 
 def _clauses(verb: Token) -> list[Token]:
@@ -96,3 +127,131 @@ def appeal_target(verb: Token) -> Token | None:
     if obj is not None and any(c.dep_ == "xcomp" for c in verb.children):
         return obj
     return None
+
+
+def should_clause(verb: Token) -> Token | None:
+    """The subject asked in "X said Y should ...": an asserting verb's clause whose active verb
+    carries an appeal modal.  A passive ("Y should be punished") asks someone unnamed, and
+    "should have acted" blames rather than asks."""
+    if verb.lemma_.lower() not in ASSERTING:
+        return None
+    for clause in _clauses(verb):
+        aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        if not aux & APPEAL_MODALS or aux & {"have", "'ve", "be"}:
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def called_for(verb: Token) -> Token | None:
+    """The one asked in "X called for Y to ...": the subject of the verb's "for ... to" clause
+    (the parser hangs it on the verb as a clause marked "for")."""
+    if verb.lemma_.lower() not in CALLING_FOR:
+        return None
+    return _for_clause_subject(verb)
+
+
+def _for_clause_subject(head: Token) -> Token | None:
+    for clause in head.children:
+        if clause.dep_ not in ("advcl", "ccomp", "acl") or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def joined_call(verb: Token) -> tuple[str, Token] | None:
+    """ "X joined the calls (by Z) asking Y to ...", "X joined calls for Y to ...": X makes the
+    appeal (or demand) too, to the one it asks.  Returns its code and that one."""
+    if verb.lemma_.lower() not in JOINING_CALL:
+        return None
+    for noun in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+        code = CALL_NOUNS.get(noun.lemma_.lower())
+        if code is None:
+            continue
+        asked = _for_clause_subject(noun) or _asked_by_participle(verb, noun)
+        if asked is not None:
+            return code, asked
+    return None
+
+
+def _asked_by_participle(verb: Token, noun: Token) -> Token | None:
+    """The object of the asking participle describing the call or its makers: "the calls by
+    officials asking the US to ...", "calls urging Russia to ..."."""
+    holders = [
+        noun,
+        *(
+            p
+            for c in (*noun.children, *verb.children)
+            if c.dep_ == "prep"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ),
+    ]
+    for holder in holders:
+        for participle in holder.children:
+            if participle.dep_ != "acl" or participle.tag_ != "VBG":
+                continue
+            obj = next((c for c in participle.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None and any(c.dep_ == "xcomp" for c in participle.children):
+                return obj
+    return None
+
+
+def asked_from(verb: Token) -> Token | None:
+    """The one asked in "X demanded from Y to ...", "asked of Y to ...": an asking verb's
+    "from"/"of" phrase, when an open complement says what is asked."""
+    if verb.lemma_.lower() not in ASKING_FROM:
+        return None
+    if not any(_infinitive_complement(c) for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ASKED_PREPS:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _infinitive_complement(clause: Token) -> bool:
+    """An open complement, or a "to" clause the parser attaches as an adverbial one."""
+    if clause.dep_ == "xcomp":
+        return True
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
+
+
+def asked_act(verb: Token, asked: Token | None = None) -> Token | None:
+    """The act an appeal or demand asks for: the clause of the one asked ("said Russia should
+    withdraw", "called for Russia to withdraw"), else the verb's complement ("urged Russia to
+    withdraw", "demanded that Russia withdraw")."""
+    own_clause = asked is not None and asked.dep_ == "nsubj" and asked.head is not verb
+    if own_clause and asked is not None and asked.head.pos_ in ("VERB", "AUX"):
+        return asked.head
+    for clause in verb.children:
+        complement = clause.dep_ in ("xcomp", "ccomp") or _infinitive_complement(clause)
+        if complement and clause.pos_ in ("VERB", "AUX"):
+            return clause
+    return None
+
+
+def specific_code(code: str, act: Token | None, act_code: str | None) -> str:
+    """An unspecified appeal or demand takes the code of what it asks for where the codebook
+    has one ("urged Russia to release the prisoners": 0253); asking for an act not to happen
+    ("would prefer Biden not participate") stays unspecified."""
+    table = ASKED_FOR.get(code)
+    if table is None or act is None or not act_code:
+        return code
+    if any(c.dep_ == "neg" for c in act.children):
+        return code
+    for length in range(len(act_code), 1, -1):
+        found = table.get(act_code[:length])
+        if found is not None:
+            return found
+    return code

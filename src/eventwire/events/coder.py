@@ -415,6 +415,7 @@ def fixed_by_construction(r: VerbReading) -> bool:
     mood = r.mood
     if note == "refusal":
         mood = Mood("happened", False, "refusal: a negated commitment to cooperate")
+    code = _asked_for(r.verb, code, asked)
     sources, source_path = sides.sources(r.doc, r.verb)
     targets, target_path = sides.targets(r.doc, r.verb, code)
     if asked is not None:
@@ -468,7 +469,20 @@ def sense_and_intent(r: VerbReading) -> bool:
         inner = match_verb(complement)
         inner_code = inner.code.forward if inner is not None else None
         r.code = intent_code(inner_code) if inner_code and inner_code[:2] in INTENT_CODES else "030"
+    r.code = _asked_for(verb, r.code)
     return True
+
+
+def _asked_for(verb: Token, code: str, asked: Token | None = None) -> str:
+    """An unspecified appeal or demand (020, 100) takes the code of the act it asks for ("urged
+    Russia to release the prisoners": 0253; :func:`eventwire.events.clauses.specific_code`)."""
+    if code not in clauses.ASKED_FOR:
+        return code
+    act = clauses.asked_act(verb, asked)
+    inner = match_verb(act) if act is not None else None
+    if inner is None or (inner.pattern is None and inner.lemma not in clauses.ASKED_BY_DEFAULT):
+        return code  # a verb's default is often another sense ("urged residents to evacuate")
+    return clauses.specific_code(code, act, inner.code.forward)
 
 
 def not_a_report(r: VerbReading) -> bool:
@@ -668,6 +682,24 @@ def _construction(
     asked = clauses.appeal_target(verb)
     if asked is not None:
         return "020", asked, "appeal"
+    return _asking_construction(verb, forward)
+
+
+def _asking_construction(verb: Token, forward: str | None) -> tuple[str, Token, str] | None:
+    """The one asked where the parse hides it (issue 16, events.clauses): "said Y should",
+    "called for Y to", "joined the calls asking Y to", "demanded from Y to"."""
+    asked = clauses.should_clause(verb)
+    if asked is not None:
+        return "020", asked, "should-appeal"
+    asked = clauses.called_for(verb)
+    if asked is not None:
+        return "020", asked, "called-for"
+    joined = clauses.joined_call(verb)
+    if joined is not None:
+        return joined[0], joined[1], "joined-call"
+    asked = clauses.asked_from(verb)
+    if asked is not None and forward is not None and forward[:2] in ("02", "10"):
+        return forward, asked, "asked-from"
     return None
 
 

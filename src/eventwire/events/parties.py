@@ -178,6 +178,9 @@ def demonym_actors(head: Token) -> list[Actor]:
         if m.dep_ in ("amod", "compound")
     ]
     words = [w for c in words for w in conjuncts(c)]
+    # "the Turkish-Libyan agreement", "the US-Chinese deal": the first of two hyphened
+    # nationalities hangs on the second.
+    words += [m for c in words for m in c.children if m.dep_ == "npadvmod" and _hyphened(m, c)]
     sector = lexicon.agent(head.lemma_.lower()) or ""
     found = []
     for word in words:
@@ -196,6 +199,11 @@ def _country_name(word: Token) -> str | None:
         if match.kind == "country" and match.code and len(match.code) == 3:
             return match.code
     return None
+
+
+def _hyphened(first: Token, second: Token) -> bool:
+    """Whether a hyphen joins two words ("Turkish-Libyan")."""
+    return second.i - first.i == 2 and first.nbor(1).text == "-"
 
 
 def _prefer_people(actors: list[Actor]) -> list[Actor]:

@@ -1,0 +1,130 @@
+"""Appeals, demands and rejections whose one asked the parse hides (issue 16, roots 02, 10, 12):
+"X said Y should ...", "X called for Y to ...", "X joined the calls asking Y to ...", "X demanded
+from Y to ...", "X would prefer Y not ...", and the rejections the coder already links to the
+possessor or proposer of what is rejected."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.conftest import coded, countries
+
+pytestmark = pytest.mark.slow  # loads the spaCy model
+
+
+def test_said_that_y_should_is_an_appeal_to_y() -> None:
+    # Asking for a withdrawal is an appeal for de-escalation (0256).
+    assert countries("France said Germany should withdraw its troops.") == {("FRA", "0256", "DEU")}
+
+
+def test_said_that_y_should_be_punished_asks_no_one_named() -> None:
+    # A passive asks someone unnamed to act on Y: no appeal to Y.
+    assert countries("France said Germany should be punished.") == set()
+
+
+def test_should_have_acted_blames_rather_than_asks() -> None:
+    assert countries("France said Germany should have acted sooner.") == set()
+
+
+def test_called_for_y_to_act_is_an_appeal_to_y() -> None:
+    text = "The Brazilian government called for Argentina to free the prisoners."
+    assert countries(text) == {("BRA", "0253", "ARG")}
+
+
+def test_called_for_a_thing_names_no_one_asked() -> None:
+    assert countries("Germany called for calm.") == set()
+
+
+def test_joined_the_calls_asking_y_is_an_appeal_to_y() -> None:
+    text = (
+        "Britain joined the calls by French officials asking the United States to waive immunity."
+    )
+    assert countries(text) == {("GBR", "020", "USA")}
+
+
+def test_joined_calls_for_y_to_act() -> None:
+    assert countries("Germany joined calls for Russia to release the prisoners.") == {
+        ("DEU", "0253", "RUS")
+    }
+
+
+def test_joined_a_meeting_is_no_appeal() -> None:
+    assert ("DEU", "020", "RUS") not in countries("Germany joined the talks with Russia.")
+
+
+def test_demanded_from_y_to_act_is_a_demand_on_y() -> None:
+    text = "Iran demanded from Interpol to arrest the two men."
+    assert coded(text) == {("IRN", "100", "IGOCOPITP")}
+
+
+def test_an_appeal_takes_the_code_of_the_act_asked_for() -> None:
+    assert countries("France urged Russia to release the prisoners.") == {("FRA", "0253", "RUS")}
+    assert countries("France asked Germany to investigate the attack.") == {("FRA", "0214", "DEU")}
+    assert countries("France said Israel should meet the Palestinians.") == {("FRA", "026", "ISR")}
+
+
+def test_a_demand_takes_the_code_of_the_act_demanded() -> None:
+    text = "Germany demanded that Russia release the prisoners."
+    assert countries(text) == {("DEU", "1053", "RUS")}
+
+
+def test_an_appeal_for_an_act_not_to_happen_stays_unspecified() -> None:
+    assert countries("France urged Russia not to release the prisoners.") == {("FRA", "020", "RUS")}
+
+
+def test_requested_aid_from_y_stays_a_request_for_aid() -> None:
+    assert countries("France requested aid from Germany.") == {("FRA", "023", "DEU")}
+
+
+def test_would_prefer_y_not_to_act_is_an_appeal_to_y() -> None:
+    text = "Speaker Nancy Pelosi said she would prefer Joe Biden not participate in the debates."
+    assert coded(text) == {("USALEG", "020", "USAELI")}
+
+
+def test_would_prefer_to_act_oneself_is_no_appeal() -> None:
+    assert coded("House Speaker Nancy Pelosi said she would prefer to stay home.") == set()
+
+
+def test_rejected_the_proposal_of_its_proposer() -> None:
+    assert countries("Germany rejected France's proposal.") == {("DEU", "120", "FRA")}
+
+
+def test_declined_the_request_by_its_maker() -> None:
+    assert countries("Germany declined the request by France.") == {("DEU", "120", "FRA")}
+
+
+def test_rejected_an_agreement_between_two_parties_rejects_each() -> None:
+    text = "Egypt rejected the agreement between Turkey and Libya."
+    assert {e for e in countries(text) if e[1] == "120"} == {
+        ("EGY", "120", "TUR"),
+        ("EGY", "120", "LBY"),
+    }
+
+
+def test_rejected_a_hyphened_agreement_rejects_each_nationality() -> None:
+    assert countries("Egypt rejected the Turkish-Libyan maritime agreement.") == {
+        ("EGY", "120", "TUR"),
+        ("EGY", "120", "LBY"),
+    }
+
+
+def test_rejected_an_agreement_signed_by_two_parties_rejects_each() -> None:
+    assert countries("Egypt rejected the agreement signed by Turkey and Libya.") == {
+        ("EGY", "120", "TUR"),
+        ("EGY", "120", "LBY"),
+    }
+
+
+def test_rejected_a_decree_signed_by_its_author() -> None:
+    text = "Egypt rejected the decree signed by the Libyan prime minister."
+    assert coded(text) == {("EGY", "120", "LBYGOV")}
+
+
+def test_victims_killed_by_someone_are_no_party_to_what_is_rejected() -> None:
+    # Only verbs of making or joining a thing name its parties by their agent.
+    assert countries("Egypt rejected the report on civilians killed by Turkey.") == set()
+
+
+def test_an_act_known_only_by_a_verb_default_leaves_the_appeal_unspecified() -> None:
+    # EVACUATE's default is 070 (aid): asking people to evacuate is no appeal for aid.
+    text = "Prime Minister Hubert Minnis urged Bahamians to evacuate."
+    assert coded(text) == {("BHSGOVHLH", "020", "BHS")}
