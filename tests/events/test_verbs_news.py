@@ -176,6 +176,23 @@ CASES: list[tuple[str, str, Coded]] = [
         set(),
     ),
     ("state_banned", "Russia banned Ukrainian imports on Monday.", {("RUS", "163", "UKR")}),
+    # campaign language: projecting a winner, leaving a race, running for a nomination
+    (
+        "called_election",
+        "The Associated Press called the election for Joe Biden on Saturday.",
+        set(),
+    ),
+    (
+        "withdrew_name",
+        "Senator Amy Klobuchar withdrew her name from consideration as Joe Biden's running mate.",
+        set(),
+    ),
+    (
+        "sought_nomination",
+        "Prime Minister Narendra Modi sought the BJP's nomination.",
+        set(),
+    ),
+    ("withdrew_troops", "Russia withdrew its troops from Syria.", {("RUS", "0874", "SYR")}),
     # a delegation is led (036); a rival led in a poll is not (test_a_poll_lead_is_no_event)
     (
         "led_delegation",
