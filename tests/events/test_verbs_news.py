@@ -193,6 +193,13 @@ CASES: list[tuple[str, str, Coded]] = [
         set(),
     ),
     ("withdrew_troops", "Russia withdrew its troops from Syria.", {("RUS", "0874", "SYR")}),
+    # a plain statement (CAMEO 01) is no event; what it asks or blames is
+    ("addressed", "Kenyan President Uhuru Kenyatta addressed Ugandan lawmakers on Monday.", set()),
+    (
+        "emphasized",
+        "Kenyan President Uhuru Kenyatta emphasized Uganda's role in the region.",
+        set(),
+    ),
     # a delegation is led (036); a rival led in a poll is not (test_a_poll_lead_is_no_event)
     (
         "led_delegation",
