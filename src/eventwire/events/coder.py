@@ -25,6 +25,7 @@ from eventwire.events import (
     boilerplate,
     clauses,
     codes,
+    evaluations,
     nominal,
     parties,
     place_states,
@@ -490,6 +491,18 @@ def _asked_for(verb: Token, code: str, asked: Token | None = None) -> str:
     return clauses.specific_code(code, act, inner.code.forward)
 
 
+def evaluative_description(r: VerbReading) -> bool:
+    """5b. A describing verb whose description of its object is negative or positive is
+    criticism (111) or praise (051), whatever its block says: "called Trump a clown" is no
+    phone call, "described the speech as flat" no plain statement
+    (:mod:`eventwire.events.evaluations`)."""
+    code = evaluations.evaluative_code(r.verb)
+    if code is not None and r.mood.kind != "intent" and r.code[:2] != code[:2]:
+        # (a pattern's own criticism, "labeled X as a terrorist" 1123, is more specific)
+        r.code, r.reverse = code, None
+    return True
+
+
 def not_a_report(r: VerbReading) -> bool:
     """6. A reporting verb with a complement clause is no event: the one it reports is."""
     return not (r.code[:2] == "01" and any(c.dep_ == "ccomp" for c in r.verb.children))
@@ -614,6 +627,7 @@ VERB_RULES = (
     fixed_by_construction,
     code_from_lexicon,
     sense_and_intent,
+    evaluative_description,
     not_a_report,
     find_sources,
     find_targets,
