@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from tests.events.conftest import coded
 
@@ -54,3 +56,16 @@ def test_a_private_person_is_the_victim_of_force_by_a_named_doer() -> None:
     assert coded(KENYA + "Wanjiru Achieng was found dead in Mombasa on Monday.") == context
     # ... and a statement about them is still no event.
     assert coded(KENYA + "Kenya's government criticised Wanjiru Achieng on Monday.") == context
+
+
+def test_a_party_s_members_named_by_its_name() -> None:
+    # "Democrats", "Republicans", "Democratic leadership": a party group (PTY) of the article's
+    # country, as Phoenix's "Democratic Party".
+    usa = "The vote was held in Washington. American voters in the United States watched. "
+    day = date(2020, 9, 8)
+    assert coded(usa + "Democrats criticized President Trump on Monday.", day) == {
+        ("USAPTY", "111", "USAGOV")
+    }
+    assert coded(
+        usa + "President Trump blamed Democratic leadership for violence in US cities.", day
+    ) == {("USAGOV", "1124", "USAPTY")}
