@@ -128,3 +128,64 @@ def test_an_act_known_only_by_a_verb_default_leaves_the_appeal_unspecified() -> 
     # EVACUATE's default is 070 (aid): asking people to evacuate is no appeal for aid.
     text = "Prime Minister Hubert Minnis urged Bahamians to evacuate."
     assert coded(text) == {("BHSGOVHLH", "020", "BHS")}
+
+
+# Asking participles (issue 16, appeals3): "..., urging Y to", "signed a letter urging Y to",
+# "wrote to Y asking (it) to".
+
+
+def test_participle_adjunct_of_asking_is_an_appeal_of_its_own() -> None:
+    text = "The Spanish foreign minister spoke on Tuesday, urging Morocco to reopen the border."
+    assert countries(text) == {("ESP", "0211", "MAR")}
+
+
+def test_participle_adjunct_calling_on_y_is_an_appeal_to_y() -> None:
+    text = "The Polish president visited Kyiv on Friday, calling on Germany to send more tanks."
+    assert ("POL", "020", "DEU") in countries(text)
+
+
+def test_participle_adjunct_that_asks_no_one_is_not_coded() -> None:
+    # "citing", "saying": adjuncts that elaborate the main event; "urging calm" names no one.
+    assert countries("Chile closed its embassy in Caracas, urging calm.") == {("CHL", "161", "VEN")}
+
+
+def test_letter_urging_y_is_the_signers_appeal() -> None:
+    text = (
+        "Forty Swedish lawmakers signed a letter urging the Chinese government to release the"
+        " prisoners."
+    )
+    assert countries(text) == {("SWE", "0253", "CHN")}
+
+
+def test_statement_calling_on_y_is_the_issuers_appeal() -> None:
+    text = "The Japanese government issued a statement calling on North Korea to resume talks."
+    assert countries(text) == {("JPN", "026", "PRK")}
+
+
+def test_said_in_a_statement_calling_on_y() -> None:
+    text = "The Indian foreign ministry said in a statement calling on Nepal to return to talks."
+    assert ("IND", "020", "NPL") in countries(text)
+
+
+def test_a_letter_the_subject_did_not_issue_is_not_its_appeal() -> None:
+    # Israel received the letter; the appeal is not Israel's.
+    text = "Israel rejected a letter urging Jordan to expel the diplomats."
+    assert ("ISR", "020", "JOR") not in countries(text)
+    assert ("ISR", "0256", "JOR") not in countries(text)
+
+
+def test_wrote_to_y_asking_it_to_act_is_an_appeal_to_y() -> None:
+    text = "The Egyptian ambassador wrote to the Ethiopian government, asking it to halt the work."
+    assert countries(text) == {("EGY", "020", "ETH")}
+
+
+def test_wrote_to_y_asking_to_act_is_not_read() -> None:
+    # With no object the subject may ask leave for its own act ("asking to question").
+    text = "The Kenyan police wrote to the Ugandan government asking to question the suspect."
+    assert countries(text) == set()
+
+
+def test_requesting_a_thing_to_someone_is_no_appeal_to_them() -> None:
+    # "to the embassy" goes with "sent": the letter is sent there; the embassy is asked nothing.
+    text = "The French minister sent a letter requesting the new rules to the German embassy."
+    assert ("FRA", "020", "DEU") not in countries(text)
