@@ -189,3 +189,25 @@ def test_requesting_a_thing_to_someone_is_no_appeal_to_them() -> None:
     # "to the embassy" goes with "sent": the letter is sent there; the embassy is asked nothing.
     text = "The French minister sent a letter requesting the new rules to the German embassy."
     assert ("FRA", "020", "DEU") not in countries(text)
+
+
+# Rejections (issue 16, appeals3): "turned down", "brushed aside", "rebuffed X's request".
+
+
+def test_turned_down_an_offer_rejects_its_maker() -> None:
+    text = "Egypt turned down Sudan's offer to host the talks."
+    assert {(s, t) for s, _, t in countries(text)} == {("EGY", "SDN")}
+    assert all(code[:2] == "12" for _, code, _ in countries(text))
+
+
+def test_turned_down_a_request_is_a_rejection() -> None:
+    assert countries("Norway turned down the Danish request.") == {("NOR", "120", "DNK")}
+
+
+def test_rebuffed_a_request_is_a_rejection_not_disapproval() -> None:
+    text = "The Chilean government rebuffed Bolivia's request for sea access."
+    assert countries(text) == {("CHL", "120", "BOL")}
+
+
+def test_rebuffed_a_person_stays_disapproval() -> None:
+    assert countries("Chile rebuffed Bolivia.") == {("CHL", "110", "BOL")}
