@@ -211,3 +211,47 @@ def test_rebuffed_a_request_is_a_rejection_not_disapproval() -> None:
 
 def test_rebuffed_a_person_stays_disapproval() -> None:
     assert countries("Chile rebuffed Bolivia.") == {("CHL", "110", "BOL")}
+
+
+# "Y needs to / has to V" as "Y must V"; refusing to weigh a request (issue 16, appeals3).
+
+
+def test_said_y_needs_to_act_is_a_demand_on_y() -> None:
+    # A demand for a withdrawal is 106, as with "must".
+    assert countries("France said Germany needs to withdraw its troops.") == {("FRA", "106", "DEU")}
+
+
+def test_said_y_has_to_act_is_a_demand_on_y() -> None:
+    text = "The Turkish president said Greece has to withdraw its troops from the islands."
+    assert countries(text) == {("TUR", "106", "GRC")}
+
+
+def test_we_need_to_is_no_demand() -> None:
+    assert countries('The Argentine archbishop said "We need to pray for Argentina."') == set()
+
+
+def test_does_not_have_to_is_no_demand() -> None:
+    text = "The French lawyer told Spanish reporters that Spain does not have to extradite him."
+    assert ("FRA", "100", "ESP") not in countries(text)
+    assert ("FRA", "106", "ESP") not in countries(text)
+
+
+def test_would_not_consider_a_request_rejects_it() -> None:
+    text = "The Dutch government said it would not consider requests from Turkey."
+    assert countries(text) == {("NLD", "120", "TUR")}
+
+
+def test_would_not_consider_a_possessors_request_rejects_the_possessor() -> None:
+    text = "Interpol said it would not consider Iran's request."
+    assert coded(text) == {("IGOCOPITP", "120", "IRN")}
+
+
+def test_would_not_entertain_a_proposal_rejects_it() -> None:
+    text = "The Brazilian president said he would not entertain Argentina's proposal."
+    assert countries(text) == {("BRA", "120", "ARG")}
+
+
+def test_not_entertaining_guests_rejects_nothing() -> None:
+    # Only what someone asks or offers is rejected by refusing to weigh it.
+    text = "The Brazilian president said he would not entertain Argentine journalists."
+    assert countries(text) == set()

@@ -44,6 +44,10 @@ CALL_NOUNS = dict(
 ASKING_FROM = frozenset(vocabulary.listed("event_appeals", "asking_from"))
 ASKED_PREPS = frozenset(vocabulary.listed("event_appeals", "asked_prep"))
 APPEAL_MODALS = frozenset(vocabulary.listed("event_appeals", "appeal_modal"))
+WEIGHING = frozenset(vocabulary.listed("event_appeals", "weighing"))
+ASKED_THINGS = frozenset(vocabulary.listed("event_appeals", "asked_thing"))
+OBLIGATIONS = frozenset(vocabulary.listed("event_appeals", "obligation"))
+SPEAKERS = frozenset(vocabulary.listed("event_appeals", "speaker_pronoun"))
 ASKING_PARTICIPLES = frozenset(vocabulary.listed("event_appeals", "asking_participle"))
 ASKED_ON = frozenset(vocabulary.listed("event_appeals", "asked_on"))
 APPEALING_TO = frozenset(vocabulary.listed("event_appeals", "appealing_to"))
@@ -146,9 +150,23 @@ def must_clause(verb: Token) -> Token | None:
         return None
     for clause in _clauses(verb):
         aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
-        if "must" in aux and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        must = "must" in aux or _obligation(clause) is not None
+        if must and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
             return clause
     return None
+
+
+def _obligation(clause: Token) -> Token | None:
+    """The act of "Y needs to / has to V", the modal "must" in other words (event_appeals.tsv,
+    ``obligation``): the verb's infinitive complement, if any.  Not "we need to pray" (the
+    speakers exhort themselves) nor "don't have to justify" (no obligation at all)."""
+    if clause.lemma_.lower() not in OBLIGATIONS:
+        return None
+    if any(c.dep_ == "neg" for c in clause.children):
+        return None
+    if any(c.dep_ == "nsubj" and c.lower_ in SPEAKERS for c in clause.children):
+        return None
+    return next((c for c in clause.children if _infinitive_complement(c)), None)
 
 
 def is_refusal(verb: Token, code: str | None, negated: bool, kind: str) -> bool:
@@ -157,7 +175,18 @@ def is_refusal(verb: Token, code: str | None, negated: bool, kind: str) -> bool:
         return False
     if code is not None and code[:2] in COOPERATIVE_ROOTS:
         return True
-    return verb.lemma_.lower() in COOPERATIVE
+    return verb.lemma_.lower() in COOPERATIVE or _weighs_a_request(verb)
+
+
+def _weighs_a_request(verb: Token) -> bool:
+    """ "would not consider Iran's request", "will not entertain proposals from X": to refuse
+    to weigh what someone asks is to reject it (event_appeals.tsv, ``weighing``, ``asked_thing``);
+    "will not consider running" rejects nothing."""
+    if verb.lemma_.lower() not in WEIGHING:
+        return False
+    return any(
+        c.dep_ in ("dobj", "obj") and c.lemma_.lower() in ASKED_THINGS for c in verb.children
+    )
 
 
 def condition(verb: Token) -> Token | None:
@@ -304,7 +333,7 @@ def asked_act(verb: Token, asked: Token | None = None) -> Token | None:
     withdraw", "demanded that Russia withdraw")."""
     own_clause = asked is not None and asked.dep_ == "nsubj" and asked.head is not verb
     if own_clause and asked is not None and asked.head.pos_ in ("VERB", "AUX"):
-        return asked.head
+        return _obligation(asked.head) or asked.head  # "said Y needs to withdraw": withdraw
     for clause in verb.children:
         complement = clause.dep_ in ("xcomp", "ccomp") or _infinitive_complement(clause)
         if complement and clause.pos_ in ("VERB", "AUX"):
