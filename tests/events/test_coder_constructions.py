@@ -114,8 +114,13 @@ def test_domestic_event_not_for_other_codes_without_group() -> None:
 
 
 def test_participial_adjunct_is_not_coded() -> None:
-    # no appeal to Bolivia; the signing names no one it was signed with
-    assert events("Peru signed the accord on Monday, urging Bolivia to join.") == []
+    # the signing names no one it was signed with: no event for it; an adjunct of asking that
+    # names the one asked is an appeal of its own (issue 16, the news gold's convention:
+    # "gave the keynote address, urging viewers ..." is coded 020)
+    assert coded("Peru signed the accord on Monday, urging Bolivia to join.") == {
+        ("PER", "020", "BOL")
+    }
+    assert events("Peru signed the accord on Monday, citing the talks with Bolivia.") == []
 
 
 def test_extra_verb_fills_dictionary_gap() -> None:

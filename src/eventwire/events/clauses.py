@@ -44,6 +44,81 @@ CALL_NOUNS = dict(
 ASKING_FROM = frozenset(vocabulary.listed("event_appeals", "asking_from"))
 ASKED_PREPS = frozenset(vocabulary.listed("event_appeals", "asked_prep"))
 APPEAL_MODALS = frozenset(vocabulary.listed("event_appeals", "appeal_modal"))
+WEIGHING = frozenset(vocabulary.listed("event_appeals", "weighing"))
+ASKED_THINGS = frozenset(vocabulary.listed("event_appeals", "asked_thing"))
+OBLIGATIONS = frozenset(vocabulary.listed("event_appeals", "obligation"))
+SPEAKERS = frozenset(vocabulary.listed("event_appeals", "speaker_pronoun"))
+ASKING_PARTICIPLES = frozenset(vocabulary.listed("event_appeals", "asking_participle"))
+ASKED_ON = frozenset(vocabulary.listed("event_appeals", "asked_on"))
+APPEALING_TO = frozenset(vocabulary.listed("event_appeals", "appealing_to"))
+STATEMENT_NOUNS = frozenset(vocabulary.listed("event_party_words", "statement"))
+ISSUING_VERBS = frozenset(vocabulary.listed("event_appeals", "issuing"))
+
+
+def names_the_asked(verb: Token) -> bool:
+    """An asking verb that names the one it asks: its object with an open complement ("urging
+    Russia to withdraw"; not "requesting the new rules") or its "on"/"to" phrase ("calling on
+    Russia to withdraw", "appealing to India")."""
+    if verb.lemma_.lower() not in ASKING_PARTICIPLES:
+        return False
+    complement = any(c.dep_ == "xcomp" for c in verb.children)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj") and complement:
+            return True
+        named = any(p.dep_ == "pobj" for p in child.children)
+        if child.dep_ == "prep" and _asks_by(verb, child.lower_) and named:
+            return True
+    return False
+
+
+def _asks_by(verb: Token, prep: str) -> bool:
+    """ "calling on X", "appealing to X": a preposition that names the one asked; "to" only
+    after a verb of appealing ("sent a letter requesting the rules to X" sends it to X)."""
+    if prep == "to":
+        return verb.lemma_.lower() in APPEALING_TO
+    return prep in ASKED_ON
+
+
+def asking_adjunct(verb: Token) -> bool:
+    """ "The chancellor spoke on Monday, urging Russia to withdraw", "wrote to the embassy,
+    asking it to reconsider": a participle adjunct of asking that names the one asked is an
+    appeal of its own, not an elaboration of the main event as "..., citing opposition" is.
+    Not after a statement its governor does not issue ("criticized a statement by X calling
+    on Y"): the participle then describes the statement."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.lemma_.lower() not in ASKING_PARTICIPLES:
+        return False
+    governor = verb.head
+    if governor.lemma_.lower() not in ISSUING_VERBS and any(
+        c.dep_ in ("dobj", "obj") and c.lemma_.lower() in STATEMENT_NOUNS for c in governor.children
+    ):
+        return False
+    return names_the_asked(verb) or written_to(verb) is not None
+
+
+def written_to(verb: Token) -> Token | None:
+    """The one asked by an asking participle whose object is a pronoun, from its governor's
+    "to" phrase: "wrote to the embassy, asking it to reconsider".  With no object ("wrote to
+    the embassy asking to visit") the subject may ask leave for its own act: not read."""
+    if verb.dep_ != "advcl" or verb.lemma_.lower() not in ASKING_PARTICIPLES:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None or obj.pos_ != "PRON":
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            addressee = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if addressee is not None:
+                return addressee
+    return None
+
+
+def statement_appeal(verb: Token) -> bool:
+    """ "signed a letter urging officials to act", "issued a statement calling on Russia to":
+    an asking participle describing a statement is its issuer's appeal
+    (:func:`eventwire.events.parties.statement_issuer` finds the issuer)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return False
+    return verb.head.lemma_.lower() in STATEMENT_NOUNS and names_the_asked(verb)
 
 
 def _act_codes(group: str) -> dict[str, str]:
@@ -75,9 +150,23 @@ def must_clause(verb: Token) -> Token | None:
         return None
     for clause in _clauses(verb):
         aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
-        if "must" in aux and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        must = "must" in aux or _obligation(clause) is not None
+        if must and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
             return clause
     return None
+
+
+def _obligation(clause: Token) -> Token | None:
+    """The act of "Y needs to / has to V", the modal "must" in other words (event_appeals.tsv,
+    ``obligation``): the verb's infinitive complement, if any.  Not "we need to pray" (the
+    speakers exhort themselves) nor "don't have to justify" (no obligation at all)."""
+    if clause.lemma_.lower() not in OBLIGATIONS:
+        return None
+    if any(c.dep_ == "neg" for c in clause.children):
+        return None
+    if any(c.dep_ == "nsubj" and c.lower_ in SPEAKERS for c in clause.children):
+        return None
+    return next((c for c in clause.children if _infinitive_complement(c)), None)
 
 
 def is_refusal(verb: Token, code: str | None, negated: bool, kind: str) -> bool:
@@ -86,7 +175,18 @@ def is_refusal(verb: Token, code: str | None, negated: bool, kind: str) -> bool:
         return False
     if code is not None and code[:2] in COOPERATIVE_ROOTS:
         return True
-    return verb.lemma_.lower() in COOPERATIVE
+    return verb.lemma_.lower() in COOPERATIVE or _weighs_a_request(verb)
+
+
+def _weighs_a_request(verb: Token) -> bool:
+    """ "would not consider Iran's request", "will not entertain proposals from X": to refuse
+    to weigh what someone asks is to reject it (event_appeals.tsv, ``weighing``, ``asked_thing``);
+    "will not consider running" rejects nothing."""
+    if verb.lemma_.lower() not in WEIGHING:
+        return False
+    return any(
+        c.dep_ in ("dobj", "obj") and c.lemma_.lower() in ASKED_THINGS for c in verb.children
+    )
 
 
 def condition(verb: Token) -> Token | None:
@@ -233,7 +333,7 @@ def asked_act(verb: Token, asked: Token | None = None) -> Token | None:
     withdraw", "demanded that Russia withdraw")."""
     own_clause = asked is not None and asked.dep_ == "nsubj" and asked.head is not verb
     if own_clause and asked is not None and asked.head.pos_ in ("VERB", "AUX"):
-        return asked.head
+        return _obligation(asked.head) or asked.head  # "said Y needs to withdraw": withdraw
     for clause in verb.children:
         complement = clause.dep_ in ("xcomp", "ccomp") or _infinitive_complement(clause)
         if complement and clause.pos_ in ("VERB", "AUX"):

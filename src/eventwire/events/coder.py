@@ -334,7 +334,7 @@ def _at_home(src: Party, tgt: Party, code: str) -> bool:
 def _participial_adjunct(verb: Token) -> bool:
     """ "..., offering support", "..., citing opposition": a participle adjunct without a subject
     of its own elaborates the main event and is not coded as an event of its own."""
-    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or clauses.asking_adjunct(verb):
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
 
@@ -395,7 +395,7 @@ def clause_can_report(r: VerbReading) -> bool:
     help"), a complement its governor's pattern codes ("agreed to set up"), a participial
     adjunct (", citing opposition") or a present relative clause describing someone."""
     verb = r.verb
-    if verb.pos_ != "VERB" or verb.dep_ not in CLAUSE_DEPS:
+    if verb.pos_ != "VERB" or (verb.dep_ not in CLAUSE_DEPS and not clauses.statement_appeal(verb)):
         return False
     if is_purpose_clause(verb) or _governor_codes(verb) or _participial_adjunct(verb):
         return False
@@ -719,6 +719,9 @@ def _asking_construction(verb: Token, forward: str | None) -> tuple[str, Token, 
     asked = clauses.asked_from(verb)
     if asked is not None and forward is not None and forward[:2] in ("02", "10"):
         return forward, asked, "asked-from"
+    asked = clauses.written_to(verb)
+    if asked is not None and forward is not None and forward[:2] in ("02", "10"):
+        return forward, asked, "written-to"
     return None
 
 

@@ -39,6 +39,8 @@ TOPIC_PREPS = frozenset(vocabulary.listed("event_prepositions", "topic"))
 WHERE_ONLY = frozenset(vocabulary.listed("event_prepositions", "where_only"))
 # Verbs by whose agent a noun names a party to it: a meeting's participants ("a meeting joined
 # by X"), a proposal's author ("the peace plan proposed by France"); not "victims killed by X".
+# Verbs whose object statement is their subject's own: "signed a letter urging X to".
+ISSUING = frozenset(vocabulary.listed("event_appeals", "issuing"))
 JOINING = frozenset(vocabulary.listed("verb_classes", "joining"))
 # Participles whose passive subject holds the stance they name ("is opposed to", "is committed
 # to"): with no agent, that subject is the one who acts.
@@ -240,6 +242,9 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
     if verb.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "acomp") and verb.head is not verb:
         # "agreed to visit", "..., warning X": the controller is the governing verb's subject.
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            issuer = statement_issuer(verb.head)
+            if issuer is not None:
+                return issuer, "statement-issuer"  # "signed a letter urging X": the signer
             return verb.head, "acl-head"
         head, how = subject_of(verb.head)
         return head, f"inherited:{how}"
@@ -266,6 +271,27 @@ def statement_author(verb: Token) -> Token | None:
                     author = next((c for c in by.children if c.dep_ == "pobj"), None)
                     if author is not None:
                         return author
+    return None
+
+
+def statement_issuer(noun: Token) -> Token | None:
+    """Who issued a statement noun: "a letter by X", "X's statement", "X signed / issued a
+    letter" (an issuing verb, event_appeals.tsv), "X said in a statement"."""
+    if noun.lemma_.lower() not in STATEMENTS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            author = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if author is not None:
+                return author
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in ISSUING:
+        return subject_of(head)[0]
+    in_statement = noun.dep_ == "pobj" and head.lower_ in STATEMENT_MEDIA
+    if in_statement and head.head.pos_ == "VERB" and not _is_passive(head.head):
+        return subject_of(head.head)[0]  # "said in a letter urging X"
     return None
 
 
