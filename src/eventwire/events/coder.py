@@ -545,6 +545,14 @@ def find_targets(r: VerbReading) -> bool:
     return True
 
 
+def verbal_attack(r: VerbReading) -> bool:
+    """8a. A verb of force between politicians is words: "blasted Trump", "the senator
+    attacked the governor" are criticism (111), not bombing or assault
+    (:func:`eventwire.events.evaluations.verbal_attack_code`)."""
+    r.code = evaluations.verbal_attack_code(r.verb, r.code, r.sources, r.targets)
+    return True
+
+
 def mediated_parties(r: VerbReading) -> bool:
     """8b. Mediating (045) with no one named is aimed at each party of what was mediated:
     "brokered a deal establishing relations between Morocco and Israel" mediates toward
@@ -631,6 +639,7 @@ VERB_RULES = (
     not_a_report,
     find_sources,
     find_targets,
+    verbal_attack,
     mediated_parties,
     victims_and_attackers,
     unnamed_perpetrator,

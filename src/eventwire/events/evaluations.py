@@ -3,7 +3,10 @@ pipeline as an advancement".  The description's words decide the act: criticism 
 when they are negative, praise (051) when positive, no event when neutral ("called Trump a
 candidate").  Valences come from the VADER lexicon (vaderSentiment, MIT) with the political
 words of ``data/vocabulary/event_evaluations.tsv`` over it; a negation in the description
-turns it round ("called it not a failure")."""
+turns it round ("called it not a failure").
+
+Verbs of force said of politicians ("blasted Trump", "the senator attacked the governor") are
+criticism too (:func:`verbal_attack_code`; word lists in ``event_verbal_attacks.tsv``)."""
 
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ from eventwire import vocabulary
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from eventwire.events.parties import Party
+
 WORDS = "event_evaluations"
 DESCRIBING = frozenset(vocabulary.listed(WORDS, "describing"))
 CRITICISM, PRAISE = "111", "051"
@@ -25,6 +30,14 @@ THRESHOLD = 1.0
 # Dependencies that hold the description given to a verb's object.
 COMPLEMENT_DEPS = {"oprd", "attr", "acomp"}
 NEGATIONS = {"not", "no", "never", "n't"}
+
+ATTACKS = "event_verbal_attacks"
+VERBAL_ON_PERSON = frozenset(vocabulary.listed(ATTACKS, "verbal_on_person"))
+VERBAL_BETWEEN_PARTIES = frozenset(vocabulary.listed(ATTACKS, "verbal_between_parties"))
+POLITICAL_SECTORS = frozenset(vocabulary.listed(ATTACKS, "political_sector"))
+ARMED_SECTORS = frozenset(vocabulary.listed(ATTACKS, "armed_sector"))
+# Material conflict: coerce (17) is left out, its verbs ("pressed", "squeezed") are no force verbs.
+MATERIAL_ROOTS = {"18", "19", "20"}
 
 
 @cache
@@ -74,3 +87,41 @@ def evaluative_code(verb: Token) -> str | None:
     if value >= THRESHOLD:
         return PRAISE
     return None
+
+
+def _sectors(party: Party) -> set[str]:
+    """The sectors of a party's code: "USAGOVLEG" has GOV and LEG (country codes are three
+    letters; IGO and NGO codes name no sector this rule reads)."""
+    code = party.code
+    return {code[i : i + 3] for i in range(3, len(code), 3)}
+
+
+def _political(party: Party) -> bool:
+    return bool(_sectors(party) & POLITICAL_SECTORS)
+
+
+def _person_or_political(party: Party) -> bool:
+    actor = party.actor
+    return actor is not None and (actor.kind == "person" or _political(party))
+
+
+def verbal_attack_code(verb: Token, code: str, sources: list[Party], targets: list[Party]) -> str:
+    """Criticism (111) for a verb of force whose parties make it words: "blasted Trump" (a
+    person or political body as object of a verb whose material sense takes none, from a
+    source that is no armed force), "the senator attacked the governor" (political actors on
+    both sides); else ``code`` as it was."""
+    if code[:2] not in MATERIAL_ROOTS:
+        return code
+    lemma = verb.lemma_.lower()
+    named_sources = [p for p in sources if p.code]
+    named_targets = [p for p in targets if p.code]
+    if not named_sources or not named_targets:
+        return code
+    if lemma in VERBAL_ON_PERSON:
+        armed = any(_sectors(p) & ARMED_SECTORS for p in named_sources)
+        if not armed and all(_person_or_political(p) for p in named_targets):
+            return CRITICISM
+    between_parties = all(_political(p) for p in named_sources + named_targets)
+    if lemma in VERBAL_BETWEEN_PARTIES and between_parties:
+        return CRITICISM
+    return code
