@@ -25,6 +25,7 @@ from eventwire.events import (
     boilerplate,
     clauses,
     codes,
+    crowds,
     evaluations,
     nominal,
     parties,
@@ -84,12 +85,6 @@ MUTUAL_ROOTS = {"04", "05", "06", "19"}
 UNCODED_ROOTS = {"01"}
 # Roots whose target can be any person the act is done to: coerce, assault, fight, mass violence.
 VICTIM_ROOTS = {"17", "18", "19", "20"}
-# Protest nouns whose unnamed protesters are the public of the place (event_party_words.tsv).
-CROWD_PROTESTS = frozenset(vocabulary.listed("event_party_words", "crowd_protest"))
-# Prepositions putting such a protest in the scene of a clause ("met with protests").
-CROWD_SCENES = frozenset(
-    (*nominal.SCENE_PREPS, *vocabulary.listed("event_prepositions", "crowd_scene"))
-)
 # Time prepositions naming an earlier event ("since the accord"): background, not news.
 EARLIER_PREPS = frozenset(vocabulary.listed("event_prepositions", "temporal")) - {"during"}
 # Intents (03) coordinated subjects express to each other ("Chile and Peru agreed to ...",
@@ -503,6 +498,22 @@ def evaluative_description(r: VerbReading) -> bool:
     return True
 
 
+def gathered_to_protest(r: VerbReading) -> bool:
+    """5c. A crowd that gathered to protest ("thousands rallied in Washington to protest the
+    results") made that protest: the gathering takes its purpose's protest code
+    (:func:`eventwire.events.crowds.gathering_purpose`), not a rally of support (053)."""
+    purpose = crowds.gathering_purpose(r.verb)
+    inner = match_verb(purpose) if purpose is not None and r.mood.kind != "intent" else None
+    if inner is None:
+        return True
+    # The gathering picks the protest sense: "to protest the election" is no "contest".
+    senses = [inner.code.forward, inner.entry.code.forward if inner.entry else None]
+    protest = next((c for c in senses if c and c[:2] == "14"), None)
+    if protest is not None:
+        r.code, r.reverse = protest, None
+    return True
+
+
 def not_a_report(r: VerbReading) -> bool:
     """6. A reporting verb with a complement clause is no event: the one it reports is."""
     return not (r.code[:2] == "01" and any(c.dep_ == "ccomp" for c in r.verb.children))
@@ -636,6 +647,7 @@ VERB_RULES = (
     code_from_lexicon,
     sense_and_intent,
     evaluative_description,
+    gathered_to_protest,
     not_a_report,
     find_sources,
     find_targets,
@@ -739,6 +751,8 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
     if entry is None or unreal_noun(noun) is not None:  # "a planned trip" (events.mood)
         return None
     code, preps = entry
+    if crowds.only_placed(noun) and not crowds.told_as_happening(noun):
+        return None  # "fears of unrest", "the suppression of Albanian unrest" (events.crowds)
     targets: list[Party] = []
     for pobj, path in nominal.target_tokens(noun, preps):
         targets += [p for p in parties.actors_of(doc, pobj, path) if p.code]
@@ -789,13 +803,16 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
 def _protest_at(doc: Document, noun: Token, code: str, targets: list[Party]) -> Candidate | None:
     """ "Protests escalated in Atlanta", "a protest in Forbury Gardens": a protest whose
     protesters the text does not name is by the public of the place it happened in (sector
-    OPP, as news coders code an unnamed crowd), aimed at that place's state."""
-    if code[:2] != "14" or not targets or noun.lemma_.lower() not in CROWD_PROTESTS:
+    OPP, as news coders code an unnamed crowd), aimed at that place's state; the place is the
+    noun's, else its clause's, else the article's clear lead country (events.crowds)."""
+    if code[:2] != "14" or not crowds.is_crowd_protest(noun):
         return None
-    if not _told_as_happening(noun):
+    if not crowds.told_as_happening(noun):
         return None
-    place = targets[0]
-    if place.actor is None or not place.actor.country or not place.how.startswith("place"):
+    place = targets[0] if targets else crowds.crowd_place(doc, noun)
+    if place is None or place.actor is None or not place.actor.country:
+        return None
+    if not place.how.startswith("place"):
         return None
     country = place.actor.country
     crowd = Actor(
@@ -811,19 +828,6 @@ def _protest_at(doc: Document, noun: Token, code: str, targets: list[Party]) -> 
     line = f"[{code}] protesters: the place's public"
     why = _noun_explanation(noun, line, f"{noun.text}→{place.how}", source.how, place.how, mood)
     return Candidate(code, [source], [place], mood, why, _span(noun, [source], [place]))
-
-
-def _told_as_happening(noun: Token) -> bool:
-    """The noun is what the clause is about ("Protests escalated", "a protest took place") or
-    the scene of it ("met with protests", "during protests"), not the object of another act
-    ("agreed to postpone the demonstration") or a purpose ("converging for a rally")."""
-    if noun.dep_ in ("nsubj", "nsubjpass"):
-        verb = noun.head
-        if verb.pos_ not in ("VERB", "AUX"):
-            return True
-        mood = mood_of(verb)  # "Protests are not reported in Mosul"
-        return mood.coded and not mood.negated
-    return noun.dep_ == "pobj" and noun.head.lower_ in CROWD_SCENES
 
 
 def _noun_explanation(
