@@ -742,6 +742,10 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
     targets: list[Party] = []
     for pobj, path in nominal.target_tokens(noun, preps):
         targets += [p for p in parties.actors_of(doc, pobj, path) if p.code]
+    if not targets and code[:3] == "115":
+        # "a lawsuit challenging X": the suit names whom it is against by a participle.
+        for obj, path in nominal.contested_tokens(noun):
+            targets += [p for p in parties.actors_of(doc, obj, path) if p.code]
     if not targets and nominal.is_light_object(noun):
         # "gave a warm welcome on Thursday to X", "held talks yesterday with X": the noun's
         # preposition may hang on its light verb.

@@ -205,12 +205,18 @@ def passive_subject(s: TargetSearch) -> Found | None:
     return None
 
 
+def is_lawsuit(code: str) -> bool:
+    """CAMEO 115 (bring lawsuit against): in "X sued to stop Y" the one sued is not Y, the
+    thing the suit would stop, so an open complement names no target of a lawsuit."""
+    return code.startswith("115")
+
+
 def complement_clauses(s: TargetSearch) -> Found | None:
     """6. In the order of the verb's dependents: an open complement's target ("offered to
     negotiate with X"), a purpose clause's ("to help defend Saudi Arabia"), the subject of a
     complement clause after the verb ("demanded that X withdraw")."""
     for child in s.verb.children:
-        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+        if child.dep_ == "xcomp" and child.pos_ == "VERB" and not is_lawsuit(s.code):
             found, path = targets(s.doc, child, s.code)
             if found:
                 return found, f"xcomp→{path}"

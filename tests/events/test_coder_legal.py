@@ -1,0 +1,56 @@
+"""Legal acts (issue 16, CAMEO 115): a party that sues another brings a lawsuit (115), not the
+state's arrest or charge (173) the CAMEO dictionary gives the SUE block; a lawsuit noun names
+its owner and, by "against" or a contesting participle, whom it is against."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.conftest import coded, countries
+
+pytestmark = pytest.mark.slow  # loads the spaCy model
+
+
+def test_sued_y_brings_a_lawsuit_against_y() -> None:
+    assert coded("The German government sued the French government.") == {
+        ("DEUGOV", "115", "FRAGOV")
+    }
+
+
+def test_sued_y_to_block_z_sues_y() -> None:
+    text = "The German government sued the French government to block the new tax."
+    assert countries(text) == {("DEU", "115", "FRA")}
+
+
+def test_sued_to_stop_z_names_no_one_sued() -> None:
+    # "sued to stop the publication": the thing the suit would stop is not a party sued.
+    text = "The Indian government sued to stop the publication of the newspaper."
+    assert countries(text) == set()
+
+
+def test_arrest_stays_coercion() -> None:
+    assert countries("French police arrested the mayor of Berlin.") == {("FRA", "173", "DEU")}
+
+
+def test_filed_a_lawsuit_against_y() -> None:
+    text = "The German government filed a lawsuit against the French government."
+    assert coded(text) == {("DEUGOV", "115", "FRAGOV")}
+
+
+def test_possessed_lawsuit_against_y() -> None:
+    text = "The German government's lawsuit against the French government was dismissed."
+    assert coded(text) == {("DEUGOV", "115", "FRAGOV")}
+
+
+def test_lawsuit_challenging_y() -> None:
+    text = "A court dismissed Germany's lawsuit challenging the French government's tax."
+    assert countries(text) == {("DEU", "115", "FRA")}
+
+
+def test_lawsuit_with_a_participle_that_contests_nothing() -> None:
+    # "a lawsuit naming X" names a party, but not by a contesting verb: no target from it.
+    text = "Germany's lawsuit, describing the French government as reckless, was heard."
+    assert ("DEU", "115", "FRA") not in countries(text)
+
+
+def test_suit_of_clothes_is_no_lawsuit() -> None:
+    assert countries("The French president wore a suit at the German embassy.") == set()
