@@ -54,3 +54,36 @@ def test_lawsuit_with_a_participle_that_contests_nothing() -> None:
 
 def test_suit_of_clothes_is_no_lawsuit() -> None:
     assert countries("The French president wore a suit at the German embassy.") == set()
+
+
+# Coercion an authority announces: "the federation announced X was banned" is the federation's
+# ban (CAMEO 17), the passive subject its target.
+
+
+def test_announced_ban_is_the_announcers() -> None:
+    text = "The German government announced two Russian diplomats were banned."
+    assert coded(text) == {("DEUGOV", "172", "RUSGOV")}
+
+
+def test_announced_arrest_is_the_announcers() -> None:
+    text = "The Turkish government announced that two Greek journalists were arrested."
+    assert coded(text) == {("TURGOV", "173", "GRCMED")}
+
+
+def test_announced_arrest_by_a_named_agent_is_the_agents() -> None:
+    text = (
+        "The Turkish government announced that two Greek journalists were arrested by"
+        " Bulgarian police."
+    )
+    assert coded(text) == {("BGRCOP", "173", "GRCMED")}
+
+
+def test_reported_arrest_is_not_the_reporters() -> None:
+    # "said" relays someone else's act: Amnesty arrested no one.
+    assert coded("Amnesty International said two Greek journalists were arrested.") == set()
+
+
+def test_announced_killing_is_not_the_announcers() -> None:
+    # Only coercion (17) is the announcer's: a death announced is not caused by the announcer.
+    text = "The Turkish government announced that two Greek journalists were killed."
+    assert ("TURGOV", "190", "GRCMED") not in coded(text)

@@ -517,6 +517,10 @@ def find_sources(r: VerbReading) -> bool:
         # alcohol": a standing text's rule, not an act of its author.
         return False
     r.sources, r.source_path = sides.sources(r.doc, r.verb)
+    if not any(p.code for p in r.sources):
+        announced = sides.coercion_announcer(r.doc, r.verb, r.code)
+        if announced is not None:
+            r.sources, r.source_path = announced
     if sides.by_the_public(r.sources):
         if r.m.pattern is None and r.code == "170":
             # "workers blocked the bridge": the public obstructing passage protests (CAMEO
