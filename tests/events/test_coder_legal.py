@@ -87,3 +87,41 @@ def test_announced_killing_is_not_the_announcers() -> None:
     # Only coercion (17) is the announcer's: a death announced is not caused by the announcer.
     text = "The Turkish government announced that two Greek journalists were killed."
     assert ("TURGOV", "190", "GRCMED") not in coded(text)
+
+
+# Bringing, filing, initiating a lawsuit: light verbs whose subject owns the suit.
+
+
+def test_brought_a_lawsuit_against_y() -> None:
+    text = "The German government brought a lawsuit against the French government."
+    assert coded(text) == {("DEUGOV", "115", "FRAGOV")}
+
+
+def test_initiated_lawsuits_challenging_y() -> None:
+    text = (
+        "The German government initiated several lawsuits challenging the French government's tax."
+    )
+    assert coded(text) == {("DEUGOV", "115", "FRAGOV")}
+
+
+def test_filed_a_report_is_no_event() -> None:
+    assert countries("The company filed its annual report with the French regulator.") == set()
+
+
+# Threats with a weapon: "drew / pulled a gun on X" threatens X with force (138).
+
+
+def test_drew_weapons_on_y_threatens_y() -> None:
+    assert coded("Turkish police drew weapons on Greek protesters.") == {
+        ("TURCOP", "138", "GRCOPP")
+    }
+
+
+def test_pulled_a_gun_on_y_threatens_y() -> None:
+    assert countries("A Turkish soldier pulled a gun on Greek journalists.") == {
+        ("TUR", "138", "GRC")
+    }
+
+
+def test_drew_a_map_of_y_is_no_threat() -> None:
+    assert countries("The Turkish general drew a map of the Greek islands.") == set()
