@@ -125,3 +125,19 @@ def test_pulled_a_gun_on_y_threatens_y() -> None:
 
 def test_drew_a_map_of_y_is_no_threat() -> None:
     assert countries("The Turkish general drew a map of the Greek islands.") == set()
+
+
+# Breaking up a crowd: "dispersed protesters (with tear gas)" is repression (175).
+
+
+def test_dispersed_protesters_is_repression() -> None:
+    text = "Russian police dispersed Ukrainian demonstrators with tear gas."
+    assert countries(text) == {("RUS", "175", "UKR")}
+
+
+def test_dispersed_the_crowds_is_repression() -> None:
+    assert countries("Russian police dispersed the crowds in Kyiv.") == {("RUS", "175", "UKR")}
+
+
+def test_dispersed_leaflets_is_no_repression() -> None:
+    assert countries("Russian activists dispersed leaflets in Kyiv.") == set()
