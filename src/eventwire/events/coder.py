@@ -528,6 +528,10 @@ def find_sources(r: VerbReading) -> bool:
         # alcohol": a standing text's rule, not an act of its author.
         return False
     r.sources, r.source_path = sides.sources(r.doc, r.verb)
+    if not any(p.code for p in r.sources):
+        announced = sides.coercion_announcer(r.doc, r.verb, r.code)
+        if announced is not None:
+            r.sources, r.source_path = announced
     if sides.by_the_public(r.sources):
         if r.m.pattern is None and r.code == "170":
             # "workers blocked the bridge": the public obstructing passage protests (CAMEO
@@ -756,6 +760,10 @@ def _noun_candidate(doc: Document, noun: Token) -> Candidate | None:
     targets: list[Party] = []
     for pobj, path in nominal.target_tokens(noun, preps):
         targets += [p for p in parties.actors_of(doc, pobj, path) if p.code]
+    if not targets and code[:3] == "115":
+        # "a lawsuit challenging X": the suit names whom it is against by a participle.
+        for obj, path in nominal.contested_tokens(noun):
+            targets += [p for p in parties.actors_of(doc, obj, path) if p.code]
     if not targets and nominal.is_light_object(noun):
         # "gave a warm welcome on Thursday to X", "held talks yesterday with X": the noun's
         # preposition may hang on its light verb.

@@ -34,6 +34,8 @@ LIGHT_VERBS = vocabulary.words("event_light_verbs")
 # Prepositions under which an event noun sets the scene of the clause's own subject ("in a
 # meeting with Y, X warned"); not "after", which names an earlier event, often somebody else's.
 SCENE_PREPS = vocabulary.listed("event_prepositions", "scene")
+# Verbs whose participle, hung on a lawsuit noun, names by its object whom the suit is against.
+CONTESTING_VERBS = vocabulary.listed("verb_classes", "contesting", "verb")
 # Prepositions introducing the parties of a mutual event noun ("a meeting between X and Y").
 MEMBER_PREPS = vocabulary.listed("event_prepositions", "members")
 
@@ -68,6 +70,22 @@ def _of_objects(token: Token) -> list[str]:
 def target_tokens(noun: Token, preps: tuple[str, ...]) -> list[tuple[Token, str]]:
     """Objects of the noun's target prepositions ("strikes on positions of the Syrian army")."""
     return _objects(noun, preps, "pobj")
+
+
+def contested_tokens(noun: Token) -> list[tuple[Token, str]]:
+    """ "lawsuits challenging X", "a lawsuit attempting to prevent X from ...": a lawsuit's
+    participle whose object (or its open complement's object) is the one sued."""
+    for clause in noun.children:
+        if clause.dep_ != "acl" or clause.tag_ != "VBG":
+            continue
+        verbs = [clause] + [c for c in clause.children if c.dep_ == "xcomp"]
+        for verb in verbs:
+            if verb.lemma_.lower() not in CONTESTING_VERBS:
+                continue
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            if objects:
+                return [(objects[0], f"{noun.lower_}→{verb.lower_}→dobj")]
+    return []
 
 
 def member_tokens(noun: Token) -> list[tuple[Token, str]]:

@@ -110,6 +110,32 @@ def sources(doc: Document, verb: Token) -> tuple[list[Party], str]:
     return found, how
 
 
+# Verbs whose subject did the agentless coercion they report ("X announced Y was banned").
+ANNOUNCING = vocabulary.listed("verb_classes", "announcing", "verb")
+
+
+def is_announced_coercion(verb: Token, code: str) -> bool:
+    """A coercive act (CAMEO 17) in the agentless passive, in a clause an announcing verb
+    governs: "announced (that) X was banned"."""
+    if code[:2] != "17" or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in ANNOUNCING:
+        return False
+    children = [c.dep_ for c in verb.children]
+    return "auxpass" in children and "agent" not in children
+
+
+def coercion_announcer(doc: Document, verb: Token, code: str) -> Found | None:
+    """ "The federation announced two players were banned": a coercive act (CAMEO 17) told in
+    the passive with no agent, in a clause an authority announces, is that authority's own
+    (a ban, an arrest, a state of emergency are announced by those who impose them)."""
+    if not is_announced_coercion(verb, code):
+        return None
+    subject, how = parties.subject_of(verb.head)
+    if subject is None:
+        return None
+    found = _coded(doc, subject, f"announcer:{how}")
+    return (found, f"announcer:{how}") if found else None
+
+
 Found = tuple[list[Party], str]
 
 
@@ -197,12 +223,19 @@ def shared_among(s: TargetSearch) -> Found | None:
 
 def passive_subject(s: TargetSearch) -> Found | None:
     """5. The passive subject when an agent is named ("X was attacked by Y", "X was condemned
-    in a statement by Y")."""
+    in a statement by Y") or an announcer does the coercion ("announced X was banned")."""
     passive = parties.passive_target(s.verb)
     agent = any(c.dep_ == "agent" for c in s.verb.children)
-    if passive is not None and (agent or parties.statement_author(s.verb) is not None):
+    announced = is_announced_coercion(s.verb, s.code)  # "announced X was banned"
+    if passive is not None and (agent or announced or parties.statement_author(s.verb) is not None):
         return parties.actors_of(s.doc, passive, "nsubjpass"), "nsubjpass"
     return None
+
+
+def is_lawsuit(code: str) -> bool:
+    """CAMEO 115 (bring lawsuit against): in "X sued to stop Y" the one sued is not Y, the
+    thing the suit would stop, so an open complement names no target of a lawsuit."""
+    return code.startswith("115")
 
 
 def complement_clauses(s: TargetSearch) -> Found | None:
@@ -210,7 +243,7 @@ def complement_clauses(s: TargetSearch) -> Found | None:
     negotiate with X"), a purpose clause's ("to help defend Saudi Arabia"), the subject of a
     complement clause after the verb ("demanded that X withdraw")."""
     for child in s.verb.children:
-        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+        if child.dep_ == "xcomp" and child.pos_ == "VERB" and not is_lawsuit(s.code):
             found, path = targets(s.doc, child, s.code)
             if found:
                 return found, f"xcomp→{path}"
