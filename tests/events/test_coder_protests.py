@@ -72,3 +72,19 @@ def test_a_crowd_gathered_to_protest_made_that_protest() -> None:
 def test_a_rally_for_someone_or_a_planned_gathering_is_no_protest() -> None:
     assert coded("Thousands of supporters rallied in Miami for the president.") == set()
     assert coded("Students plan to gather in Belgrade to protest the new law.") == set()
+
+
+def test_a_protest_named_by_its_movement_is_the_crowd_s() -> None:
+    # The parser reads "A Black Lives Matter protest" as a name with the protest in apposition.
+    text = KENYA + "A Black Lives Matter protest had taken place in Uhuru Park earlier that day."
+    assert protests(text) == {("KENOPP", "140", "KEN")}
+
+
+def test_the_public_surrounding_someone_obstructs() -> None:
+    found = coded("A group of protesters surrounded the minister's car in Nairobi.")
+    assert found == {("KENOPP", "144", "KENGOV")}
+    assert coded("Protesters surrounded the parliament building in Belgrade.") == {
+        ("SRBOPP", "144", "SRB")
+    }
+    # Troops surrounding a town are no protest.
+    assert coded("Troops surrounded the town of Idlib.") == set()

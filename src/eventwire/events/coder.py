@@ -533,7 +533,10 @@ def find_sources(r: VerbReading) -> bool:
         if announced is not None:
             r.sources, r.source_path = announced
     if sides.by_the_public(r.sources):
-        if r.m.pattern is None and r.code == "170":
+        if r.m.pattern is None and r.m.lemma in crowds.CROWD_OBSTRUCTING:
+            # "protesters surrounded the senator": obstruction (144), not an armed siege
+            r.code = "144"
+        elif r.m.pattern is None and r.code == "170":
             # "workers blocked the bridge": the public obstructing passage protests (CAMEO
             # 144); the block's default, coercion (170), is what authorities do.
             r.code = "144"

@@ -58,8 +58,8 @@ def told_as_happening(noun: Token) -> bool:
     scene of it ("met with protests", "during protests") or what an act brought about ("led to
     protests", "sparked protests"), not the object of another act ("agreed to postpone the
     demonstration") or a purpose ("converging for a rally")."""
-    while noun.dep_ == "conj":  # "led to protests and unrest"
-        noun = noun.head
+    while noun.dep_ in ("conj", "appos"):  # "led to protests and unrest"; a misparsed name
+        noun = noun.head  # before the noun ("A Black Lives Matter protest") makes it an appos
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return _happening(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ in CROWD_SCENES:
@@ -145,6 +145,8 @@ def lead_country(doc: Document) -> str | None:
     return country
 
 
+# Verbs of surrounding: the public's is obstruction (event_party_words.tsv).
+CROWD_OBSTRUCTING = frozenset(vocabulary.listed("event_party_words", "crowd_obstructing"))
 # Verbs of a crowd coming together (event_party_words.tsv, list crowd_gathering).
 CROWD_GATHERINGS = frozenset(vocabulary.listed("event_party_words", "crowd_gathering"))
 
