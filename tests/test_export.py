@@ -143,3 +143,18 @@ def test_export_api_streams_a_file(db: tuple[str, Store, Counts], tmp_path: Path
         assert response.headers["content-type"].startswith("application/geo+json")
         assert len(response.json()["features"]) == db[2].located
         assert client.get("/api/export", params={"format": "xls"}).status_code == 422
+
+
+def test_gdelt_geo_type_follows_the_precision() -> None:
+    from eventwire.export import geo_type
+    from eventwire.records import Location
+
+    assert geo_type(Location("Syria", "SYR", precision="country")) == "1"
+    assert geo_type(Location("Ohio", "USA", "OH", precision="admin1")) == "2"
+    assert geo_type(Location("Tulsa", "USA", "OK", 36.15, -95.99, "city", "city")) == "3"
+    kremlin = Location("Kremlin, Moscow", "RUS", "48", 55.75, 37.62, precision="landmark")
+    assert geo_type(kremlin) == "4"
+    assert geo_type(Location("Bavaria", "DEU", "02", precision="admin1")) == "5"
+    # Rows stored before precision was recorded: from the gazetteer feature.
+    assert geo_type(Location("Iowa", "USA", "IA", feature="state")) == "2"
+    assert geo_type(Location("Qwertyville")) == ""

@@ -19,7 +19,7 @@ from typing import Any
 
 from eventwire.config import EXPORT_FORMATS
 from eventwire.formats import write_csv
-from eventwire.records import EVENT_KEYS, Event
+from eventwire.records import EVENT_KEYS, Event, Location
 from eventwire.store import EventFilter, Store
 from eventwire.whenwhere import gazetteer
 
@@ -85,7 +85,7 @@ def gdelt_row(event: Event, source_url: str | None = None) -> list[str]:
     if place is not None:
         # GDELT's geographic country codes are FIPS 10-4, not ISO.
         fips = gazetteer.fips(place.country or "") or ""
-        row[51] = "1" if place.feature == "country" else "4"
+        row[51] = geo_type(place)
         row[52] = place.name
         row[53] = fips
         row[54] = fips + place.admin1 if fips and place.admin1 else ""
@@ -93,6 +93,28 @@ def gdelt_row(event: Event, source_url: str | None = None) -> list[str]:
         row[57] = "" if place.lon is None else str(place.lon)
     row[60] = source_url or ""
     return row
+
+
+def geo_type(place: Location) -> str:
+    """GDELT's ActionGeo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
+
+    From the location's precision (a landmark is placed at its city); a location stored before
+    precision was recorded falls back on its gazetteer feature. A place known by name only has
+    no type.
+    """
+    precision = place.precision
+    if precision is None:
+        precision = {"country": "country", "region": "country", "state": "admin1"}.get(
+            place.feature or "", "city" if place.lat is not None else None
+        )
+    us = place.country == "USA"
+    if precision == "country":
+        return "1"
+    if precision == "admin1":
+        return "2" if us else "5"
+    if precision in ("city", "landmark"):
+        return "3" if us else "4"
+    return ""
 
 
 def _is_hex(text: str) -> bool:

@@ -224,6 +224,10 @@ class Location:
     lat: float | None = None
     lon: float | None = None
     feature: str | None = None
+    # How precisely the place is known: "country" | "admin1" | "city" | "landmark" (a building
+    # placed at its city's point), None when unknown (a name the gazetteer lacks; rows stored
+    # before the field existed).
+    precision: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -233,6 +237,7 @@ class Location:
             "lat": self.lat,
             "lon": self.lon,
             "feature": self.feature,
+            "precision": self.precision,
         }
 
 

@@ -97,3 +97,62 @@ def test_geocode_compass_region_keeps_the_country() -> None:
 def test_geocode_names_only_the_lexicon_knows() -> None:
     assert geocode("Scotland", None).country == "GBR"
     assert geocode("US", None).country == "USA"
+
+
+def test_geocode_records_its_precision() -> None:
+    assert geocode("Syria", None).precision == "country"
+    assert geocode("Southern Lebanon", None).precision == "country"
+    assert geocode("Ohio", None).precision == "admin1"
+    assert geocode("Damascus", None).precision == "city"
+    assert geocode("Qwertyville", None).precision is None
+
+
+def test_geocode_a_government_building_is_its_city_not_a_homonym_town() -> None:
+    # GeoNames calls Casablanca "White House" and lists a Whitehall near Atlanta.
+    house = geocode("the White House", None)
+    assert (house.name, house.country, house.admin1, house.precision) == (
+        "White House, Washington",
+        "USA",
+        "DC",
+        "landmark",
+    )
+    assert house.lat is not None
+    assert abs(house.lat - 38.9) < 0.1
+    assert geocode("Whitehall", "USA").country == "GBR"
+    assert (geocode("Kremlin", None).name, geocode("Kremlin", None).country) == (
+        "Kremlin, Moscow",
+        "RUS",
+    )
+    assert geocode("Élysée Palace", None).name == "Elysee Palace, Paris"
+    assert geocode("Zhongnanhai", None).country == "CHN"
+
+
+def test_geocode_casablanca_is_still_casablanca() -> None:
+    place = geocode("Casablanca", None)
+    assert (place.name, place.country, place.precision) == ("Casablanca", "MAR", "city")
+
+
+def test_every_landmark_row_finds_its_city() -> None:
+    from eventwire.whenwhere.places import landmarks
+
+    table = landmarks()
+    assert len(table) > 40
+    assert all(p.lat is not None and p.precision == "landmark" for p in table.values())
+
+
+def test_place_outside_a_government_building(place_of: PlaceOf) -> None:
+    text = "Hundreds of students demonstrated outside the Blue House on Friday."
+    place, basis = place_of(text, "demonstrated")
+    assert place is not None
+    assert (place.name, place.country, place.precision, basis) == (
+        "Blue House, Seoul",
+        "KOR",
+        "landmark",
+        "clause",
+    )
+
+
+def test_continent_gets_no_country() -> None:
+    for name in ("Asia", "Africa", "Latin America"):
+        place = geocode(name, "CHN")
+        assert (place.country, place.precision) == (None, None)

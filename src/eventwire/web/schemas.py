@@ -21,6 +21,7 @@ class LocationOut(BaseModel):
     lat: float | None = None
     lon: float | None = None
     feature: str | None = None
+    precision: str | None = None
 
     @classmethod
     def from_location(cls, place: Location | None) -> LocationOut | None:

@@ -13,14 +13,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from eventwire import vocabulary
 from eventwire.actors.lexicon import default_lexicon
 from eventwire.clean import strip_dateline
 from eventwire.document import Document
+from eventwire.errors import ConfigError
 from eventwire.records import Location, PlaceRef
 from eventwire.whenwhere import gazetteer
 
@@ -72,27 +76,82 @@ def _lexicon_country(name: str) -> str | None:
     return None
 
 
+LANDMARKS_FILE = "data/landmarks.tsv"
+# Gazetteer features by how precisely they place an event (Location.precision).
+PRECISION = {"country": "country", "region": "country", "state": "admin1", "city": "city"}
+
+
+@lru_cache(maxsize=1)
+def landmarks() -> dict[str, Location]:
+    """Buildings and institutions that stand for governments, by lookup key, at their city.
+
+    From ``data/landmarks.tsv``; the point is the city's gazetteer point. A row whose city the
+    gazetteer lacks stops with a ConfigError naming the row, as a malformed vocabulary file does.
+    """
+    text = resources.files("eventwire").joinpath(LANDMARKS_FILE).read_text(encoding="utf-8")
+    table: dict[str, Location] = {}
+    for row in vocabulary.parse(text, LANDMARKS_FILE):
+        admin1 = row["admin1"] or None
+        cities = [
+            p
+            for p in gazetteer.lookup(row["city"], row["country"])
+            if p.country == row["country"] and p.feature == "city" and admin1 in (None, p.admin1)
+        ]
+        if not cities:
+            raise ConfigError(f"{LANDMARKS_FILE}: {row['name']}: no city {row['city']!r}")
+        city = cities[0]
+        place = Location(
+            f"{row['name']}, {city.name}",
+            city.country,
+            city.admin1,
+            city.lat,
+            city.lon,
+            "landmark",
+            "landmark",
+        )
+        for name in [row["name"], *row["aliases"].split("|")]:
+            if name.strip():
+                table[gazetteer.key(name)] = place
+    return table
+
+
+def landmark(name: str) -> Location | None:
+    """The landmark a place name is ("the White House", "Élysée Palace"), else None."""
+    found = landmarks().get(gazetteer.key(re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)))
+    return None if found is None else dataclasses.replace(found)
+
+
 def geocode(name: str, hint: str | None) -> Location:
     """The best gazetteer place for a name; a country or US state has no coordinates here.
 
-    "northern Syria" is looked up as Syria (its country is right, its point would not be), and a
-    name only the actor lexicon knows ("US", "Scotland") gets its country.
+    A landmark of ``data/landmarks.tsv`` is its city ("White House" is Washington, not the
+    Casablanca GeoNames also calls so). "northern Syria" is looked up as Syria (its country is
+    right, its point would not be), and a name only the actor lexicon knows ("US", "Scotland")
+    gets its country.
     """
+    known = landmark(name)
+    if known is not None:
+        return known
     places = gazetteer.lookup(name, hint)
     if not places:
         whole = _lexicon_country(name)  # "Northern Ireland" is a name, not a part of Ireland
         if whole is not None:
-            return Location(name=name, country=whole, feature="country")
+            return Location(name=name, country=whole, feature="country", precision="country")
         core = _COMPASS.sub("", name)
         country = (gazetteer.country_of(core, hint) if core != name else None) or (
             _lexicon_country(core)
         )
         feature = None if country is None else "country" if core == name else "region"
-        return Location(name=name, country=country, feature=feature)
+        return Location(
+            name=name, country=country, feature=feature, precision=PRECISION.get(feature or "")
+        )
     best = places[0]
+    precision = PRECISION.get(best.feature)
     if best.feature != "city":
-        return Location(best.name, best.country, best.admin1, None, None, best.feature)
-    return Location(best.name, best.country, best.admin1, best.lat, best.lon, best.feature)
+        return Location(best.name, best.country, best.admin1, None, None, best.feature, precision)
+    return Location(
+        best.name, best.country, best.admin1, best.lat, best.lon, best.feature, precision
+    )
 
 
 def _candidates(parsed: Any) -> list[Any]:
@@ -106,7 +165,8 @@ def _candidates(parsed: Any) -> list[Any]:
 def _locative(span: Any) -> bool:
     root = span.root
     head = root.head
-    labelled = getattr(span, "label_", "") in PLACE_LABELS
+    # A landmark is a place whatever the NER label ("outside the White House" is often ORG).
+    labelled = getattr(span, "label_", "") in PLACE_LABELS or landmark(span.text) is not None
     if root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
         return labelled
     # "the city of Ahvaz": the construction itself says it is a place, whatever the NER label.
