@@ -156,3 +156,59 @@ def test_continent_gets_no_country() -> None:
     for name in ("Asia", "Africa", "Latin America"):
         place = geocode(name, "CHN")
         assert (place.country, place.precision) == (None, None)
+
+
+def test_a_capital_that_acts_places_the_event_in_it(place_of: PlaceOf) -> None:
+    place, basis = place_of("Rome recalled its envoy to Cairo over the case.", "recalled")
+    assert place is not None
+    assert (place.name, place.country, basis) == ("Rome", "ITA", "clause")
+
+
+def test_a_government_building_that_acts_places_the_event_at_its_city(place_of: PlaceOf) -> None:
+    place, basis = place_of("The Kremlin rejected the proposal on Monday.", "rejected")
+    assert place is not None
+    assert (place.name, place.precision, basis) == ("Kremlin, Moscow", "landmark", "clause")
+
+
+def test_a_place_phrase_of_the_clause_beats_the_dateline(place_of: PlaceOf) -> None:
+    text = "Lawmakers voted against the bill in Strasbourg on Tuesday."
+    place, basis = place_of(text, "voted", dateline="Brussels")
+    assert place is not None
+    assert (place.name, basis) == ("Strasbourg", "clause")
+
+
+def test_the_scene_is_not_carried_into_the_next_paragraph(place_of: PlaceOf) -> None:
+    text = (
+        "Ministers held a meeting in Oslo on Monday.\n\n"
+        "Years earlier, the premier criticised the plan."
+    )
+    place, basis = place_of(text, "criticised")
+    assert (place, basis) == (None, "none")
+
+
+def test_the_article_main_city_is_the_last_resort(place_of: PlaceOf) -> None:
+    text = (
+        "Thousands marched in Chicago on Saturday. Police in Chicago made arrests.\n\n"
+        "The mayor condemned the violence."
+    )
+    place, basis = place_of(text, "condemned")
+    assert place is not None
+    assert (place.name, basis) == ("Chicago", "main")
+
+
+def test_a_spot_the_gazetteer_lacks_is_placed_at_the_city_named_with_it() -> None:
+    from eventwire import nlp
+
+    parsed = nlp.load()("Thousands rallied at Freedom Plaza in the city of Denver on Saturday.")
+    spots = [r.location for r in place_refs(parsed, None) if "Plaza" in r.location.name]
+    assert [(p.name, p.country, p.precision) for p in spots] == [
+        ("Freedom Plaza, Denver", "USA", "landmark")
+    ]
+
+
+def test_a_us_state_beside_a_city_picks_that_state() -> None:
+    from eventwire import nlp
+
+    parsed = nlp.load()("The senator spoke at a rally in Wilmington, Delaware on Friday.")
+    (ref,) = place_refs(parsed, None)
+    assert (ref.location.name, ref.location.admin1) == ("Wilmington", "DE")

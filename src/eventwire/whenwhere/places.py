@@ -7,8 +7,11 @@
    a country named beside it ("Iranian", "Yemen's", "Kabul, Afghanistan") or, failing that, the
    article's most named country breaks ties (Tripoli LBY vs LBN). A name the gazetteer does not
    know keeps its name with the other fields empty.
-3. An event takes the place of its own clause, else of its sentence, else the narrative's last
-   place, else the dateline's city, else none.
+3. An event takes the place of its own clause (a place phrase under its trigger, or the city of
+   a seat of government that is its subject: "Athens expelled ...", "the Kremlin announced
+   ..."), else of its sentence, else the last scene-setting place of its paragraph, else the
+   dateline's city, else the article's main place (the city it names most, at least twice),
+   else none.
 """
 
 from __future__ import annotations
@@ -99,16 +102,7 @@ def landmarks() -> dict[str, Location]:
         ]
         if not cities:
             raise ConfigError(f"{LANDMARKS_FILE}: {row['name']}: no city {row['city']!r}")
-        city = cities[0]
-        place = Location(
-            f"{row['name']}, {city.name}",
-            city.country,
-            city.admin1,
-            city.lat,
-            city.lon,
-            "landmark",
-            "landmark",
-        )
+        place = _at_city(row["name"], cities[0])
         for name in [row["name"], *row["aliases"].split("|")]:
             if name.strip():
                 table[gazetteer.key(name)] = place
@@ -121,18 +115,21 @@ def landmark(name: str) -> Location | None:
     return None if found is None else dataclasses.replace(found)
 
 
-def geocode(name: str, hint: str | None) -> Location:
+def geocode(name: str, hint: str | None, state: str | None = None) -> Location:
     """The best gazetteer place for a name; a country or US state has no coordinates here.
 
     A landmark of ``data/landmarks.tsv`` is its city ("White House" is Washington, not the
     Casablanca GeoNames also calls so). "northern Syria" is looked up as Syria (its country is
     right, its point would not be), and a name only the actor lexicon knows ("US", "Scotland")
-    gets its country.
+    gets its country. ``state`` (a US state's code, from "Kenosha, Wisconsin") breaks ties among
+    US places of one name.
     """
     known = landmark(name)
     if known is not None:
         return known
     places = gazetteer.lookup(name, hint)
+    if state is not None:  # "Wilmington, Delaware": that state's Wilmington, not North Carolina's
+        places.sort(key=lambda p: (p.country, p.admin1) != ("USA", state))
     if not places:
         whole = _lexicon_country(name)  # "Northern Ireland" is a name, not a part of Ireland
         if whole is not None:
@@ -178,9 +175,63 @@ def _locative(span: Any) -> bool:
     return False
 
 
+def _state_near(name_root: Any) -> str | None:
+    """The US state written beside a place name: "Kenosha, Wisconsin", "Wilmington, Delaware"."""
+    for token in name_root.children:
+        if token.dep_ in ("appos", "npadvmod", "conj", "npmod") and token.i > name_root.i:
+            words = [t for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN"]
+            text = " ".join(t.text for t in words) or token.text
+            states = [p for p in gazetteer.lookup(text) if p.feature == "state"]
+            if states:
+                return states[0].admin1
+    return None
+
+
+def _at_city(name: str, city: Location | gazetteer.Place) -> Location:
+    """A named spot ("Freedom Plaza", "White House") placed at the city it is in."""
+    return Location(
+        f"{name}, {city.name}",
+        city.country,
+        city.admin1,
+        city.lat,
+        city.lon,
+        "landmark",
+        "landmark",
+    )
+
+
+def _city_of_spot(parsed: Any, root: Any, name: str, refs: dict[int, PlaceRef]) -> Location | None:
+    """The city of a named spot the gazetteer does not know, when the text says it.
+
+    A city named in the same phrase ("rallied at Freedom Plaza in ... Washington, DC", "in
+    Athens at the Zappeion Hall": a city under the same head), else a city the name begins with
+    when the article names that city as a place elsewhere ("London Bridge", "Saint Louis
+    University"): a leading city word alone is no proof ("Hyde Park" is no park of Hyde).
+    """
+    holder = root.head.head if root.dep_ == "pobj" else root.head
+    near = [
+        r.location
+        for i, r in refs.items()
+        if i != root.i
+        and r.location.precision == "city"
+        and (holder.left_edge.i <= i <= holder.right_edge.i)
+        and abs(i - root.i) <= 12
+    ]
+    if near:
+        return near[0]
+    words = name.split()
+    cities = {gazetteer.key(r.location.name): r.location for r in refs.values()}
+    for cut in range(len(words) - 1, 0, -1):
+        found = geocode(" ".join(words[:cut]), None)
+        if found.precision == "city" and gazetteer.key(found.name) in cities:
+            return cities[gazetteer.key(found.name)]
+    return None
+
+
 def place_refs(parsed: Any, default_hint: str | None) -> list[PlaceRef]:
     """Every geocodable place phrase of a parsed body, in text order."""
     refs: dict[int, PlaceRef] = {}
+    spans: dict[int, tuple[Any, str]] = {}
     for span in _candidates(parsed):
         if not _locative(span):
             continue
@@ -189,7 +240,15 @@ def place_refs(parsed: Any, default_hint: str | None) -> list[PlaceRef]:
         noun = head.head if head.lower_ == "of" else head
         hint = _hint_near(noun) or _hint_near(root) or default_hint
         name = span.text[4:] if span.text.lower().startswith("the ") else span.text
-        refs[root.i] = PlaceRef(root.i, geocode(name, hint), _sets_scene(root))
+        place = geocode(name, hint, _state_near(root))
+        refs[root.i] = PlaceRef(root.i, place, _sets_scene(root))
+        spans[root.i] = (root, name)
+    for i, (root, name) in spans.items():
+        ref = refs[i]
+        if ref.location.country is None:
+            city = _city_of_spot(parsed, root, name, refs)
+            if city is not None:
+                refs[i] = dataclasses.replace(ref, location=_at_city(ref.location.name, city))
     return [refs[i] for i in sorted(refs)]
 
 
@@ -234,6 +293,90 @@ def main_country(doc: Document) -> str | None:
     return article_country([a.code for a in doc.actors for _ in a.mentions])
 
 
+MAIN_MENTIONS = 2
+MAIN_SHARE = 0.4
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _capital(token: Any) -> Location | None:
+    """The city of a capital the actor lexicon knows, named by one token ("Athens", "Tehran")."""
+    capitals = [m for m in default_lexicon().lookup(token.text, None) if m.entry.kind == "capital"]
+    if not capitals or not capitals[0].code:
+        return None
+    place = geocode(token.text, capitals[0].code[:3])
+    return place if place.precision == "city" and place.country == capitals[0].code[:3] else None
+
+
+def _seats_named(parsed: Any) -> list[PlaceRef]:
+    """Capitals that are a clause's subject ("In this vein, Tehran is building ..."): they vote
+    for the article's main place as place phrases do."""
+    found = []
+    for token in parsed:
+        if token.pos_ == "PROPN" and token.dep_ in SUBJECTS:
+            place = _capital(token)
+            if place is not None:
+                found.append(PlaceRef(token.i, place))
+    return found
+
+
+def _main_place(refs: list[PlaceRef]) -> Location | None:
+    """The article's main place, for events the text gives no other place: the city it names
+    most as a place (a landmark counts for its city), else the place it names most, when that
+    is at least two mentions and a :data:`MAIN_SHARE` of them (a round-up naming a dozen cities
+    twice at most has no main place); the first named of equals."""
+    named = [r.location for r in refs if r.location.country]
+    for places in ([p for p in named if p.lat is not None], named):
+        counts = Counter(_point(p) for p in places)
+        if not counts:
+            continue
+        best = max(counts.values())
+        if best < MAIN_MENTIONS or best < MAIN_SHARE * len(places):
+            continue
+        first = next(p for p in places if counts[_point(p)] == best)
+        # A landmark stands for its city here: "the White House" is not the story's place.
+        if first.precision == "landmark":
+            same = (p for p in places if _point(p) == _point(first) and p.precision == "city")
+            return next(same, first)
+        return first
+    return None
+
+
+def _point(place: Location) -> tuple[Any, ...]:
+    if place.lat is not None:
+        return (place.country, place.lat, place.lon)
+    return (place.country, place.admin1, place.precision)
+
+
+def _paragraph_starts(parsed: Any) -> list[bool]:
+    """For each sentence, whether a line break stands between it and the sentence before."""
+    starts: list[bool] = []
+    previous_end = None
+    for sent in parsed.sents:
+        words = [t for t in sent if not t.is_space]
+        if not words:
+            starts.append(previous_end is None)
+            continue
+        begin = words[0].idx
+        starts.append(previous_end is None or "\n" in parsed.text[previous_end:begin])
+        previous_end = words[-1].idx + len(words[-1].text)
+    return starts
+
+
+def _seat_of(trigger: Any) -> Location | None:
+    """The city of a seat of government that is the trigger's subject: "Athens expelled the
+    ambassador", "the Kremlin announced" happened in Athens and Moscow (a capital named by the
+    actor lexicon, or a landmark of ``data/landmarks.tsv``)."""
+    for child in trigger.children:
+        if child.dep_ not in SUBJECTS or child.pos_ != "PROPN":
+            continue
+        words = [t for t in child.subtree if t.pos_ in ("PROPN", "DET") or t.i == child.i]
+        name = " ".join(t.text for t in words if t.i <= child.i)
+        found = landmark(name) or _capital(child)
+        if found is not None:
+            return found
+    return None
+
+
 class Gazette:
     """Places for the events of one document, by clause, sentence and narrative."""
 
@@ -243,14 +386,22 @@ class Gazette:
         self.dateline = dateline
         self._index = {sent.start: i for i, sent in enumerate(parsed.sents)}
         self._frames = self._narrative()
+        self.main = _main_place(sorted(refs + _seats_named(parsed), key=lambda r: r.head))
 
     def _in(self, sent: Any) -> list[PlaceRef]:
         return [r for r in self.refs if sent.start <= r.head < sent.end]
 
     def _narrative(self) -> list[Location | None]:
+        """The scene each sentence inherits: the last scene-setting place before it in its
+        paragraph. A new paragraph starts with no scene: in news a paragraph change is often a
+        change of story line (background, reactions elsewhere), and a scene carried across it
+        placed a debate in Cleveland and fighting in Azerbaijan at the White House."""
         frames: list[Location | None] = []
         current: Location | None = None
-        for sent in self.parsed.sents:
+        starts = _paragraph_starts(self.parsed)
+        for sent, new_paragraph in zip(self.parsed.sents, starts, strict=True):
+            if new_paragraph:
+                current = None
             frames.append(current)
             scene = [r for r in self._in(sent) if r.frames]
             if scene:
@@ -258,13 +409,17 @@ class Gazette:
         return frames
 
     def place_of(self, trigger: Any) -> tuple[Location | None, str]:
-        """(location, basis) of an event's trigger: clause | sentence | inherited | dateline."""
+        """(location, basis) of an event's trigger: clause | sentence | inherited | dateline |
+        main | none."""
         sent = trigger.sent
         refs = self._in(sent)
         for ref in refs:
             head = self.parsed[ref.head]
             if trigger.left_edge.i <= head.i <= trigger.right_edge.i:
                 return ref.location, "clause"
+        seat = _seat_of(trigger)
+        if seat is not None:
+            return seat, "clause"
         if refs:
             return refs[0].location, "sentence"
         inherited = self._frames[self._index.get(sent.start, 0)]
@@ -272,4 +427,6 @@ class Gazette:
             return inherited, "inherited"
         if self.dateline is not None:
             return self.dateline, "dateline"
+        if self.main is not None:
+            return self.main, "main"
         return None, "none"
