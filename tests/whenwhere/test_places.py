@@ -212,3 +212,39 @@ def test_a_us_state_beside_a_city_picks_that_state() -> None:
     parsed = nlp.load()("The senator spoke at a rally in Wilmington, Delaware on Friday.")
     (ref,) = place_refs(parsed, None)
     assert (ref.location.name, ref.location.admin1) == ("Wilmington", "DE")
+
+
+def test_the_actors_country_when_the_article_has_no_main_place() -> None:
+    from eventwire import nlp
+
+    parsed = nlp.load()("The minister criticised the plan.")
+    token = next(t for t in parsed if t.text == "criticised")
+    place, basis = Gazette(parsed, [], None, "GRC").place_of(token)
+    assert place is not None
+    assert (place.name, place.precision, basis) == ("Greece", "country", "main")
+    # An organisation's pseudo-country is no place.
+    assert Gazette(parsed, [], None, "IGO").place_of(token) == (None, "none")
+
+
+def test_a_spot_with_no_city_named_is_at_the_dateline_city_but_a_continent_is_not() -> None:
+    from eventwire import nlp
+
+    parsed = nlp.load()("Hundreds rallied in Jeevanjee Gardens on Friday. Ministers met in Asia.")
+    nairobi = geocode("Nairobi", None)
+    gazette = Gazette(parsed, place_refs(parsed, None), nairobi)
+    names = [(r.location.name, r.location.country) for r in gazette.refs]
+    assert ("Jeevanjee Gardens, Nairobi", "KEN") in names
+    assert ("Asia", None) in names
+
+
+def test_the_headline_city_stands_in_for_a_missing_dateline() -> None:
+    from eventwire.document import Document
+    from eventwire.records import Article
+    from eventwire.whenwhere.places import headline_city
+
+    article = Article(id="x", text="Police said.", title="Two hurt in knife attack in Leeds")
+    city = headline_city(Document(article=article), "GBR")
+    assert city is not None
+    assert (city.name, city.country, city.precision) == ("Leeds", "GBR", "city")
+    plain = Article(id="y", text="Police said.", title="Parliament votes on budget")
+    assert headline_city(Document(article=plain), None) is None

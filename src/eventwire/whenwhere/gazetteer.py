@@ -146,6 +146,14 @@ def fips(iso3_code: str) -> str | None:
     return _index().fips.get(iso3_code.upper())
 
 
+def country_name(iso3_code: str) -> str | None:
+    """The GeoNames name of a country by its ISO alpha-3 code (``GRC`` -> ``Greece``)."""
+    for row in _index().rows:
+        if row[5] == "country" and row[1] == iso3_code:
+            return str(row[0])
+    return None
+
+
 def iso3(iso2: str) -> str | None:
     """ISO alpha-2 -> alpha-3 (``CH`` -> ``CHE``), from the GeoNames country table."""
     return _index().iso3.get(iso2.upper())

@@ -10,8 +10,8 @@
 3. An event takes the place of its own clause (a place phrase under its trigger, or the city of
    a seat of government that is its subject: "Athens expelled ...", "the Kremlin announced
    ..."), else of its sentence, else the last scene-setting place of its paragraph, else the
-   dateline's city, else the article's main place (the city it names most, at least twice),
-   else none.
+   dateline's city, else the article's main place (the city it names most, at least twice and
+   40% of its place mentions, else the country its actors are mentioned with most), else none.
 """
 
 from __future__ import annotations
@@ -36,6 +36,14 @@ PLACE_NOUNS = frozenset(vocabulary.listed("event_place_words", "place_noun"))
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Nouns whose place is the scene of what follows ("a meeting in Tehran ... Speaking there, ...").
 GATHERINGS = frozenset(vocabulary.listed("event_place_words", "gathering"))
+# Last words of named spots ("Freedom Plaza") that take the city they are in.
+SPOT_NOUNS = frozenset(vocabulary.listed("event_place_words", "spot_noun"))
+
+
+def _spot(place: Location) -> bool:
+    """Whether an ungeocoded name is a named spot ("Forbury Gardens"), not a region ("Asia")."""
+    words = place.name.split()
+    return place.country is None and len(words) > 1 and words[-1].lower() in SPOT_NOUNS
 
 
 def _country_word(token: Any) -> str | None:
@@ -245,7 +253,7 @@ def place_refs(parsed: Any, default_hint: str | None) -> list[PlaceRef]:
         spans[root.i] = (root, name)
     for i, (root, name) in spans.items():
         ref = refs[i]
-        if ref.location.country is None:
+        if _spot(ref.location):
             city = _city_of_spot(parsed, root, name, refs)
             if city is not None:
                 refs[i] = dataclasses.replace(ref, location=_at_city(ref.location.name, city))
@@ -286,6 +294,22 @@ def dateline_name(doc: Document) -> str | None:
         return place
     found = strip_dateline(doc.body.split("\n", 1)[0])
     return found.place if found.found else None
+
+
+def headline_city(doc: Document, hint: str | None) -> Location | None:
+    """The city a headline places the story in ("Three killed in stabbing attack in Reading,
+    UK"): its last place phrase geocoded to a city or landmark, for a text with no dateline."""
+    title = doc.article.title
+    if not title:
+        return None
+    from eventwire import nlp
+
+    cities = [
+        r.location
+        for r in place_refs(nlp.load()(title), hint)
+        if r.location.precision in ("city", "landmark")
+    ]
+    return cities[-1] if cities else None
 
 
 def main_country(doc: Document) -> str | None:
@@ -380,13 +404,31 @@ def _seat_of(trigger: Any) -> Location | None:
 class Gazette:
     """Places for the events of one document, by clause, sentence and narrative."""
 
-    def __init__(self, parsed: Any, refs: list[PlaceRef], dateline: Location | None) -> None:
+    def __init__(
+        self,
+        parsed: Any,
+        refs: list[PlaceRef],
+        dateline: Location | None,
+        country: str | None = None,
+    ) -> None:
         self.parsed = parsed
+        # A spot no phrase placed ("in Forbury Gardens") is at the dateline's city.
+        if dateline is not None and dateline.precision == "city":
+            refs = [
+                dataclasses.replace(r, location=_at_city(r.location.name, dateline))
+                if _spot(r.location)
+                else r
+                for r in refs
+            ]
         self.refs = refs
         self.dateline = dateline
         self._index = {sent.start: i for i, sent in enumerate(parsed.sents)}
         self._frames = self._narrative()
         self.main = _main_place(sorted(refs + _seats_named(parsed), key=lambda r: r.head))
+        # Failing a main place, the country the article's actors are mentioned with most.
+        named = gazetteer.country_name(country) if country else None  # not "IGO"
+        if self.main is None and named is not None:
+            self.main = geocode(named, country)
 
     def _in(self, sent: Any) -> list[PlaceRef]:
         return [r for r in self.refs if sent.start <= r.head < sent.end]

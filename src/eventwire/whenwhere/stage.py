@@ -10,7 +10,14 @@ from eventwire.document import Document
 from eventwire.events.mood import stated_by
 from eventwire.records import Event, published_day
 from eventwire.whenwhere.dates import Timeline
-from eventwire.whenwhere.places import Gazette, dateline_name, geocode, main_country, places_of
+from eventwire.whenwhere.places import (
+    Gazette,
+    dateline_name,
+    geocode,
+    headline_city,
+    main_country,
+    places_of,
+)
 
 
 def trigger_token(doc: Document, event: Event) -> Any:
@@ -38,8 +45,9 @@ def stage(doc: Document) -> Document:
     published = published_day(doc.article.published)
     timeline = Timeline(doc.parsed, published or date.today())
     dateline = dateline_name(doc)
-    dateline_place = geocode(dateline, main_country(doc)) if dateline else None
-    gazette = Gazette(doc.parsed, places_of(doc), dateline_place)
+    country = main_country(doc)
+    dateline_place = geocode(dateline, country) if dateline else headline_city(doc, country)
+    gazette = Gazette(doc.parsed, places_of(doc), dateline_place, country)
     situated = []
     for event in doc.events:
         token = trigger_token(doc, event)
