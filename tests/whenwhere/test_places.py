@@ -248,3 +248,23 @@ def test_the_headline_city_stands_in_for_a_missing_dateline() -> None:
     assert (city.name, city.country, city.precision) == ("Leeds", "GBR", "city")
     plain = Article(id="y", text="Police said.", title="Parliament votes on budget")
     assert headline_city(Document(article=plain), None) is None
+
+
+def test_a_country_named_in_passing_is_not_the_main_place_of_another_countrys_story() -> None:
+    from eventwire import nlp
+
+    text = (
+        "The minister was treated in Kenya. A reporter in Kenya confirmed it.\n\n"
+        "The government praised the doctors."
+    )
+    parsed = nlp.load()(text)
+    token = next(t for t in parsed if t.text == "praised")
+    place, basis = Gazette(
+        parsed, place_refs(parsed, None), None, "BDI", frozenset({"BDI"})
+    ).place_of(token)
+    assert place is not None
+    assert (place.name, basis) == ("Burundi", "main")
+    # Without the actors' countries, Kenya named twice is the main place.
+    place, _ = Gazette(parsed, place_refs(parsed, None), None, "BDI").place_of(token)
+    assert place is not None
+    assert place.name == "Kenya"

@@ -343,13 +343,18 @@ def _seats_named(parsed: Any) -> list[PlaceRef]:
     return found
 
 
-def _main_place(refs: list[PlaceRef]) -> Location | None:
+def _main_place(refs: list[PlaceRef], countries: frozenset[str] | None = None) -> Location | None:
     """The article's main place, for events the text gives no other place: the city it names
     most as a place (a landmark counts for its city), else the place it names most, when that
     is at least two mentions and a :data:`MAIN_SHARE` of them (a round-up naming a dozen cities
-    twice at most has no main place); the first named of equals."""
+    twice at most has no main place); the first named of equals. A country or region is the
+    main place only if it is one of ``countries``, those of the article's leading actors: a
+    Burundi obituary naming Kenya twice, where the widow was treated, is not set in Kenya."""
     named = [r.location for r in refs if r.location.country]
-    for places in ([p for p in named if p.lat is not None], named):
+    cities = [p for p in named if p.lat is not None]
+    if countries:
+        named = [p for p in named if p.country in countries]
+    for places in (cities, named):
         counts = Counter(_point(p) for p in places)
         if not counts:
             continue
@@ -410,6 +415,7 @@ class Gazette:
         refs: list[PlaceRef],
         dateline: Location | None,
         country: str | None = None,
+        actor_countries: frozenset[str] | None = None,
     ) -> None:
         self.parsed = parsed
         # A spot no phrase placed ("in Forbury Gardens") is at the dateline's city.
@@ -424,7 +430,8 @@ class Gazette:
         self.dateline = dateline
         self._index = {sent.start: i for i, sent in enumerate(parsed.sents)}
         self._frames = self._narrative()
-        self.main = _main_place(sorted(refs + _seats_named(parsed), key=lambda r: r.head))
+        votes = sorted(refs + _seats_named(parsed), key=lambda r: r.head)
+        self.main = _main_place(votes, actor_countries)
         # Failing a main place, the country the article's actors are mentioned with most.
         named = gazetteer.country_name(country) if country else None  # not "IGO"
         if self.main is None and named is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -18,6 +19,9 @@ from eventwire.whenwhere.places import (
     main_country,
     places_of,
 )
+
+# A country whose actors are this share of the article's actor mentions can hold its main place.
+ACTOR_SHARE = 0.2
 
 
 def trigger_token(doc: Document, event: Event) -> Any:
@@ -47,7 +51,10 @@ def stage(doc: Document) -> Document:
     dateline = dateline_name(doc)
     country = main_country(doc)
     dateline_place = geocode(dateline, country) if dateline else headline_city(doc, country)
-    gazette = Gazette(doc.parsed, places_of(doc), dateline_place, country)
+    mentions = Counter(a.code[:3] for a in doc.actors for _ in a.mentions if len(a.code) >= 3)
+    total = sum(mentions.values())
+    actor_countries = frozenset(c for c, n in mentions.items() if n >= ACTOR_SHARE * total)
+    gazette = Gazette(doc.parsed, places_of(doc), dateline_place, country, actor_countries)
     situated = []
     for event in doc.events:
         token = trigger_token(doc, event)
