@@ -268,3 +268,10 @@ def test_a_country_named_in_passing_is_not_the_main_place_of_another_countrys_st
     place, _ = Gazette(parsed, place_refs(parsed, None), None, "BDI").place_of(token)
     assert place is not None
     assert place.name == "Kenya"
+
+
+def test_a_location_stored_before_precision_existed_still_loads() -> None:
+    stored = {"name": "Tehran", "country": "IRN", "admin1": "26", "lat": 35.69, "lon": 51.42}
+    place = Location(**stored, feature="city")
+    assert place.precision is None
+    assert Location(**place.to_dict()) == place
