@@ -29,3 +29,28 @@ def test_hope_active_clause_asks_its_subject() -> None:
 
 def test_demand_active_clause_asks_its_subject() -> None:
     assert countries("Britain demanded that Iran release the sailors.") == {("GBR", "100", "IRN")}
+
+
+# "X wants to VERB": the subject's own intent, whose kind is the complement's act (verb class
+# planning, like "plans to"); "wants help" (a noun) stays an appeal for aid.
+
+
+def test_wants_to_help_is_intent_to_provide_aid() -> None:
+    text = "The US Secretary of State wants to help Israel."
+    assert countries(text) == {("USA", "033", "ISR")}
+
+
+def test_wants_to_buy_is_intent_to_cooperate_materially() -> None:
+    assert countries("Turkey wants to buy Russian missiles.") == {("TUR", "031", "RUS")}
+
+
+def test_wants_to_attack_stays_a_threat() -> None:
+    assert countries("Obama wants to attack Switzerland.") == {("USA", "138", "CHE")}
+
+
+def test_wants_help_noun_stays_an_appeal_for_aid() -> None:
+    assert countries("Haiti wants help from the United States.") == {("HTI", "023", "USA")}
+
+
+def test_wants_someone_to_act_stays_an_appeal() -> None:
+    assert countries("Obama wants Putin to attack Switzerland.") == {("USA", "020", "RUS")}
