@@ -54,3 +54,26 @@ def test_wants_help_noun_stays_an_appeal_for_aid() -> None:
 
 def test_wants_someone_to_act_stays_an_appeal() -> None:
     assert countries("Obama wants Putin to attack Switzerland.") == {("USA", "020", "RUS")}
+
+
+# "killed in Israeli (tank) shelling": the parser reads the attack noun in -ing as a verb of its
+# own, leaving its nationality as the preposition's object (coder._gerund_attack).
+
+
+def test_killed_in_nationality_shelling_is_that_nations_attack() -> None:
+    text = "Four children were killed in Israeli shelling in the Gaza Strip on Friday."
+    assert countries(text) == {("ISR", "190", "PSE")}
+
+
+def test_killed_in_nationality_weapon_shelling_is_that_nations_attack() -> None:
+    text = "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday."
+    assert countries(text) == {("ISR", "190", "PSE")}
+
+
+def test_killed_in_nationality_shelling_names_its_victims() -> None:
+    text = "Two Syrian soldiers were killed in Turkish artillery shelling near Idlib."
+    assert countries(text) == {("TUR", "190", "SYR")}
+
+
+def test_shelling_with_no_nationality_names_no_attacker() -> None:
+    assert countries("Three civilians were killed during heavy shelling in Aleppo.") == set()

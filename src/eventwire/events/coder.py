@@ -607,6 +607,12 @@ def victims_and_attackers(r: VerbReading) -> bool:
         victim = parties.passive_target(verb)
         if attackers:
             r.sources, r.source_path = attackers, "prep→attack→holder"
+            gerund = _gerund_attack_on(verb)
+            if gerund is not None:
+                # "killed in Israeli shelling": the place the verb's phrase seemed to name is the
+                # attacker; the attack's own place phrase hangs on the misparsed noun.
+                r.targets, r.target_path = sides.place_targets(doc, [gerund])
+                r.target_path = f"gerund-attack→{r.target_path}"
             if victim is not None and not any(p.code for p in r.targets):
                 r.targets = [p for p in parties.actors_of(doc, victim, "nsubjpass") if p.code]
                 r.target_path = "nsubjpass"
@@ -688,6 +694,11 @@ def _attack_holders(doc: Document, verb: Token) -> list[Party]:
         if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("in", "by", "during"):
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if _gerund_attack(verb, pobj) is not None:
+                found = _gerund_attack_doers(doc, pobj)
+                if found:
+                    return found
+                continue
             entry = nominal.event_noun(pobj)
             if entry is None or not unnamed_attackers.applies(entry[0]):
                 continue
@@ -698,6 +709,38 @@ def _attack_holders(doc: Document, verb: Token) -> list[Party]:
             if found:
                 return found
     return []
+
+
+def _gerund_attack(verb: Token, pobj: Token) -> Token | None:
+    """ "were killed in Israeli tank shelling": the parser may read an attack noun in -ing as a
+    verb of its own hung on the clause's verb, leaving its modifiers ("Israeli tank") as the
+    preposition's object; the attack noun is then the word right after that object."""
+    doc = pobj.doc
+    if pobj.i + 1 >= len(doc):
+        return None
+    word = doc[pobj.i + 1]
+    if word.tag_ != "VBG" or word.head != verb or word.lower_ not in nominal.EVENT_NOUNS:
+        return None
+    return word if unnamed_attackers.applies(nominal.EVENT_NOUNS[word.lower_][0]) else None
+
+
+def _gerund_attack_doers(doc: Document, pobj: Token) -> list[Party]:
+    """The nationality that modifies a misparsed attack noun: the preposition's object itself
+    ("in Israeli shelling") or its own nationality modifier ("in Israeli tank shelling")."""
+    holder, how = (pobj, "pobj") if pobj.text[:1].isupper() else nominal.source_token(pobj)
+    if holder is None or holder.pos_ in ("VERB", "AUX"):
+        return []
+    return _noun_doers(doc, pobj, holder, f"gerund-attack:{how}")
+
+
+def _gerund_attack_on(verb: Token) -> Token | None:
+    """The misparsed attack noun of one of the verb's prepositional phrases (_gerund_attack)."""
+    for prep in verb.children:
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            gerund = _gerund_attack(verb, pobj)
+            if gerund is not None:
+                return gerund
+    return None
 
 
 def _reverse_candidate(
