@@ -77,3 +77,26 @@ def test_killed_in_nationality_shelling_names_its_victims() -> None:
 
 def test_shelling_with_no_nationality_names_no_attacker() -> None:
     assert countries("Three civilians were killed during heavy shelling in Aleppo.") == set()
+
+
+# A bare infinitive the parser coordinated with a finite verb ("has jailed ... and join") is
+# the complement of a causative ("helping militants join"): it does not share that verb's
+# subject (parties._bare_conjunct_of_finite).
+
+
+def test_bare_infinitive_conjunct_does_not_take_the_finite_verbs_subject() -> None:
+    text = (
+        "A Tunisian court has jailed an Algerian student for helping young militants join an"
+        " armed Islamic group in Libya."
+    )
+    assert countries(text) == {("TUN", "173", "DZA")}
+
+
+def test_finite_conjuncts_share_their_subject() -> None:
+    text = "Russia attacked Georgia and bombed Ukraine."
+    assert countries(text) == {("RUS", "190", "GEO"), ("RUS", "190", "UKR")}
+
+
+def test_bare_conjuncts_of_a_bare_verb_share_their_subject() -> None:
+    text = "Iran will meet France and discuss the nuclear deal."
+    assert countries(text) == {("IRN", "036", "FRA")}

@@ -239,6 +239,8 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
     holder = _stance_holder(verb)
     if holder is not None:
         return holder, "nsubjpass:stance"
+    if verb.dep_ == "conj" and _bare_conjunct_of_finite(verb):
+        return None, ""
     if verb.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "acomp") and verb.head is not verb:
         # "agreed to visit", "..., warning X": the controller is the governing verb's subject.
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -251,6 +253,18 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
     if verb.dep_ == "relcl" and verb.head is not verb:
         return verb.head, "relcl-head"
     return None, ""
+
+
+def _bare_conjunct_of_finite(verb: Token) -> bool:
+    """ "jailed a student for helping militants join a group": a bare infinitive with no
+    subject or auxiliary of its own cannot be coordinated with a finite or participle verb
+    ("has jailed ... and join"); the parser made it a conjunct of the clause's verb when it
+    is the complement of a causative ("helping militants join"), so it does not share that
+    verb's subject."""
+    if verb.tag_ != "VB" or verb.head.tag_ not in ("VBD", "VBN", "VBZ"):
+        return False
+    own = ("aux", "auxpass", "nsubj", "nsubjpass", "mark")
+    return not any(c.dep_ in own for c in verb.children)
 
 
 def statement_author(verb: Token) -> Token | None:
