@@ -29,3 +29,26 @@ def test_threat_to_use_force_stays_a_threat() -> None:
 
 def test_force_used_for_no_one_is_no_event() -> None:
     assert coded("French workers used their force to lift the car.") == set()
+
+
+# "insulted X" criticizes X (111); the verb had no entry (verbs_extra.tsv).
+
+
+def test_insulted_y_criticizes_y() -> None:
+    text = "The Brazilian president insulted French President Emmanuel Macron as arrogant."
+    assert coded(text) == {("BRAGOV", "111", "FRAGOV")}
+
+
+def test_insulted_by_y() -> None:
+    text = "French President Emmanuel Macron was insulted by the Brazilian president."
+    assert coded(text) == {("BRAGOV", "111", "FRAGOV")}
+
+
+def test_an_insult_to_the_nation_is_no_event() -> None:
+    text = "The Brazilian president called the remarks an insult to the nation."
+    assert coded(text) == set()
+
+
+def test_not_insulting_is_no_event() -> None:
+    text = "The Brazilian president did not insult the French president."
+    assert coded(text) == set()
