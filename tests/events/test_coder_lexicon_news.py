@@ -52,3 +52,27 @@ def test_an_insult_to_the_nation_is_no_event() -> None:
 def test_not_insulting_is_no_event() -> None:
     text = "The Brazilian president did not insult the French president."
     assert coded(text) == set()
+
+
+# "directed / aimed criticism (accusations) at X" criticizes (111) or accuses (112) X: not
+# directing (060) or aiming (030).
+
+
+def test_directed_criticism_at_y() -> None:
+    text = "The Brazilian president directed his criticism at the French government."
+    assert coded(text) == {("BRAGOV", "111", "FRAGOV")}
+
+
+def test_aimed_criticism_at_y() -> None:
+    text = "The Brazilian president aimed criticism at the French government."
+    assert coded(text) == {("BRAGOV", "111", "FRAGOV")}
+
+
+def test_aimed_accusations_at_y() -> None:
+    text = "The Brazilian president aimed accusations at the French government."
+    assert coded(text) == {("BRAGOV", "112", "FRAGOV")}
+
+
+def test_directing_something_else_keeps_its_sense() -> None:
+    text = "The French government directed traffic at the Brazilian embassy."
+    assert coded(text) == {("FRAGOV", "060", "BRAGOV")}
