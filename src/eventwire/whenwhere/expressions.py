@@ -39,7 +39,7 @@ _PART = r"(?:(early|mid|late|the end of|the beginning of|the start of)[\s-]+(?:i
 _MONTH_ONLY = re.compile(rf"^{_PART}({MONTH_NAME})(?:,?\s+(?:of\s+)?(\d{{4}}))?$", re.I)
 _YEAR_ONLY = re.compile(rf"^{_PART}(\d{{4}})$", re.I)
 _WRITTEN_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-_LEADING = re.compile(r"^(?:in|on|during|the|of)\s+", re.I)
+_LEADING = re.compile(r"^(?:in|on|during|of|the(?!\s+(?:end|beginning|start)\b))\s+", re.I)
 # The third of a month or year a part word names: (first, last) day of month or month of year.
 _MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "the end of": (10, 12)}
