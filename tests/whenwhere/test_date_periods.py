@@ -48,9 +48,7 @@ def _range(text: str, tense: str = "past") -> Period | None:
 def test_day_ranges_are_their_days_never_a_year() -> None:
     assert _range("on January 23-24") == Period(date(2020, 1, 23), date(2020, 1, 24), "week")
     assert _range("between 17-23 March") == Period(date(2020, 3, 17), date(2020, 3, 23), "week")
-    assert _range("an April 30 – May 4 poll") == Period(
-        date(2020, 4, 30), date(2020, 5, 4), "week"
-    )
+    assert _range("an April 30 – May 4 poll") == Period(date(2020, 4, 30), date(2020, 5, 4), "week")
     assert _range("from December 28 to January 3, 2019") == Period(
         date(2019, 12, 28), date(2020, 1, 3), "week"
     )
@@ -183,3 +181,11 @@ def test_no_date_a_century_back_without_its_year(date_of: DateOf) -> None:
     assert (found.day, found.basis) == (FRIDAY, "published")
     found = date_of("Germany invaded the Soviet Union on June 22, 1941.", "invaded")
     assert (found.day, found.basis) == (date(1941, 6, 22), "explicit")
+
+
+@pytest.mark.slow
+def test_a_past_act_is_never_dated_after_publication(date_of: DateOf) -> None:
+    found = date_of("The ministers met next week in Rome.", "met")
+    assert (found.day, found.basis) == (FRIDAY, "published")
+    found = date_of("The ministers will meet next week in Rome.", "meet")
+    assert (found.day, found.precision) == (date(2020, 6, 22), "week")

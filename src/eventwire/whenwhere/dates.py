@@ -206,6 +206,16 @@ def _too_old(period: Period, published: date, text: str) -> bool:
     )
 
 
+def _past_but_ahead(period: Period, published: date, text: str, tense: str) -> bool:
+    """A past-tense act dated after publication ("met next week") is a misreading, unless its
+    year is written (a report can quote a planned date that has since been fixed)."""
+    return (
+        tense == "past"
+        and period.first > published + timedelta(days=1)
+        and not _BARE_YEAR.search(text)
+    )
+
+
 def _is_clause_time(span: Any) -> bool:
     return span.root.dep_ not in _NOUN_MODIFIER_DEPS
 
@@ -233,12 +243,15 @@ def time_refs(parsed: Any, published: date) -> list[TimeRef]:
         tense = _tense(_anchor(span.root))
         if span.root.head.lower_ in _TARGET_PREPOSITIONS:
             tense = "present"
-        if re.match(r"(?i)next\b", span.text):
-            tense = "future"
+        if re.match(r"(?i)next\b", span.text) and tense != "past":
+            tense = "future"  # "next Wednesday, July 31": ahead, whatever the verb's form
         reading = _resolve(span.text, published, tense, _is_clause_time(span))
         if reading.period is None and reading.span_days is None and reading.narrative is None:
             continue
-        if reading.period and _too_old(reading.period, published, span.text):
+        if reading.period and (
+            _too_old(reading.period, published, span.text)
+            or _past_but_ahead(reading.period, published, span.text, tense)
+        ):
             continue
         taken.update(range(span.start, span.end))
         refs.append(
