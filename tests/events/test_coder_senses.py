@@ -1,0 +1,96 @@
+"""Verb senses decided by their arguments (issue 16, item 6: PLOVER GSR), on sentences written for
+these tests; each asserts the exact set of events its sentence yields (tests/events/conftest.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.conftest import coded, countries
+
+pytestmark = pytest.mark.slow  # loads the spaCy model once
+
+
+# Expelling an inspection mission, a peace force or aid workers has CAMEO codes of its own (166x,
+# PLOVER SANCTION); expelling individuals stays DEPORT's 174 or its diplomats' 161.
+
+
+def test_expelled_inspectors_is_1662() -> None:
+    found = countries("Iran expelled inspectors of the United Nations from its nuclear sites.")
+    assert found == {("IRN", "1662", "IGO")}
+
+
+def test_expelled_observers_is_1662() -> None:
+    found = coded("Venezuela expelled European Union election observers last week.")
+    assert found == {("VEN", "1662", "IGOEUREEC")}
+
+
+def test_expelled_peacekeepers_is_1661() -> None:
+    found = countries("Sudan expelled United Nations peacekeepers from Darfur.")
+    assert found == {("SDN", "1661", "IGO")}
+
+
+def test_expelled_diplomats_is_not_an_inspection_mission() -> None:
+    assert coded("Kenya expelled two British diplomats on Tuesday.") == {("KEN", "161", "GBRGOV")}
+
+
+# A lawsuit is 115 (bring lawsuit against), whatever its preposition; 173 is a state's charge.
+
+
+def test_suing_for_damages_is_a_lawsuit() -> None:
+    found = coded("A French businessman is suing Germany for damages over his ships.")
+    assert found == {("FRABUS", "115", "DEU")}
+
+
+def test_charging_stays_a_legal_action() -> None:
+    found = countries("Prosecutors in Kenya charged a British journalist with espionage.")
+    assert ("KEN", "173", "GBR") in found
+    assert not any(code == "115" for _, code, _ in found)
+
+
+# Armed men who surrender retreat militarily (0874), as soldiers already did.
+
+
+def test_rebels_surrendering_is_a_military_retreat() -> None:
+    found = coded("Two hundred Colombian rebels surrendered on Friday after an army offensive.")
+    assert found == {("COLREB", "0874", "COL")}
+
+
+def test_soldiers_surrendering_is_unchanged() -> None:
+    assert coded("Two hundred Colombian soldiers surrendered on Friday.") == {
+        ("COLMIL", "0874", "COL")
+    }
+
+
+def test_government_yielding_stays_a_concession() -> None:
+    found = coded("The Colombian government yielded to the demands of the strikers.")
+    assert all(code != "0874" for _, code, _ in found)
+
+
+# Arms sent to an actor are military aid (072), not a deployment (154).
+
+
+def test_sending_arms_to_a_state_is_military_aid() -> None:
+    assert countries("China sent arms to Pakistan in March.") == {("CHN", "072", "PAK")}
+
+
+def test_sending_a_delegation_is_not_aid() -> None:
+    found = countries("Canada sent a delegation to Ukraine on Monday.")
+    assert found == {("CAN", "042", "UKR"), ("UKR", "043", "CAN")}
+
+
+# Preventing a demonstration or a march restricts the freedom of assembly (1721), as preventing a
+# protest or a rally already did; a thing that prevents a march is no actor.
+
+
+def test_police_preventing_a_demonstration_is_1721() -> None:
+    found = coded("Egyptian police prevented the demonstration staged by students in Cairo.")
+    assert found == {("EGYCOP", "1721", "EGY")}
+
+
+def test_rain_preventing_a_march_is_no_event() -> None:
+    assert coded("Heavy rain prevented the march in London on Friday.") == set()
+
+
+def test_preventing_a_visit_is_unchanged() -> None:
+    found = countries("Bad weather in Nepal prevented the visit of the Indian minister.")
+    assert not any(code == "1721" for _, code, _ in found)
