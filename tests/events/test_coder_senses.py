@@ -94,3 +94,45 @@ def test_rain_preventing_a_march_is_no_event() -> None:
 def test_preventing_a_visit_is_unchanged() -> None:
     found = countries("Bad weather in Nepal prevented the visit of the Indian minister.")
     assert not any(code == "1721" for _, code, _ in found)
+
+
+# Withdrawing inspectors, observers or aid workers ends the mission (1662, 1663); announced for
+# the future, it is a threat; withdrawing troops stays a military retreat.
+
+
+def test_withdrawing_observers_is_1662() -> None:
+    found = countries("The United Nations withdrew its observers from Syria on Monday.")
+    assert found == {("IGO", "1662", "SYR")}
+
+
+def test_withdrawing_aid_workers_is_1663() -> None:
+    found = coded("The Red Cross withdrew its aid workers from Somalia.")
+    assert found == {("NGOHLHIRC", "1663", "SOM")}
+
+
+def test_announced_withdrawal_of_inspectors_is_a_threat() -> None:
+    found = countries("The United Nations announced it will withdraw its inspectors from Iraq.")
+    assert found == {("IGO", "131", "IRQ")}
+
+
+def test_withdrawing_troops_stays_a_retreat() -> None:
+    assert countries("Israel withdrew its troops from Gaza.") == {("ISR", "0874", "PSE")}
+
+
+# Forces preparing an attack or an offensive make ready for combat (154); preparing a visit is
+# still an intent to cooperate (030).
+
+
+def test_army_preparing_to_attack_is_154() -> None:
+    found = coded("The Macedonian army prepared to attack Albanian rebel positions.")
+    assert found == {("MKDMIL", "154", "ALB")}
+
+
+def test_forces_preparing_an_offensive_is_154() -> None:
+    found = coded("Ukrainian forces are preparing an offensive against Russian troops.")
+    assert found == {("UKRMIL", "154", "RUSMIL")}
+
+
+def test_preparing_a_visit_stays_an_intent() -> None:
+    found = coded("The Macedonian army prepared to visit Albanian rebel positions.")
+    assert found == {("MKDMIL", "030", "ALB")}
