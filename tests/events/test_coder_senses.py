@@ -96,6 +96,19 @@ def test_preventing_a_visit_is_unchanged() -> None:
     assert not any(code == "1721" for _, code, _ in found)
 
 
+# A pattern naming only the subject ("troops *", written for TAKE: occupation) carries over to
+# synonyms of TAKE's sense, not to ARREST, which has a code of its own.
+
+
+def test_soldiers_arresting_men_is_an_arrest() -> None:
+    found = countries("Israeli soldiers arrested twenty Palestinians in Hebron on Saturday.")
+    assert found == {("ISR", "173", "PSE")}
+
+
+def test_troops_capturing_a_town_stays_an_occupation() -> None:
+    assert countries("Turkish troops captured the Syrian town of Afrin.") == {("TUR", "192", "SYR")}
+
+
 # Withdrawing inspectors, observers or aid workers ends the mission (1662, 1663); announced for
 # the future, it is a threat; withdrawing troops stays a military retreat.
 
