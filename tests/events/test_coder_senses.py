@@ -149,3 +149,23 @@ def test_forces_preparing_an_offensive_is_154() -> None:
 def test_preparing_a_visit_stays_an_intent() -> None:
     found = coded("The Macedonian army prepared to visit Albanian rebel positions.")
     assert found == {("MKDMIL", "030", "ALB")}
+
+
+# A bare verb coordinated with an appeal's complement ("to unite and expel") is asked for with
+# it, not done by the one who appealed; subjectless past-tense conjuncts are still coded.
+
+
+def test_second_verb_of_an_appeal_is_not_the_callers_act() -> None:
+    found = countries("Iran called on Iraqis to unite and expel the American troops.")
+    assert found == {("IRN", "020", "IRQ")}
+
+
+def test_single_verb_of_an_appeal_is_not_the_callers_act() -> None:
+    found = countries("Iran called on Iraq to expel the American troops.")
+    assert found == {("IRN", "020", "IRQ")}
+
+
+def test_coordinated_past_verbs_are_both_coded() -> None:
+    # (only the second verb is this rule's business: a past-tense conjunct keeps its event)
+    found = coded("The Kenyan police arrested and charged the British journalist.")
+    assert ("KENCOP", "112", "GBRMED") in found
