@@ -169,3 +169,39 @@ def test_coordinated_past_verbs_are_both_coded() -> None:
     # (only the second verb is this rule's business: a past-tense conjunct keeps its event)
     found = coded("The Kenyan police arrested and charged the British journalist.")
     assert ("KENCOP", "112", "GBRMED") in found
+
+
+# Reducing aid or food supplies to X cuts the aid (162, 1623); reducing troops stays 0873.
+
+
+def test_reducing_food_supplies_is_1623() -> None:
+    found = countries("The United Nations reduced food supplies to the Somali refugee camps.")
+    assert found == {("IGO", "1623", "SOM")}
+
+
+def test_reducing_aid_is_162() -> None:
+    assert countries("The United States reduced aid to Egypt on Monday.") == {("USA", "162", "EGY")}
+
+
+def test_reducing_troops_stays_a_demobilization() -> None:
+    assert countries("Iran reduced its troops in Syria.") == {("IRN", "0873", "SYR")}
+
+
+# Easing emergency measures eases restrictions (081) at home.
+
+
+def test_easing_emergency_measures_is_081() -> None:
+    found = coded("The Chilean government eased emergency measures on Wednesday.")
+    assert found == {("CHLGOV", "081", "CHL")}
+
+
+# Mobilizing people who are no force is no show of force (150); mobilizing troops stays 154.
+
+
+def test_mobilizing_lobbyists_is_no_show_of_force() -> None:
+    found = countries("Saudi Arabia mobilized lobbyists in the United States to help the refugees.")
+    assert not any(code.startswith("15") for _, code, _ in found)
+
+
+def test_mobilizing_troops_on_a_border_stays_154() -> None:
+    assert countries("Iran mobilized its troops on the Iraqi border.") == {("IRN", "154", "IRQ")}
