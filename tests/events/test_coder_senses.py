@@ -205,3 +205,21 @@ def test_mobilizing_lobbyists_is_no_show_of_force() -> None:
 
 def test_mobilizing_troops_on_a_border_stays_154() -> None:
     assert countries("Iran mobilized its troops on the Iraqi border.") == {("IRN", "154", "IRQ")}
+
+
+# Dismissing an appeal, a request or an offer rejects it (120); dismissing an accusation is
+# no rejection.
+
+
+def test_dismissing_an_appeal_is_a_rejection() -> None:
+    found = countries("Colombian rebels dismissed an appeal from the Colombian president.")
+    assert found == {("COL", "120", "COL")}
+
+
+def test_dismissing_an_offer_is_a_rejection() -> None:
+    assert countries("Iran dismissed the American offer of talks.") == {("IRN", "120", "USA")}
+
+
+def test_dismissing_an_accusation_is_no_rejection() -> None:
+    found = countries("Iran dismissed the accusation by the United States.")
+    assert not any(code.startswith("12") for _, code, _ in found)
