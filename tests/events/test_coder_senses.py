@@ -223,3 +223,21 @@ def test_dismissing_an_offer_is_a_rejection() -> None:
 def test_dismissing_an_accusation_is_no_rejection() -> None:
     found = countries("Iran dismissed the accusation by the United States.")
     assert not any(code.startswith("12") for _, code, _ in found)
+
+
+# An object moved after its "as" description ("denounced as an ugly crime Serbia's X") is the
+# verb's object, whichever way the parser attaches it; an "as" phrase alone names no target.
+
+
+def test_object_moved_after_its_description_is_the_target() -> None:
+    text = "Albania on Friday denounced as an ugly crime Serbia's suppression of the protests."
+    assert countries(text) == {("ALB", "111", "SRB")}
+
+
+def test_as_phrase_alone_names_no_target() -> None:
+    assert countries("The minister served as Kenya's ambassador to France.") == set()
+
+
+def test_bracketed_apposition_of_a_role_is_no_target() -> None:
+    text = "The senator is eligible to serve as VPOTUS (Vice President of the United States)."
+    assert countries(text) == set()
