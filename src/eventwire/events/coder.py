@@ -346,7 +346,9 @@ def _describing_clause(verb: Token) -> bool:
 
 
 def _governor_codes(verb: Token) -> bool:
-    """An open complement ("agreed to set up") belongs to its governing verb's pattern."""
+    """An open complement ("agreed to set up") belongs to its governing verb's pattern, and so
+    does a bare verb coordinated with it ("called on X to unite and expel Y")."""
+    verb = _first_bare_conjunct(verb)
     if verb.dep_ == "xcomp":
         governor = verb.head
     elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
@@ -357,6 +359,19 @@ def _governor_codes(verb: Token) -> bool:
         return False
     m = match_verb(governor)
     return m is not None and m.code.forward is not None
+
+
+def _first_bare_conjunct(verb: Token) -> Token:
+    """The first of coordinated bare infinitives without subjects of their own ("to unite and
+    expel"): the later ones share its "to" and its place in the sentence."""
+    while (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VB"
+        and verb.head.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        verb = verb.head
+    return verb
 
 
 @dataclass

@@ -50,6 +50,8 @@ STATIVE_PASSIVES = frozenset(vocabulary.listed("verb_classes", "stative_passive"
 TARGET_PREPS = vocabulary.listed("event_prepositions", "target")
 SUBJECT_DEPS = ("nsubj", "csubj")
 OBJECT_DEPS = ("dobj", "obj", "dative", "attr", "oprd")
+# "denounced as a crime Serbia's crackdown": an object moved after its "as" description.
+SHIFTED_OBJECT = "as→shifted-object"
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,11 +337,14 @@ def _is_passive(verb: Token) -> bool:
 
 
 def object_of(verb: Token) -> tuple[Token | None, str]:
-    """The target: a direct object, else the object of a target preposition, else a passive's
-    subject."""
+    """The target: a direct object (or one moved after its "as" description), else the object of
+    a target preposition, else a passive's subject."""
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS:
             return child, child.dep_
+    shifted = _shifted_object(verb)
+    if shifted is not None:
+        return shifted, SHIFTED_OBJECT
     for prep in TARGET_PREPS:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == prep:
@@ -350,6 +355,28 @@ def object_of(verb: Token) -> tuple[Token | None, str]:
     if passive is not None:
         return passive, "nsubjpass"
     return None, ""
+
+
+def _shifted_object(verb: Token) -> Token | None:
+    """ "denounced as an ugly crime Serbia's crackdown": a long object moved after its "as"
+    description, which the parser reads as an apposition to the description or as a second
+    object of "as"; it is the verb's object."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            pobjs = [c for c in child.children if c.dep_ == "pobj"]
+            if len(pobjs) > 1:
+                return pobjs[-1]
+            for pobj in pobjs:
+                appos = next((c for c in pobj.children if c.dep_ == "appos"), None)
+                if appos is not None and not _bracketed(appos):
+                    return appos  # "(Vice President of ...)" only spells the description out
+    return None
+
+
+def _bracketed(token: Token) -> bool:
+    """Whether the phrase of ``token`` stands in brackets."""
+    start = token.left_edge.i
+    return start > 0 and token.doc[start - 1].text in ("(", "[")
 
 
 def participants(doc: Document, noun: Token) -> list[Party]:

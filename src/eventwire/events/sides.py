@@ -168,7 +168,7 @@ def direct_object(s: TargetSearch) -> Found | None:
     attended by X"); else a target preposition on it ("held talks with X", "signed a deal with
     X").  A group of people it names without a nationality is kept as the last resort."""
     obj, how = parties.object_of(s.verb)
-    if obj is None or how not in parties.OBJECT_DEPS:
+    if obj is None or (how not in parties.OBJECT_DEPS and how != parties.SHIFTED_OBJECT):
         return None
     named = parties.actors_of(s.doc, obj, how)
     found = [p for p in named if p.code]
