@@ -69,3 +69,45 @@ def test_filling_demands_still_submits() -> None:
     assert coded("The Iranian government filled the demands of Russia.") == {
         ("IRNGOV", "080", "RUS")
     }
+
+
+# --- the implied police or courts of an agentless passive (events.implied_authority) --------
+
+
+def test_agentless_arrest_is_the_police_of_the_place() -> None:
+    assert coded("Twenty Belarusian protesters were arrested in Minsk on Sunday.") == {
+        ("BLRCOP", "173", "BLROPP")
+    }
+
+
+def test_agentless_conviction_is_the_courts_of_the_article_country() -> None:
+    text = (
+        "Egypt's economy grew last year, the Egyptian government said. Cairo hosted a summit "
+        "of Arab leaders. The former Egyptian minister was convicted of corruption."
+    )
+    assert coded(text) == {("EGYJUD", "173", "EGYGOV")}
+
+
+def test_a_nationality_alone_does_not_say_where() -> None:
+    # Named by nationality in an article about nowhere in particular: maybe arrested abroad.
+    assert coded("The former Egyptian minister was convicted of corruption.") == set()
+
+
+def test_named_agent_stays_the_source() -> None:
+    assert coded("Two Iranian diplomats were arrested by German police.") == {
+        ("DEUCOP", "173", "IRNGOV")
+    }
+
+
+def test_arrest_abroad_is_left_alone() -> None:
+    # Whose charge it is, and whether news codes the arrest or the accusation, varies abroad.
+    assert coded("Two British nationals were arrested in Iran last week.") == set()
+
+
+def test_an_arrest_only_asked_for_is_no_event() -> None:
+    assert coded("The Belarusian president said the protesters should be arrested.") == set()
+
+
+def test_an_injury_implies_no_authority() -> None:
+    # Only arrest and prosecution verbs imply their doer; an injury's is unknown.
+    assert coded("The Iraqi soldiers were injured in the blast.") == {("", "182", "IRQMIL")}

@@ -27,6 +27,7 @@ from eventwire.events import (
     codes,
     crowds,
     evaluations,
+    implied_authority,
     nominal,
     parties,
     place_states,
@@ -623,6 +624,18 @@ def unnamed_perpetrator(r: VerbReading) -> bool:
     return True
 
 
+def implied_authority_source(r: VerbReading) -> bool:
+    """10b. An arrest or conviction told in the passive with no agent ("twenty people were
+    arrested") is the police's or the courts' of the country where it happened
+    (:mod:`eventwire.events.implied_authority`)."""
+    if not any(s.code for s in r.sources):
+        found = implied_authority.implied(r.doc, r.verb)
+        if found is not None:
+            r.sources, r.targets = found
+            r.source_path, r.target_path = "passive:implied-authority", "nsubjpass"
+    return True
+
+
 def threatened_party(r: VerbReading) -> bool:
     """11. A threat with no named target is aimed at the one whose act is its condition
     ("threatened to strike if Y ...")."""
@@ -662,6 +675,7 @@ VERB_RULES = (
     mediated_parties,
     victims_and_attackers,
     unnamed_perpetrator,
+    implied_authority_source,
     threatened_party,
     paired_act,
 )
