@@ -111,3 +111,20 @@ def test_an_arrest_only_asked_for_is_no_event() -> None:
 def test_an_injury_implies_no_authority() -> None:
     # Only arrest and prosecution verbs imply their doer; an injury's is unknown.
     assert coded("The Iraqi soldiers were injured in the blast.") == {("", "182", "IRQMIL")}
+
+
+def test_charges_filed_against_someone_are_the_courts() -> None:
+    text = (
+        "Twenty French protesters were arrested in Paris. "
+        "Charges were promptly filed against the French officers involved."
+    )
+    assert coded(text) == {("FRACOP", "173", "FRAOPP"), ("FRAJUD", "173", "FRAMIL")}
+
+
+def test_a_lawsuit_filed_implies_no_court() -> None:
+    # Anyone may file a lawsuit: only charges are the prosecutors'.
+    text = (
+        "Twenty French protesters were arrested in Paris. "
+        "A lawsuit was filed against the French government."
+    )
+    assert coded(text) == {("FRACOP", "173", "FRAOPP")}

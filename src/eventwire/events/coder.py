@@ -629,10 +629,12 @@ def implied_authority_source(r: VerbReading) -> bool:
     arrested") is the police's or the courts' of the country where it happened
     (:mod:`eventwire.events.implied_authority`)."""
     if not any(s.code for s in r.sources):
-        found = implied_authority.implied(r.doc, r.verb)
+        found = implied_authority.implied(r.doc, r.verb, r.targets)
         if found is not None:
-            r.sources, r.targets = found
-            r.source_path, r.target_path = "passive:implied-authority", "nsubjpass"
+            r.sources, r.targets, how = found
+            r.source_path = "passive:implied-authority"
+            if how == "nsubjpass":
+                r.target_path = how
     return True
 
 

@@ -29,17 +29,36 @@ if TYPE_CHECKING:
 
 # Verb lemma -> the sector of the authority its agentless passive implies.
 AUTHORITY = vocabulary.mapping("event_implied_authorities", "verb", "sector")
+# Verb lemma -> the passive subject it needs when that subject is what is filed, not who is
+# charged ("charges were filed / brought against X"): the rows with a subject.
+CHARGE_FILING = {
+    verb: subject
+    for verb, subject in vocabulary.mapping("event_implied_authorities", "verb", "subject").items()
+    if subject
+}
 
 
-def implied(doc: Document, verb: Token) -> tuple[list[Party], list[Party]] | None:
-    """(sources, targets) of an agentless passive arrest or conviction, else None."""
-    sector = AUTHORITY.get(verb.lemma_.lower())
-    if sector is None or not _agentless_passive(verb):
+def implied(
+    doc: Document, verb: Token, found: list[Party]
+) -> tuple[list[Party], list[Party], str] | None:
+    """(sources, targets, how the targets were found) of an agentless passive arrest or
+    conviction, else None; ``found`` are the targets the target rules found ("charges were
+    filed against X": X)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in AUTHORITY or not _agentless_passive(verb):
         return None
+    sector = AUTHORITY[lemma]
     subject = parties.passive_target(verb)
     if subject is None:
         return None
-    targets = [p for p in parties.actors_of(doc, subject, "nsubjpass") if p.code]
+    if lemma in CHARGE_FILING:
+        # "charges were filed against X": the charges are what is filed, X is charged.
+        if subject.lemma_.lower() != CHARGE_FILING[lemma]:
+            return None
+        targets, how = [p for p in found if p.code], "found"
+    else:
+        targets = [p for p in parties.actors_of(doc, subject, "nsubjpass") if p.code]
+        how = "nsubjpass"
     if not targets:
         return None
     country = _country_of(targets)
@@ -53,7 +72,7 @@ def implied(doc: Document, verb: Token) -> tuple[list[Party], list[Party]] | Non
         return None
     name = "police" if sector == "COP" else "courts"
     authority = Actor(f"{country} {name}", country + sector, country, sector, "agent", "implied")
-    return [Party(authority, verb.i, "passive:implied-authority")], targets
+    return [Party(authority, verb.i, "passive:implied-authority")], targets, how
 
 
 def _agentless_passive(verb: Token) -> bool:
