@@ -128,3 +128,21 @@ def test_a_lawsuit_filed_implies_no_court() -> None:
         "A lawsuit was filed against the French government."
     )
     assert coded(text) == {("FRACOP", "173", "FRAOPP")}
+
+
+# --- a private person who assaults someone is a source (coder._assailant) ------------------
+
+BRITISH = (
+    "The British government met in London on Monday after the attack. Britain closed the bridge. "
+)
+
+
+def test_a_person_known_only_by_the_article_country_who_stabs_is_the_source() -> None:
+    text = BRITISH + "On Friday, 28-year-old John Mallory stabbed several people in Manchester."
+    assert coded(text) == coded(BRITISH) | {("GBR", "182", "GBRPPL")}
+
+
+def test_a_person_known_only_by_the_article_country_praises_no_one() -> None:
+    # Only assault: his statements and careers stay out (right 1 time in 4, measured).
+    text = BRITISH + "On Friday, 28-year-old John Mallory praised the British police in Manchester."
+    assert coded(text) == coded(BRITISH)

@@ -185,7 +185,7 @@ def code_sentence(doc: Document, idx: int, sent: Span) -> list[tuple[Event, Expl
                     # An event without a known actor on a side cannot be placed in any dyad;
                     # measured, dropping them costs little recall and saves much precision.
                     continue
-                if context_country.roleless(src.actor) or (
+                if (context_country.roleless(src.actor) and not _assailant(cand.code, tgt)) or (
                     context_country.roleless(tgt.actor) and not _victim_of_force(cand.code, src)
                 ):
                     # Measured on the Wikinews gold: events of people known only by the
@@ -909,6 +909,13 @@ def _victim_of_force(code: str, src: Party) -> bool:
     assault or fighting (CAMEO 17-20) by a named doer.  (Measured: with unnamed doers too, most
     of what it added were deaths and launches no one did: "was found dead", "was launched".)"""
     return code[:2] in VICTIM_ROOTS and bool(src.code)
+
+
+def _assailant(code: str, tgt: Party) -> bool:
+    """Whether a person with no known role can be this event's source: the one who assaults
+    (CAMEO 18: stabbing, shooting, killing) a coded target -- "Usman Khan stabbed several
+    people" names the attacker, whatever his role."""
+    return code[:2] == "18" and bool(tgt.code)
 
 
 def _mutual(cand: Candidate) -> bool:
