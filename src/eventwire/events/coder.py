@@ -27,6 +27,7 @@ from eventwire.events import (
     codes,
     crowds,
     evaluations,
+    implied_authority,
     nominal,
     parties,
     place_states,
@@ -184,7 +185,7 @@ def code_sentence(doc: Document, idx: int, sent: Span) -> list[tuple[Event, Expl
                     # An event without a known actor on a side cannot be placed in any dyad;
                     # measured, dropping them costs little recall and saves much precision.
                     continue
-                if context_country.roleless(src.actor) or (
+                if (context_country.roleless(src.actor) and not _assailant(cand.code, tgt)) or (
                     context_country.roleless(tgt.actor) and not _victim_of_force(cand.code, src)
                 ):
                     # Measured on the Wikinews gold: events of people known only by the
@@ -644,6 +645,20 @@ def unnamed_perpetrator(r: VerbReading) -> bool:
     return True
 
 
+def implied_authority_source(r: VerbReading) -> bool:
+    """10b. An arrest or conviction told in the passive with no agent ("twenty people were
+    arrested") is the police's or the courts' of the country where it happened
+    (:mod:`eventwire.events.implied_authority`)."""
+    if not any(s.code for s in r.sources):
+        found = implied_authority.implied(r.doc, r.verb, r.targets)
+        if found is not None:
+            r.sources, r.targets, how = found
+            r.source_path = "passive:implied-authority"
+            if how == "nsubjpass":
+                r.target_path = how
+    return True
+
+
 def threatened_party(r: VerbReading) -> bool:
     """11. A threat with no named target is aimed at the one whose act is its condition
     ("threatened to strike if Y ...")."""
@@ -683,6 +698,7 @@ VERB_RULES = (
     mediated_parties,
     victims_and_attackers,
     unnamed_perpetrator,
+    implied_authority_source,
     threatened_party,
     paired_act,
 )
@@ -951,6 +967,13 @@ def _victim_of_force(code: str, src: Party) -> bool:
     assault or fighting (CAMEO 17-20) by a named doer.  (Measured: with unnamed doers too, most
     of what it added were deaths and launches no one did: "was found dead", "was launched".)"""
     return code[:2] in VICTIM_ROOTS and bool(src.code)
+
+
+def _assailant(code: str, tgt: Party) -> bool:
+    """Whether a person with no known role can be this event's source: the one who assaults
+    (CAMEO 18: stabbing, shooting, killing) a coded target -- "Usman Khan stabbed several
+    people" names the attacker, whatever his role."""
+    return code[:2] == "18" and bool(tgt.code)
 
 
 def _mutual(cand: Candidate) -> bool:

@@ -29,6 +29,12 @@ CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct"}
 BOUNDARIES = frozenset(vocabulary.listed("event_party_words", "boundary"))
 # Nouns of statements whose "by" phrase names who performed a passive act through them.
 STATEMENTS = frozenset(vocabulary.listed("event_party_words", "statement"))
+# Nouns of people who back or oppose someone ("a Trump supporter", "critics of Putin"): the
+# person named in their phrase is not who they are (event_party_words.tsv, list follower).
+FOLLOWERS = frozenset(vocabulary.listed("event_party_words", "follower"))
+# The modifiers naming the one followed: "a Trump supporter" (compound, or amod as spaCy
+# often reads it), "Trump's critics", "fans of X".
+FOLLOWED_DEPS = ("compound", "amod", "poss", "prep", "nmod")
 # Prepositions introducing such a statement ("in a joint statement by X").
 STATEMENT_MEDIA = frozenset(vocabulary.listed("event_prepositions", "medium"))
 # Prepositions that locate a thing only when their object is a boundary ("on the Thai border").
@@ -134,7 +140,7 @@ def actors_of(doc: Document, token: Token, how: str, refer: bool = True) -> list
             continue
         phrase = _phrase(head)
         lo, hi = _span(phrase)
-        inside = [a for a in actors_in(doc, lo, hi) if a.code]
+        inside = _followers(head, [a for a in actors_in(doc, lo, hi) if a.code])
         own = demonym_actors(head) if inside else []
         if own and _after(head, inside, (lo, hi)):
             parties.extend(Party(a, head.i, f"{how}:demonym") for a in own)
@@ -151,6 +157,28 @@ def actors_of(doc: Document, token: Token, how: str, refer: bool = True) -> list
             if not groups and not referred:
                 parties.append(Party(actor, head.i, how))
     return _unique(parties)
+
+
+def _followers(head: Token, inside: list[Actor]) -> list[Actor]:
+    """The actors of a phrase as who its head is: "a Trump supporter" is an American, not Trump,
+    whose office would make a shooting of the supporter an attack on the government (PLOVER's
+    "supporters of former President Ahmed Ben Bella" are Algerians); an appositive still says
+    who they are ("his opponent Joe Biden")."""
+    if head.lemma_.lower() not in FOLLOWERS:
+        return inside
+    spans = [_span(list(child.subtree)) for child in head.children if child.dep_ in FOLLOWED_DEPS]
+    out: list[Actor] = []
+    for actor in inside:
+        followed = actor.kind == "person" and any(
+            lo <= m.start < hi for m in actor.mentions for lo, hi in spans
+        )
+        if followed and actor.country:
+            actor = Actor(head.text, actor.country, actor.country, None, "agent", "follower")
+        elif followed:
+            continue
+        if all(a.code != actor.code for a in out):
+            out.append(actor)
+    return out
 
 
 def _after(head: Token, inside: list[Actor], span: tuple[int, int]) -> bool:
