@@ -186,19 +186,31 @@ def _closeness(gold: GoldEvent, pred: PredEvent) -> tuple[bool, bool, bool]:
 
 
 def match_one_to_one(
-    golds: list[GoldEvent], preds: list[PredEvent], set_name: str, which: list[int]
+    golds: list[GoldEvent],
+    preds: list[PredEvent],
+    set_name: str,
+    which: list[int],
+    same_sentence: Callable[[int, int], bool] | None = None,
 ) -> dict[int, int]:
     """Maximum one-to-one matching of gold events ``which`` to predictions (augmenting paths).
 
-    Closer predictions (same code, same day, same place) are tried first, so that among equally
-    large matchings the one pairing like with like is found; the matrices are tiny (a sentence
-    or an article), so the simple augmenting-path search is plenty.
+    Closer predictions (from the gold event's own sentence when ``same_sentence`` can tell, then
+    same code, same day, same place) are tried first, so that among equally large matchings the
+    one pairing like with like is found: in a whole article, an event of another sentence is
+    paired only when none of its own is left; the matrices are tiny (a sentence or an article),
+    so the simple augmenting-path search is plenty.
     """
     owner: dict[int, int] = {}  # prediction -> gold
 
     def options(g: int) -> list[int]:
         ok = [p for p, pred in enumerate(preds) if golds[g].accepts(pred, set_name)]
-        return sorted(ok, key=lambda p: _closeness(golds[g], preds[p]))
+        return sorted(
+            ok,
+            key=lambda p: (
+                same_sentence is not None and not same_sentence(g, p),
+                *_closeness(golds[g], preds[p]),
+            ),
+        )
 
     def augment(g: int, visited: set[int]) -> bool:
         for p in options(g):

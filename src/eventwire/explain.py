@@ -40,6 +40,15 @@ def explanation_report(event: Event, why: dict[str, Any], actors: list[Actor]) -
     }
 
 
+def _period(event: dict[str, Any]) -> str:
+    """ " to 2020-03-31, month" for a date that stands for more than a day."""
+    precision = event.get("date_precision") or "day"
+    if precision == "day" and not event.get("date_end"):
+        return ""
+    end = f" to {event['date_end']}" if event.get("date_end") else ""
+    return f"{end}, {precision}"
+
+
 def render_explanation(report: dict[str, Any]) -> str:
     """The report as plain text for a terminal."""
     event = report["event"]
@@ -50,7 +59,7 @@ def render_explanation(report: dict[str, Any]) -> str:
         f"Goldstein {event['goldstein']}  quad {event['quad_class']}",
         f"article {event['doc_id']}, sentence {report['sentence']['index']}: "
         f"{report['sentence']['text']}",
-        f"date {event['date']} ({event['date_basis']})"
+        f"date {event['date']}{_period(event)} ({event['date_basis']})"
         + (f"  place {event['location']['name']}" if event["location"] else ""),
         f"negated: {'yes' if event['negated'] else 'no'}   mood: {report['mood'] or '-'}"
         + (f" ({report['mood_why']})" if report["mood_why"] else ""),

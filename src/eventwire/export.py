@@ -228,6 +228,8 @@ def write_parquet(events: Iterable[Event], path: Path) -> int:
             ("goldstein", pa.float64()),
             ("date", pa.date32()),
             ("date_basis", pa.string()),
+            ("date_precision", pa.string()),
+            ("date_end", pa.date32()),
             ("location_name", pa.string()),
             ("location_country", pa.string()),
             ("lat", pa.float64()),
@@ -241,7 +243,8 @@ def write_parquet(events: Iterable[Event], path: Path) -> int:
     with pq.ParquetWriter(str(path), schema) as writer:
         for batch in _batches((_flat(e) for e in events), PARQUET_BATCH):
             for row in batch:
-                row["date"] = dt.date.fromisoformat(row["date"]) if row["date"] else None
+                for key in ("date", "date_end"):
+                    row[key] = dt.date.fromisoformat(row[key]) if row[key] else None
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
             count += len(batch)
     return count

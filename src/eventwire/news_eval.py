@@ -344,8 +344,14 @@ def score_article(article: NewsArticle, doc: Document) -> ArticleResult:
     emitted = [e for e in doc.events if not e.negated]
     preds = [PredEvent.from_event(e) for e in emitted]
     golds = [ne.gold for ne in article.events]
-    matched = match_one_to_one(golds, preds, SET_NAME, list(range(len(golds))))
     spans = [sentence_indexes(doc, ne.sentence) for ne in article.events]
+    matched = match_one_to_one(
+        golds,
+        preds,
+        SET_NAME,
+        list(range(len(golds))),
+        same_sentence=lambda g, p: preds[p].sentence in spans[g],
+    )
     used = set(matched.values())
     for g, news_event in enumerate(article.events):
         gold_info = news_event.to_dict()

@@ -275,6 +275,8 @@ EVENT_KEYS = (
     "negated",
     "confidence",
     "rule",
+    "date_precision",
+    "date_end",
 )
 
 
@@ -303,6 +305,10 @@ class Event:
     negated: bool
     confidence: float
     rule: str
+    # How much of a day the date stands for (issue 17): day | week | month | year; ``date`` is
+    # the period's first day and ``date_end`` its last (None for a single day).
+    date_precision: str = "day"
+    date_end: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -327,4 +333,6 @@ class Event:
             "negated": self.negated,
             "confidence": self.confidence,
             "rule": self.rule,
+            "date_precision": self.date_precision,
+            "date_end": self.date_end,
         }

@@ -111,8 +111,10 @@ def test_record_has_every_design_key() -> None:
     assert set(event.to_dict()) == {
         "event_id", "doc_id", "sentence", "text", "span", "source", "source_name", "target",
         "target_name", "cameo", "root", "plover", "plover_mode", "quad_class", "goldstein",
-        "date", "date_basis", "location", "negated", "confidence", "rule",
+        "date", "date_basis", "location", "negated", "confidence", "rule", "date_precision",
+        "date_end",
     }  # fmt: skip
+    assert (event.date_precision, event.date_end) == ("day", None)
     # Published Saturday 2019-06-01: "on Monday" (past tense) is 2019-05-27 (whenwhere.dates).
     assert event.date == "2019-05-27"
     assert event.date_basis == "relative"

@@ -50,6 +50,14 @@ def test_events_round_trip_every_field(store: Store, make_article: Callable[...,
     assert store.get_event("e1") == event
 
 
+def test_a_period_date_round_trips_with_its_precision(
+    store: Store, make_article: Callable[..., Article]
+) -> None:
+    event = _event("e1", date="2016-03-01", date_precision="month", date_end="2016-03-31")
+    _stored(store, make_article, event)
+    assert store.get_event("e1") == event
+
+
 def test_events_source_filter_matches_code_prefix(
     store: Store, make_article: Callable[..., Article]
 ) -> None:

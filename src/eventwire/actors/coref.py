@@ -31,8 +31,13 @@ PRONOUNS = word_list(COREF_WORDS, "pronoun")
 SURNAME_FIRST = word_list(NAME_WORDS, "surname_first")
 
 
-def same_person(work: Work, words: tuple[str, ...]) -> Draft | None:
+def same_person(work: Work, words: tuple[str, ...], at: int | None = None) -> Draft | None:
     """The one person whose fuller name ends with ``words`` ("Shamkhani" -> "Ali Shamkhani").
+
+    When several fuller names fit and ``at`` (the partial mention's first token) is given, the
+    one introduced before ``at`` is meant if only one was: news names a person in full before
+    using the surname alone, so "Kamala Harris ... Harris said" is her even if her father
+    "Donald J. Harris" is named further down.
 
     One word is also the surname of a name in the person's dictionary entry, the word before
     the last of a name of three words or more ("Vázquez" for "Wanda Vázquez Garced"), a middle
@@ -50,7 +55,15 @@ def same_person(work: Work, words: tuple[str, ...]) -> Draft | None:
     found = [d for d in fuller if d.words[-1] == words[-1]]
     if not found and len(words) == 1:
         found = [d for d in fuller if _other_surname(work, d, words[0])]
+    if len(found) > 1 and at is not None:
+        found = _introduced_before(found, at)
     return found[0] if len(found) == 1 else None
+
+
+def _introduced_before(found: list[Draft], at: int) -> list[Draft]:
+    """The persons of ``found`` first named before token ``at`` (all of them if none was)."""
+    earlier = [d for d in found if d.first_token() < at]
+    return earlier or found
 
 
 def _other_surname(work: Work, draft: Draft, word: str) -> bool:
@@ -80,7 +93,7 @@ def surnames(work: Work) -> None:
     for token in work.parsed:
         if not token.text[:1].isupper() or not work.free(token.i, token.i + 1):
             continue
-        person = same_person(work, (key_of(token.text),))
+        person = same_person(work, (key_of(token.text),), token.i)
         if person is not None:
             work.mention(person, token.i, token.i + 1, "coref")
 

@@ -121,7 +121,7 @@ def _persons(work: Work) -> None:
     for start, end, how in person_spans(work):
         words = tuple(key_of(t.text) for t in work.parsed[start:end])
         words = tuple(w for w in words if w)
-        known = coref.same_person(work, words)
+        known = coref.same_person(work, words, start)
         if known is not None:
             work.mention(known, start, end, "coref")
             continue

@@ -27,6 +27,7 @@ from eventwire.events import (
     codes,
     crowds,
     evaluations,
+    implied_authority,
     nominal,
     parties,
     place_states,
@@ -184,7 +185,7 @@ def code_sentence(doc: Document, idx: int, sent: Span) -> list[tuple[Event, Expl
                     # An event without a known actor on a side cannot be placed in any dyad;
                     # measured, dropping them costs little recall and saves much precision.
                     continue
-                if context_country.roleless(src.actor) or (
+                if (context_country.roleless(src.actor) and not _assailant(cand.code, tgt)) or (
                     context_country.roleless(tgt.actor) and not _victim_of_force(cand.code, src)
                 ):
                     # Measured on the Wikinews gold: events of people known only by the
@@ -346,7 +347,9 @@ def _describing_clause(verb: Token) -> bool:
 
 
 def _governor_codes(verb: Token) -> bool:
-    """An open complement ("agreed to set up") belongs to its governing verb's pattern."""
+    """An open complement ("agreed to set up") belongs to its governing verb's pattern, and so
+    does a bare verb coordinated with it ("called on X to unite and expel Y")."""
+    verb = _first_bare_conjunct(verb)
     if verb.dep_ == "xcomp":
         governor = verb.head
     elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
@@ -357,6 +360,19 @@ def _governor_codes(verb: Token) -> bool:
         return False
     m = match_verb(governor)
     return m is not None and m.code.forward is not None
+
+
+def _first_bare_conjunct(verb: Token) -> Token:
+    """The first of coordinated bare infinitives without subjects of their own ("to unite and
+    expel"): the later ones share its "to" and its place in the sentence."""
+    while (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VB"
+        and verb.head.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        verb = verb.head
+    return verb
 
 
 @dataclass
@@ -607,6 +623,12 @@ def victims_and_attackers(r: VerbReading) -> bool:
         victim = parties.passive_target(verb)
         if attackers:
             r.sources, r.source_path = attackers, "prep→attack→holder"
+            gerund = _gerund_attack_on(verb)
+            if gerund is not None:
+                # "killed in Israeli shelling": the place the verb's phrase seemed to name is the
+                # attacker; the attack's own place phrase hangs on the misparsed noun.
+                r.targets, r.target_path = sides.place_targets(doc, [gerund])
+                r.target_path = f"gerund-attack→{r.target_path}"
             if victim is not None and not any(p.code for p in r.targets):
                 r.targets = [p for p in parties.actors_of(doc, victim, "nsubjpass") if p.code]
                 r.target_path = "nsubjpass"
@@ -620,6 +642,20 @@ def unnamed_perpetrator(r: VerbReading) -> bool:
         unnamed = unnamed_attackers.attribute(r.doc, r.verb, r.sources, r.targets)
         if unnamed is not None:
             r.sources, r.targets, r.source_path = unnamed
+    return True
+
+
+def implied_authority_source(r: VerbReading) -> bool:
+    """10b. An arrest or conviction told in the passive with no agent ("twenty people were
+    arrested") is the police's or the courts' of the country where it happened
+    (:mod:`eventwire.events.implied_authority`)."""
+    if not any(s.code for s in r.sources):
+        found = implied_authority.implied(r.doc, r.verb, r.targets)
+        if found is not None:
+            r.sources, r.targets, how = found
+            r.source_path = "passive:implied-authority"
+            if how == "nsubjpass":
+                r.target_path = how
     return True
 
 
@@ -662,6 +698,7 @@ VERB_RULES = (
     mediated_parties,
     victims_and_attackers,
     unnamed_perpetrator,
+    implied_authority_source,
     threatened_party,
     paired_act,
 )
@@ -688,6 +725,11 @@ def _attack_holders(doc: Document, verb: Token) -> list[Party]:
         if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("in", "by", "during"):
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if _gerund_attack(verb, pobj) is not None:
+                found = _gerund_attack_doers(doc, pobj)
+                if found:
+                    return found
+                continue
             entry = nominal.event_noun(pobj)
             if entry is None or not unnamed_attackers.applies(entry[0]):
                 continue
@@ -698,6 +740,38 @@ def _attack_holders(doc: Document, verb: Token) -> list[Party]:
             if found:
                 return found
     return []
+
+
+def _gerund_attack(verb: Token, pobj: Token) -> Token | None:
+    """ "were killed in Israeli tank shelling": the parser may read an attack noun in -ing as a
+    verb of its own hung on the clause's verb, leaving its modifiers ("Israeli tank") as the
+    preposition's object; the attack noun is then the word right after that object."""
+    doc = pobj.doc
+    if pobj.i + 1 >= len(doc):
+        return None
+    word = doc[pobj.i + 1]
+    if word.tag_ != "VBG" or word.head != verb or word.lower_ not in nominal.EVENT_NOUNS:
+        return None
+    return word if unnamed_attackers.applies(nominal.EVENT_NOUNS[word.lower_][0]) else None
+
+
+def _gerund_attack_doers(doc: Document, pobj: Token) -> list[Party]:
+    """The nationality that modifies a misparsed attack noun: the preposition's object itself
+    ("in Israeli shelling") or its own nationality modifier ("in Israeli tank shelling")."""
+    holder, how = (pobj, "pobj") if pobj.text[:1].isupper() else nominal.source_token(pobj)
+    if holder is None or holder.pos_ in ("VERB", "AUX"):
+        return []
+    return _noun_doers(doc, pobj, holder, f"gerund-attack:{how}")
+
+
+def _gerund_attack_on(verb: Token) -> Token | None:
+    """The misparsed attack noun of one of the verb's prepositional phrases (_gerund_attack)."""
+    for prep in verb.children:
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            gerund = _gerund_attack(verb, pobj)
+            if gerund is not None:
+                return gerund
+    return None
 
 
 def _reverse_candidate(
@@ -893,6 +967,13 @@ def _victim_of_force(code: str, src: Party) -> bool:
     assault or fighting (CAMEO 17-20) by a named doer.  (Measured: with unnamed doers too, most
     of what it added were deaths and launches no one did: "was found dead", "was launched".)"""
     return code[:2] in VICTIM_ROOTS and bool(src.code)
+
+
+def _assailant(code: str, tgt: Party) -> bool:
+    """Whether a person with no known role can be this event's source: the one who assaults
+    (CAMEO 18: stabbing, shooting, killing) a coded target -- "Usman Khan stabbed several
+    people" names the attacker, whatever his role."""
+    return code[:2] == "18" and bool(tgt.code)
 
 
 def _mutual(cand: Candidate) -> bool:

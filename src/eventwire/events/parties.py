@@ -29,6 +29,12 @@ CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct"}
 BOUNDARIES = frozenset(vocabulary.listed("event_party_words", "boundary"))
 # Nouns of statements whose "by" phrase names who performed a passive act through them.
 STATEMENTS = frozenset(vocabulary.listed("event_party_words", "statement"))
+# Nouns of people who back or oppose someone ("a Trump supporter", "critics of Putin"): the
+# person named in their phrase is not who they are (event_party_words.tsv, list follower).
+FOLLOWERS = frozenset(vocabulary.listed("event_party_words", "follower"))
+# The modifiers naming the one followed: "a Trump supporter" (compound, or amod as spaCy
+# often reads it), "Trump's critics", "fans of X".
+FOLLOWED_DEPS = ("compound", "amod", "poss", "prep", "nmod")
 # Prepositions introducing such a statement ("in a joint statement by X").
 STATEMENT_MEDIA = frozenset(vocabulary.listed("event_prepositions", "medium"))
 # Prepositions that locate a thing only when their object is a boundary ("on the Thai border").
@@ -50,6 +56,8 @@ STATIVE_PASSIVES = frozenset(vocabulary.listed("verb_classes", "stative_passive"
 TARGET_PREPS = vocabulary.listed("event_prepositions", "target")
 SUBJECT_DEPS = ("nsubj", "csubj")
 OBJECT_DEPS = ("dobj", "obj", "dative", "attr", "oprd")
+# "denounced as a crime Serbia's crackdown": an object moved after its "as" description.
+SHIFTED_OBJECT = "as→shifted-object"
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +140,7 @@ def actors_of(doc: Document, token: Token, how: str, refer: bool = True) -> list
             continue
         phrase = _phrase(head)
         lo, hi = _span(phrase)
-        inside = [a for a in actors_in(doc, lo, hi) if a.code]
+        inside = _followers(head, [a for a in actors_in(doc, lo, hi) if a.code])
         own = demonym_actors(head) if inside else []
         if own and _after(head, inside, (lo, hi)):
             parties.extend(Party(a, head.i, f"{how}:demonym") for a in own)
@@ -149,6 +157,28 @@ def actors_of(doc: Document, token: Token, how: str, refer: bool = True) -> list
             if not groups and not referred:
                 parties.append(Party(actor, head.i, how))
     return _unique(parties)
+
+
+def _followers(head: Token, inside: list[Actor]) -> list[Actor]:
+    """The actors of a phrase as who its head is: "a Trump supporter" is an American, not Trump,
+    whose office would make a shooting of the supporter an attack on the government (PLOVER's
+    "supporters of former President Ahmed Ben Bella" are Algerians); an appositive still says
+    who they are ("his opponent Joe Biden")."""
+    if head.lemma_.lower() not in FOLLOWERS:
+        return inside
+    spans = [_span(list(child.subtree)) for child in head.children if child.dep_ in FOLLOWED_DEPS]
+    out: list[Actor] = []
+    for actor in inside:
+        followed = actor.kind == "person" and any(
+            lo <= m.start < hi for m in actor.mentions for lo, hi in spans
+        )
+        if followed and actor.country:
+            actor = Actor(head.text, actor.country, actor.country, None, "agent", "follower")
+        elif followed:
+            continue
+        if all(a.code != actor.code for a in out):
+            out.append(actor)
+    return out
 
 
 def _after(head: Token, inside: list[Actor], span: tuple[int, int]) -> bool:
@@ -239,6 +269,8 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
     holder = _stance_holder(verb)
     if holder is not None:
         return holder, "nsubjpass:stance"
+    if verb.dep_ == "conj" and _bare_conjunct_of_finite(verb):
+        return None, ""
     if verb.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "acomp") and verb.head is not verb:
         # "agreed to visit", "..., warning X": the controller is the governing verb's subject.
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -251,6 +283,18 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
     if verb.dep_ == "relcl" and verb.head is not verb:
         return verb.head, "relcl-head"
     return None, ""
+
+
+def _bare_conjunct_of_finite(verb: Token) -> bool:
+    """ "jailed a student for helping militants join a group": a bare infinitive with no
+    subject or auxiliary of its own cannot be coordinated with a finite or participle verb
+    ("has jailed ... and join"); the parser made it a conjunct of the clause's verb when it
+    is the complement of a causative ("helping militants join"), so it does not share that
+    verb's subject."""
+    if verb.tag_ != "VB" or verb.head.tag_ not in ("VBD", "VBN", "VBZ"):
+        return False
+    own = ("aux", "auxpass", "nsubj", "nsubjpass", "mark")
+    return not any(c.dep_ in own for c in verb.children)
 
 
 def statement_author(verb: Token) -> Token | None:
@@ -321,11 +365,14 @@ def _is_passive(verb: Token) -> bool:
 
 
 def object_of(verb: Token) -> tuple[Token | None, str]:
-    """The target: a direct object, else the object of a target preposition, else a passive's
-    subject."""
+    """The target: a direct object (or one moved after its "as" description), else the object of
+    a target preposition, else a passive's subject."""
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS:
             return child, child.dep_
+    shifted = _shifted_object(verb)
+    if shifted is not None:
+        return shifted, SHIFTED_OBJECT
     for prep in TARGET_PREPS:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == prep:
@@ -336,6 +383,28 @@ def object_of(verb: Token) -> tuple[Token | None, str]:
     if passive is not None:
         return passive, "nsubjpass"
     return None, ""
+
+
+def _shifted_object(verb: Token) -> Token | None:
+    """ "denounced as an ugly crime Serbia's crackdown": a long object moved after its "as"
+    description, which the parser reads as an apposition to the description or as a second
+    object of "as"; it is the verb's object."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            pobjs = [c for c in child.children if c.dep_ == "pobj"]
+            if len(pobjs) > 1:
+                return pobjs[-1]
+            for pobj in pobjs:
+                appos = next((c for c in pobj.children if c.dep_ == "appos"), None)
+                if appos is not None and not _bracketed(appos):
+                    return appos  # "(Vice President of ...)" only spells the description out
+    return None
+
+
+def _bracketed(token: Token) -> bool:
+    """Whether the phrase of ``token`` stands in brackets."""
+    start = token.left_edge.i
+    return start > 0 and token.doc[start - 1].text in ("(", "[")
 
 
 def participants(doc: Document, noun: Token) -> list[Party]:

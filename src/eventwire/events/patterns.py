@@ -146,7 +146,25 @@ def _applies(c: Compiled, entry: VerbEntry) -> bool:
     merge ("telephoned X on Tuesday" is not an appeal, "ordered X to appear" not an intent to
     cooperate).  Patterns naming a thing ("cancelled restrictions", "suspended aid") keep
     applying to the whole block, where the noun, not the verb, carries the sense."""
-    return c.owner is None or c.owner == entry.lemma
+    if c.owner is not None and c.owner != entry.lemma:
+        return False
+    return not _subject_pattern_of_another_sense(c, entry)
+
+
+def _subject_pattern_of_another_sense(c: Compiled, entry: VerbEntry) -> bool:
+    """A pattern naming only the subject ("troops *", 192) tells what its author verb means with
+    such a subject ("troops took the town": occupation); it carries over to the block's synonyms
+    that share the author's code (CAPTURE, SEIZE), not to a verb with a sense of its own ("soldiers
+    arrested twenty men" stays ARREST's 173): the subject says who acts, not what is done."""
+    if c.after or c.preps or not c.before or c.author is None or c.author == entry.lemma:
+        return False
+    return _author_code(entry.block, c.author) not in (None, entry.code)
+
+
+@lru_cache(maxsize=1024)
+def _author_code(block: str, author: str) -> VerbCode | None:
+    """The code of the block verb a pattern's comment names."""
+    return next((e.code for e in lexicon().entries if e.block == block and e.lemma == author), None)
 
 
 def _subtree(token: Token, skip: set[str]) -> list[Token]:

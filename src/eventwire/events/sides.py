@@ -168,7 +168,7 @@ def direct_object(s: TargetSearch) -> Found | None:
     attended by X"); else a target preposition on it ("held talks with X", "signed a deal with
     X").  A group of people it names without a nationality is kept as the last resort."""
     obj, how = parties.object_of(s.verb)
-    if obj is None or how not in parties.OBJECT_DEPS:
+    if obj is None or (how not in parties.OBJECT_DEPS and how != parties.SHIFTED_OBJECT):
         return None
     named = parties.actors_of(s.doc, obj, how)
     found = [p for p in named if p.code]
@@ -254,12 +254,26 @@ def complement_clauses(s: TargetSearch) -> Found | None:
             if found and not s.groups and path.endswith(":group"):
                 s.groups, s.groups_how = found, f"purpose→{path.removesuffix(':group')}"
         if child.dep_ == "ccomp" and child.i > s.verb.i:
-            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subject = next((c for c in child.children if c.dep_ in clause_subject_deps(s)), None)
             if subject is not None:
                 found = _coded(s.doc, subject, "ccomp:nsubj")
                 if found:
                     return found, "ccomp→nsubj"
     return None
+
+
+# Roots of asking (appeal 02, demand 10): the one asked is the one who would act.
+ASKING_ROOTS = ("02", "10")
+
+
+def clause_subject_deps(s: TargetSearch) -> tuple[str, ...]:
+    """The dependencies of a complement clause's subject that can be the target.  An appeal or
+    demand is aimed at the one who would act; a passive clause's subject ("hoped the officers
+    would be indicted", "demanded that the prisoners be freed") is the one acted upon, and
+    the one asked (a court, a captor) is unnamed."""
+    if s.code[:2] in ASKING_ROOTS:
+        return ("nsubj",)
+    return ("nsubj", "nsubjpass")
 
 
 def where_it_happened(s: TargetSearch) -> Found | None:

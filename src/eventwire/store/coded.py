@@ -94,6 +94,8 @@ def event_values(
         "goldstein": event.goldstein,
         "date": dt.date.fromisoformat(event.date) if event.date else None,
         "date_basis": event.date_basis,
+        "date_precision": event.date_precision,
+        "date_end": dt.date.fromisoformat(event.date_end) if event.date_end else None,
         "location": event.location.to_dict() if event.location else None,
         "place_country": event.location.country if event.location else None,
         "negated": event.negated,

@@ -224,6 +224,8 @@ def row_to_event(row: Any) -> Event:
         goldstein=row.goldstein,
         date=row.date.isoformat() if row.date else None,
         date_basis=row.date_basis or "",
+        date_precision=row.date_precision or "day",
+        date_end=row.date_end.isoformat() if row.date_end else None,
         location=Location(**location) if location else None,
         negated=bool(row.negated),
         confidence=row.confidence if row.confidence is not None else 0.0,

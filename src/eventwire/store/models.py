@@ -229,6 +229,8 @@ class EventRow(Base):
     goldstein: Mapped[float | None] = mapped_column(Float)
     date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     date_basis: Mapped[str | None] = mapped_column(Text)
+    date_precision: Mapped[str | None] = mapped_column(Text)
+    date_end: Mapped[dt.date | None] = mapped_column(Date)
     location: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
     # The place's country again as a plain column, so counts by country use an index.
     place_country: Mapped[str | None] = mapped_column(String(3), index=True)

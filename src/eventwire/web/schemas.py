@@ -51,6 +51,8 @@ class EventOut(BaseModel):
     goldstein: float | None
     date: dt.date | None
     date_basis: str
+    date_precision: str
+    date_end: dt.date | None
     location: LocationOut | None
     negated: bool
     confidence: float

@@ -122,15 +122,18 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 def weekday_date(name: str, published: date, *, future: bool = False, shift: str = "") -> date:
     """The day a weekday name refers to in a story published on ``published``.
 
-    Past tense (the default in news) means the latest such day up to and including the
-    publication day: "on Wednesday" in a Thursday story is the day before, and "on Thursday" in
-    a Thursday story is the same day. Future tense means the next such day from the publication
-    day on. ``shift`` "last" / "next" force the day strictly before / after publication.
+        Past tense (the default in news) means the latest such day up to and including the
+        publication day: "on Wednesday" in a Thursday story is the day before, and "on Thursday" in
+        a Thursday story is the same day. Future tense means the next such day from the publication
+        day on. ``shift`` "last" / "next" force the day strictly before / after publication ("last"
+    at least two days before).
     """
     target = WEEKDAYS.index(name.lower().rstrip("s").rstrip("'’"))
     back = (published.weekday() - target) % 7
     if shift == "last":
-        return published - timedelta(days=back or 7)
+        # "last Thursday" is never yesterday (the writer would say "yesterday"): in a Friday
+        # story it is the Thursday of the week before.
+        return published - timedelta(days=back if back >= 2 else back + 7)
     if shift == "next":
         ahead = (target - published.weekday()) % 7
         return published + timedelta(days=ahead or 7)

@@ -70,8 +70,13 @@ def stage(doc: Document) -> Document:
         if published is None and when.basis != "explicit":
             event = dataclasses.replace(event, date=None, date_basis="unknown")
         else:
-            day = when.day.isoformat()
-            event = dataclasses.replace(event, date=day, date_basis=when.basis)
+            event = dataclasses.replace(
+                event,
+                date=when.day.isoformat(),
+                date_basis=when.basis,
+                date_precision=when.precision,
+                date_end=when.last.isoformat() if when.last else None,
+            )
             why["date_evidence"] = when.evidence
         situated.append(event)
     doc.events = situated
