@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Place", "country_of", "fips", "iso3", "key", "lookup"]
+__all__ = ["Place", "cities", "country_of", "fips", "iso3", "key", "lookup"]
 
 _NON_WORD = re.compile(r"[\W_]+")
 # A place this many times more populous than every same-named place in another country is the
@@ -180,3 +180,8 @@ def country_of(name: str, country_hint: str | None = None) -> str | None:
     if rivals and rivals[0].population * DOMINANCE > top.population:
         return None
     return top.country
+
+
+def cities() -> list[Place]:
+    """Every city of the index (for centres of states: :mod:`eventwire.whenwhere.centroids`)."""
+    return [Place(*row) for row in _index().rows if row[5] == "city"]
