@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import geojson
 import networkx as nx
 import pandas as pd
 import pyarrow.parquet as pq
@@ -393,13 +394,11 @@ def test_geojson_says_what_it_left_out(db: tuple[str, Store, Counts], tmp_path: 
         "left_out_without_coordinates": affirmed - kept,
     }
     assert (written.records, written.left_out) == (kept, affirmed - kept)
-    # RFC 7946 shapes: every feature a Point with [lon, lat] inside the world's bounds.
-    for feature in collection["features"]:
-        assert feature["type"] == "Feature"
-        assert feature["geometry"]["type"] == "Point"
-        lon, lat = feature["geometry"]["coordinates"]
-        assert -180 <= lon <= 180
-        assert -90 <= lat <= 90
+    # The geojson package's validator (RFC 7946 structure and positions) accepts the file.
+    parsed = geojson.loads(path.read_text(encoding="utf-8"))
+    assert parsed.is_valid, parsed.errors()
+    paris = next(f for f in parsed["features"] if f["properties"]["location_name"] == "Paris")
+    assert paris["geometry"]["coordinates"] == [2.35, 48.85]  # [lon, lat], RFC 7946
     code, stdout, err = run("export", "-f", "geojson", "-o", str(path), "--db", db[0])
     assert code == 0, err
     assert f"{kept} records written" in stdout
@@ -422,3 +421,43 @@ def test_web_csv_link_leaves_denied_events_out_as_the_cli_does(
     cli_rows = out.read_text(encoding="utf-8").strip().splitlines()
     # The only RUS event is the denied attack: neither export has it.
     assert web_rows == cli_rows == [cli_rows[0]]
+
+
+def test_export_api_writes_grouped_rows_and_refuses_them_for_geojson(
+    story_db: tuple[str, Store],
+) -> None:
+    with TestClient(create_app(story_db[1])) as client:
+        response = client.get("/api/export", params={"format": "csv", "grouped": True})
+        assert response.status_code == 200
+        lines = response.text.strip().splitlines()
+        assert lines[0] == ",".join(f'"{c}"' for c in EVENT_GROUP_COLUMNS)
+        assert len(lines) == 2
+        refused = client.get("/api/export", params={"format": "geojson", "grouped": True})
+        assert refused.status_code == 422
+        assert refused.json()["detail"][0]["loc"] == ["query", "grouped"]
+
+
+def test_parquet_values_read_back_exactly_in_pyarrow_and_pandas(
+    db: tuple[str, Store, Counts], tmp_path: Path
+) -> None:
+    table = pq.read_table(_export(db, tmp_path, "parquet"))
+    assert str(table.schema.field("cameo").type) == "string"
+    assert str(table.schema.field("quad_class").type) == "int8"
+    rows = table.to_pylist()
+    tehran = next(r for r in rows if r["source"] == "IRNGOV")
+    assert (tehran["cameo"], tehran["root"], tehran["date"]) == ("043", "04", dt.date(2024, 1, 2))
+    assert (tehran["location_country"], tehran["lat"], tehran["lon"]) == ("IRN", 35.69, 51.42)
+    assert (tehran["quad_class"], tehran["goldstein"], tehran["negated"]) == (1, 2.8, False)
+    frame = table.to_pandas()
+    assert sorted(set(frame["cameo"])) == ["043", "057", "111", "173"]
+
+
+def test_graphml_values_read_back_exactly_in_networkx(
+    db: tuple[str, Store, Counts], tmp_path: Path
+) -> None:
+    graph = nx.read_graphml(_export(db, tmp_path, "graphml"))
+    assert graph.nodes["IRNGOV"] == {"name": "Ali Shamkhani", "country": "IRN"}
+    assert graph["IRNGOV"]["RUSGOV"] == {
+        "weight": 1, "goldstein": 2.8, "first": "2024-01-02", "last": "2024-01-02"
+    }  # fmt: skip
+    assert graph["TUR"]["LBY"]["first"] == "2023-01-01"
