@@ -14,6 +14,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
+from tests.store.conftest import BACKENDS, _database
 from tests.test_cli import run
 from tests.web.builders import BULK, CHINA, TEHRAN, Counts, fill
 
@@ -268,18 +269,21 @@ def test_gdelt_tsv_sourceurl_is_the_url_or_empty_and_dateadded_the_storing_time(
     assert set(frame[31]) == set(frame[32]) == set(frame[33]) == {"1"}  # one row per mention
 
 
-@pytest.fixture(scope="module")
-def story_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:
-    """One story told by two outlets: the same meeting twice in one article, once in a copy."""
+@pytest.fixture(scope="module", params=BACKENDS)
+def story_db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, Store]]:
+    """One story told by two outlets: the same meeting twice in one article, once in a copy
+    (SQLite, and PostgreSQL when EVENTWIRE_TEST_PG_URL is set: the grouping is SQL)."""
     from tests.web.builders import _event, _sentences
 
     from eventwire.dedupe import fingerprint
     from eventwire.records import Article
     from eventwire.store.coded import CodedParts
 
-    url = f"sqlite:///{tmp_path_factory.mktemp('grouped') / 'grouped.db'}"
     body = "Iran's minister met Russia's envoy in Tehran.\nThe minister met the envoy again."
-    with open_store(url) as store:
+    database = _database(request.param, tmp_path_factory.mktemp("grouped"))
+    with database as url, open_store(url) as store:
         for doc, source, link in (("s1", "Tabnak", "https://t.example/1"), ("s2", "PressTV", None)):
             s = _sentences(body)
             events = [
