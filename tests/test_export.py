@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -465,3 +466,13 @@ def test_graphml_values_read_back_exactly_in_networkx(
         "weight": 1, "goldstein": 2.8, "first": "2024-01-02", "last": "2024-01-02"
     }  # fmt: skip
     assert graph["TUR"]["LBY"]["first"] == "2023-01-01"
+
+
+def test_events_grouped_csv_has_the_same_columns_as_the_grouped_export(
+    story_db: tuple[str, Store],
+) -> None:
+    code, stdout, err = run("events", "--grouped", "--format", "csv", "--db", story_db[0])
+    assert code == 0, err
+    frame = pd.read_csv(io.StringIO(stdout), dtype={"cameo": str})
+    assert tuple(frame.columns) == EVENT_GROUP_COLUMNS
+    assert frame[["cameo", "mentions", "sources", "articles"]].values.tolist() == [["040", 3, 2, 2]]

@@ -21,6 +21,7 @@ from eventwire.config import EXPORT_FORMATS
 from eventwire.formats import write_csv
 from eventwire.records import EVENT_KEYS, Event, Location
 from eventwire.store import EventFilter, Store
+from eventwire.store.events import EVENT_GROUP_COLUMNS
 from eventwire.whenwhere import centroids, gazetteer
 
 MEDIA_TYPES = {
@@ -526,10 +527,6 @@ def write_export(
 
 
 GROUPED_FORMATS = ("tsv", "csv")
-EVENT_GROUP_COLUMNS = (
-    "story_id", "date", "source", "source_name", "cameo", "plover", "goldstein", "target",
-    "target_name", "mentions", "sources", "articles", "event_ids",
-)  # fmt: skip
 
 
 def export_store(

@@ -34,6 +34,7 @@ from eventwire.config import DEFAULT_DB
 from eventwire.explain import explanation_report, render_explanation
 from eventwire.formats import OUTPUT_FORMATS, write_csv, write_jsonl, write_table
 from eventwire.records import EVENT_KEYS, Event
+from eventwire.store.events import EVENT_GROUP_COLUMNS
 
 EVENT_COLUMNS = EVENT_KEYS
 EVENT_TABLE = (
@@ -66,20 +67,6 @@ def write_events(
         write_table(rows, out, EVENT_TABLE, limit, total)
 
 
-GROUP_COLUMNS = (
-    "story_id",
-    "date",
-    "source",
-    "source_name",
-    "cameo",
-    "plover",
-    "goldstein",
-    "target",
-    "target_name",
-    "mentions",
-    "sources",
-    "event_ids",
-)
 GROUP_TABLE = (
     ("date", 10),
     ("source", 9),
@@ -152,7 +139,7 @@ def events_command(
             if output == "jsonl":
                 write_jsonl(groups, sys.stdout)
             elif output == "csv":
-                write_csv(groups, sys.stdout, GROUP_COLUMNS)
+                write_csv(groups, sys.stdout, EVENT_GROUP_COLUMNS)
             else:
                 write_table(groups, out, GROUP_TABLE, 20 if limit is None else row_limit)
             return

@@ -242,6 +242,13 @@ def order_events(stmt: Select[Any]) -> Select[Any]:
 EVENTS = _events
 
 
+# The columns of an event group, in reading order (CSV of `events --grouped`, `export --grouped`).
+EVENT_GROUP_COLUMNS = (
+    "story_id", "date", "source", "source_name", "cameo", "plover", "goldstein", "target",
+    "target_name", "mentions", "sources", "articles", "event_ids",
+)  # fmt: skip
+
+
 def event_groups_select(flt: EventFilter, dialect: str) -> Select[Any]:
     """Events of one story with the same dyad, code and date, as one row with GDELT's counts.
 
