@@ -1,9 +1,12 @@
 """Exports: stored events → CSV, GDELT-style TSV, PLOVER JSONL, Parquet, GeoJSON and GraphML.
 
 Every writer takes an iterable of :class:`~eventwire.records.Event` and a path, streams what it
-can (CSV, TSV, JSONL, GeoJSON, Parquet in row groups) and returns how many records it wrote, so
+can (CSV, TSV, JSONL, GeoJSON, Parquet in row groups) and returns how many records it wrote
+(the writers that skip events, JSONL and GeoJSON, also how many and why: :class:`Written`), so
 a million events never sit in memory at once. :func:`export_store` is what the CLI and the API
-call: it picks the events (negated ones left out unless asked) and the writer.
+call: it picks the events (negated ones left out unless asked), one row per mention or, with
+``grouped``, per event as GDELT's events table (tsv, csv), and the writer. The GDELT field
+rules are in the README's Export section.
 """
 
 from __future__ import annotations
