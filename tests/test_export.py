@@ -226,10 +226,10 @@ HOUSTON = Location("Houston", "USA", "TX", 29.76, -95.36, "city")
     [
         # Type, FullName, CountryCode (FIPS), ADM1Code, ADM2Code, Lat, Long, FeatureID
         (CHINA, ["1", "China", "CH", "CH", "", "36.609", "103.8643", "CH"]),
-        (TEXAS, ["2", "Texas", "US", "USTX", "", "31.0073", "-97.4873", "TX"]),
-        (HOUSTON, ["3", "Houston", "US", "USTX", "", "29.76", "-95.36", ""]),
-        (TEHRAN, ["4", "Tehran", "IR", "IR26", "", "35.69", "51.42", ""]),
-        (ONTARIO, ["5", "Ontario", "CA", "CA08", "", "43.9404", "-79.2928", "CA08"]),
+        (TEXAS, ["2", "Texas, United States", "US", "USTX", "", "31.0073", "-97.4873", "TX"]),
+        (HOUSTON, ["3", "Houston, Texas, United States", "US", "USTX", "", "29.76", "-95.36", ""]),
+        (TEHRAN, ["4", "Tehran, Iran", "IR", "IR26", "", "35.69", "51.42", ""]),
+        (ONTARIO, ["5", "Ontario, Canada", "CA", "CA08", "", "43.9404", "-79.2928", "CA08"]),
         (Location("Atlantis"), ["", "Atlantis", "", "", "", "", "", ""]),
     ],
 )

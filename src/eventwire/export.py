@@ -200,7 +200,32 @@ def action_geo(place: Location) -> list[str]:
     if point is None:
         point = centroid(place, kind)
     lat, lon = ("", "") if point is None else (str(point[0]), str(point[1]))
-    return [kind, place.name, fips, adm1, "", lat, lon, feature_id(place, kind, fips, adm1)]
+    name = full_name(place, kind)
+    return [kind, name, fips, adm1, "", lat, lon, feature_id(place, kind, fips, adm1)]
+
+
+def full_name(place: Location, kind: str) -> str:
+    """GDELT's ActionGeo_FullName, "City, State, Country" down to the place's level: "Houston,
+    Texas, United States", "Texas, United States", "Iran". Outside the US the shipped gazetteer
+    names no states, so a city reads "Tehran, Iran" where GDELT writes "Tehran, Tehran, Iran"."""
+    countries, us_states = _division_names()
+    country = countries.get(place.country or "", "")
+    if kind == "1":
+        return country or place.name
+    parts = [place.name]
+    if kind == "3" and place.admin1:
+        parts.append(us_states.get(place.admin1.upper(), ""))
+    if kind:  # a place of unknown type is known by its name only
+        parts.append(country)
+    return ", ".join(p for p in parts if p)
+
+
+@lru_cache(maxsize=1)
+def _division_names() -> tuple[dict[str, str], dict[str, str]]:
+    """ISO3 → country name and US state code → state name, from the gazetteer."""
+    countries = {p.country: p.name for p in gazetteer.places_of("country")}
+    states = {p.admin1 or "": p.name for p in gazetteer.places_of("state")}
+    return countries, states
 
 
 def geo_type(place: Location) -> str:

@@ -74,7 +74,7 @@ def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
 @lru_cache(maxsize=1)
 def _admin1_centroids() -> dict[tuple[str, str], Point]:
     sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    for place in gazetteer.cities():
+    for place in gazetteer.places_of("city"):
         if place.admin1 and place.lat is not None and place.lon is not None:
             weight = max(place.population, 1)
             total = sums[(place.country, place.admin1.upper())]
