@@ -476,3 +476,12 @@ def test_events_grouped_csv_has_the_same_columns_as_the_grouped_export(
     frame = pd.read_csv(io.StringIO(stdout), dtype={"cameo": str})
     assert tuple(frame.columns) == EVENT_GROUP_COLUMNS
     assert frame[["cameo", "mentions", "sources", "articles"]].values.tolist() == [["040", 3, 2, 2]]
+
+
+def test_events_csv_on_stdout_is_the_export_csv(
+    db: tuple[str, Store, Counts], tmp_path: Path
+) -> None:
+    code, stdout, err = run("events", "--format", "csv", "--no-negated", "--db", db[0])
+    assert code == 0, err
+    exported = _export(db, tmp_path, "csv").read_text(encoding="utf-8")
+    assert stdout.replace("\r\n", "\n") == exported.replace("\r\n", "\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from collections.abc import Iterator
@@ -62,7 +63,8 @@ def write_events(
     if output == "jsonl":
         write_jsonl(rows, sys.stdout)
     elif output == "csv":
-        write_csv(rows, sys.stdout, EVENT_COLUMNS)
+        # Text quoted as in `eventwire export --format csv` (codes like 043 stay text there).
+        write_csv(rows, sys.stdout, EVENT_COLUMNS, quoting=csv.QUOTE_NONNUMERIC)
     else:
         write_table(rows, out, EVENT_TABLE, limit, total)
 
@@ -139,7 +141,7 @@ def events_command(
             if output == "jsonl":
                 write_jsonl(groups, sys.stdout)
             elif output == "csv":
-                write_csv(groups, sys.stdout, EVENT_GROUP_COLUMNS)
+                write_csv(groups, sys.stdout, EVENT_GROUP_COLUMNS, quoting=csv.QUOTE_NONNUMERIC)
             else:
                 write_table(groups, out, GROUP_TABLE, 20 if limit is None else row_limit)
             return
