@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO
 
 from rich.console import Console
 from rich.table import Table
@@ -31,8 +31,13 @@ def _csv_cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def write_csv(rows: Iterable[Mapping[str, Any]], out: TextIO, columns: Sequence[str]) -> int:
-    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+def write_csv(
+    rows: Iterable[Mapping[str, Any]],
+    out: TextIO,
+    columns: Sequence[str],
+    quoting: Literal[0, 1, 2, 3] = csv.QUOTE_MINIMAL,
+) -> int:
+    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", quoting=quoting)
     writer.writeheader()
     count = 0
     for row in rows:

@@ -133,3 +133,15 @@ def test_an_agentless_passive_killing_is_still_an_attack() -> None:
     assert coded("Two Kenyan soldiers were killed near the border on Monday.") == {
         ("", "190", "KENMIL")
     }
+
+
+def test_a_lone_gunman_is_named_gunmen_never_gunmans() -> None:
+    from eventwire.events.unnamed_attackers import _plural
+
+    assert [_plural(w) for w in ("gunman", "militiaman", "gunmen", "attacker", "rebels")] == [
+        "gunmen", "militiamen", "gunmen", "attackers", "rebels"
+    ]  # fmt: skip
+    found = events("A gunman attacked a police station in the Pakistani city of Quetta.")
+    assert [(e.source, e.cameo, e.target, e.source_name) for e in found] == [
+        ("", "190", "PAK", "gunmen")
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from collections.abc import Iterator
@@ -34,6 +35,7 @@ from eventwire.config import DEFAULT_DB
 from eventwire.explain import explanation_report, render_explanation
 from eventwire.formats import OUTPUT_FORMATS, write_csv, write_jsonl, write_table
 from eventwire.records import EVENT_KEYS, Event
+from eventwire.store.events import EVENT_GROUP_COLUMNS
 
 EVENT_COLUMNS = EVENT_KEYS
 EVENT_TABLE = (
@@ -61,25 +63,12 @@ def write_events(
     if output == "jsonl":
         write_jsonl(rows, sys.stdout)
     elif output == "csv":
-        write_csv(rows, sys.stdout, EVENT_COLUMNS)
+        # Text quoted as in `eventwire export --format csv` (codes like 043 stay text there).
+        write_csv(rows, sys.stdout, EVENT_COLUMNS, quoting=csv.QUOTE_NONNUMERIC)
     else:
         write_table(rows, out, EVENT_TABLE, limit, total)
 
 
-GROUP_COLUMNS = (
-    "story_id",
-    "date",
-    "source",
-    "source_name",
-    "cameo",
-    "plover",
-    "goldstein",
-    "target",
-    "target_name",
-    "mentions",
-    "sources",
-    "event_ids",
-)
 GROUP_TABLE = (
     ("date", 10),
     ("source", 9),
@@ -152,7 +141,7 @@ def events_command(
             if output == "jsonl":
                 write_jsonl(groups, sys.stdout)
             elif output == "csv":
-                write_csv(groups, sys.stdout, GROUP_COLUMNS)
+                write_csv(groups, sys.stdout, EVENT_GROUP_COLUMNS, quoting=csv.QUOTE_NONNUMERIC)
             else:
                 write_table(groups, out, GROUP_TABLE, 20 if limit is None else row_limit)
             return

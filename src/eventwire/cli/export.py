@@ -54,17 +54,31 @@ def export_command(
             help="Also export events the text denies (left out unless this or --negated).",
         ),
     ] = False,
+    grouped: Annotated[
+        bool,
+        typer.Option(
+            "--grouped",
+            help="One row per event (story, dyad, code, date) with mention, source and article"
+            " counts, as GDELT's events table; tsv and csv.",
+        ),
+    ] = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Export stored events: CSV, GDELT-layout TSV, PLOVER JSONL, Parquet, GeoJSON, GraphML."""
-    from eventwire.export import export_store
+    from eventwire.export import GROUPED_FORMATS, export_store
 
     check_choice(fmt, EXPORT_FORMATS, "--format")
+    if grouped:
+        check_choice(fmt, GROUPED_FORMATS, "--format (with --grouped)")
     flt = event_filter(locals())
     with open_db(db) as store:
         try:
-            count = export_store(store, fmt, output, flt, include_negated=include_negated)
+            written = export_store(
+                store, fmt, output, flt, include_negated=include_negated, grouped=grouped
+            )
         except (EventwireError, OSError) as exc:
             say("error", exc)
             raise typer.Exit(1) from exc
-    out.print(f"{count} records written to {output} ({fmt})")
+    out.print(f"{written.records} records written to {output} ({fmt})")
+    if written.left_out:
+        say("warning", f"{written.left_out} events left out {written.why}")

@@ -59,7 +59,10 @@ def applies(code: str) -> bool:
 
 
 def _plural(word: str) -> str:
-    return word if word.endswith("s") or word.endswith("men") else f"{word}s"
+    if word.endswith("s") or word.endswith("men"):
+        return word
+    # gunman → gunmen, militiaman → militiamen (never "gunmans").
+    return word[:-3] + "men" if word.endswith("man") else f"{word}s"
 
 
 def perpetrator(subject: Token) -> str | None:

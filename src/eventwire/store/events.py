@@ -242,11 +242,19 @@ def order_events(stmt: Select[Any]) -> Select[Any]:
 EVENTS = _events
 
 
+# The columns of an event group, in reading order (CSV of `events --grouped`, `export --grouped`).
+EVENT_GROUP_COLUMNS = (
+    "story_id", "date", "source", "source_name", "cameo", "plover", "goldstein", "target",
+    "target_name", "mentions", "sources", "articles", "event_ids",
+)  # fmt: skip
+
+
 def event_groups_select(flt: EventFilter, dialect: str) -> Select[Any]:
     """Events of one story with the same dyad, code and date, as one row with GDELT's counts.
 
     ``mentions`` is how many stored events (sentences of articles) say it, ``sources`` how many
-    distinct outlets; ``event_ids`` lists every piece of evidence.
+    distinct outlets, ``articles`` how many articles; ``event_ids`` lists every piece of
+    evidence.
     """
     from sqlalchemy import func
 
@@ -268,6 +276,7 @@ def event_groups_select(flt: EventFilter, dialect: str) -> Select[Any]:
             func.count(func.distinct(func.lower(func.coalesce(articles.c.source, c.doc_id)))).label(
                 "sources"
             ),
+            func.count(func.distinct(c.doc_id)).label("articles"),
             # Every piece of evidence, portable across SQLite (group_concat) and PostgreSQL.
             func.aggregate_strings(c.event_id, ",").label("event_ids"),
         )

@@ -232,6 +232,14 @@ class Store:
             row = conn.execute(stmt).first()
         return None if row is None else to_article(row)
 
+    def get_article_origin(self, article_id: str) -> tuple[str | None, dt.datetime] | None:
+        """The article's URL and when it was stored (UTC), or None: what GDELT's SOURCEURL and
+        DATEADDED need, without reading the article's text."""
+        stmt = select(_articles.c.url, _articles.c.ingested_at).where(_articles.c.id == article_id)
+        with self._failures(f"cannot read article {article_id}"), self._engine.connect() as conn:
+            row = conn.execute(stmt).first()
+        return None if row is None else (row.url, row.ingested_at)
+
     def _filtered(
         self,
         stmt: Select[Any],

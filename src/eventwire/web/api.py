@@ -13,7 +13,7 @@ from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
 from eventwire.explain import explanation_report
-from eventwire.export import MEDIA_TYPES, export_store
+from eventwire.export import GROUPED_FORMATS, MEDIA_TYPES, export_store
 from eventwire.records import Actor, Article, Event, published_iso
 from eventwire.store import EventFilter, Store
 from eventwire.store.stats import Explorer
@@ -28,6 +28,7 @@ from eventwire.web.params import (
     paging,
     parse_day,
     sorting,
+    unprocessable,
 )
 from eventwire.web.schemas import (
     ActorDetail,
@@ -292,13 +293,22 @@ def export(
         bool,
         Query(description="Include events the text denies (left out unless this or negated)."),
     ] = False,
+    grouped: Annotated[
+        bool,
+        Query(
+            description="One row per event (story, dyad, code, date) with mention, source and"
+            " article counts, as GDELT's events table; csv and tsv only."
+        ),
+    ] = False,
 ) -> FileResponse:
     """Every matching event as a file: the same writers as `eventwire export`."""
+    if grouped and fmt not in GROUPED_FORMATS:
+        raise unprocessable("grouped", f"is for {' and '.join(GROUPED_FORMATS)}, not {fmt!r}")
     handle, name = tempfile.mkstemp(prefix="eventwire-export-", suffix=f".{fmt}")
     os.close(handle)
     path = Path(name)
     try:
-        export_store(store, fmt, path, query, include_negated=include_negated)
+        export_store(store, fmt, path, query, include_negated=include_negated, grouped=grouped)
     except BaseException:
         path.unlink(missing_ok=True)
         raise

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Place", "country_of", "fips", "iso3", "key", "lookup"]
+__all__ = ["Place", "country_of", "fips", "iso3", "key", "lookup", "places_of"]
 
 _NON_WORD = re.compile(r"[\W_]+")
 # A place this many times more populous than every same-named place in another country is the
@@ -188,3 +188,9 @@ def country_of(name: str, country_hint: str | None = None) -> str | None:
     if rivals and rivals[0].population * DOMINANCE > top.population:
         return None
     return top.country
+
+
+def places_of(feature: str) -> list[Place]:
+    """Every place of one feature ("city", "country", "state"), for whole-index tables: the
+    centres of states (:mod:`eventwire.whenwhere.centroids`), GDELT's full place names."""
+    return [Place(*row) for row in _index().rows if row[5] == feature]
