@@ -73,10 +73,10 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    """A fresh page that records console errors and uncaught exceptions in ``page.errors``."""
-    context = browser.new_context(viewport={"width": 1280, "height": 860})
+def _recording_page(browser: Any, width: int, height: int) -> Iterator[Any]:
+    """A fresh page of that size that records console errors and uncaught exceptions in
+    ``page.errors``."""
+    context = browser.new_context(viewport={"width": width, "height": height})
     opened = context.new_page()
     errors: list[str] = []
     opened.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
@@ -84,3 +84,18 @@ def page(browser: Any) -> Iterator[Any]:
     opened.errors = errors
     yield opened
     context.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    yield from _recording_page(browser, 1280, 860)
+
+
+# Common laptop and desktop screens (issue 18: the charts were cut off at 1366 px).
+SCREENS = {1366: 768, 1920: 1080}
+
+
+@pytest.fixture(params=sorted(SCREENS), ids=lambda w: f"{w}px")
+def sized_page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """The same page at each of SCREENS' sizes."""
+    yield from _recording_page(browser, request.param, SCREENS[request.param])
