@@ -35,13 +35,13 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def _serve(path: Path, filled: bool) -> Iterator[str]:
+    """uvicorn on a free loopback port over a new store at ``path`` (filled or left empty)."""
     import uvicorn
 
-    path = tmp_path_factory.mktemp("e2e") / "e2e.db"
     store = open_store(f"sqlite:///{path}")
-    fill(store)
+    if filled:
+        fill(store)
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
@@ -57,6 +57,17 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server.should_exit = True
     thread.join(timeout=10)
     store.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serve(tmp_path_factory.mktemp("e2e") / "e2e.db", filled=True)
+
+
+@pytest.fixture(scope="session")
+def empty_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server over a store with no articles: every chart shows its empty state."""
+    yield from _serve(tmp_path_factory.mktemp("e2e-empty") / "empty.db", filled=False)
 
 
 @pytest.fixture(scope="session")

@@ -78,21 +78,37 @@ EMPTY = {
         "No events with both actors known match the filters: no network to draw.",
     ),
     "/map?source=ZZZ": ("#map", "No events match the filters: nothing to place on the map."),
-    "/?source=ZZZ": ("#timeline", "No dated events match: nothing to chart."),
 }
+# An empty store: the dashboard's timeline has nothing to chart.
+EMPTY_STORE = {
+    "/": ("#timeline", "No dated events match: nothing to chart."),
+    "/network": EMPTY["/network?source=ZZZ"],
+    "/map": EMPTY["/map?source=ZZZ"],
+}
+
+
+def _assert_empty_state(page: Any, selector: str, message: str) -> None:
+    note = page.locator(selector + " .empty-state")
+    assert note.inner_text() == message
+    assert note.is_visible()
+    box = page.locator(selector).bounding_box()
+    got = note.bounding_box()
+    inner = [got["x"], got["y"], got["x"] + got["width"], got["y"] + got["height"]]
+    assert _inside(inner, [box["x"], box["y"], box["x"] + box["width"], box["y"] + box["height"]])
 
 
 @pytest.mark.parametrize("path", sorted(EMPTY))
 def test_empty_state_is_shown_inside_the_box(base_url: str, sized_page: Any, path: str) -> None:
-    selector, message = EMPTY[path]
     sized_page.goto(base_url + path, wait_until="networkidle")
-    note = sized_page.locator(selector + " .empty-state")
-    assert note.inner_text() == message
-    assert note.is_visible()
-    box = sized_page.locator(selector).bounding_box()
-    got = note.bounding_box()
-    inner = [got["x"], got["y"], got["x"] + got["width"], got["y"] + got["height"]]
-    assert _inside(inner, [box["x"], box["y"], box["x"] + box["width"], box["y"] + box["height"]])
+    _assert_empty_state(sized_page, *EMPTY[path])
+    assert sized_page.errors == []
+
+
+@pytest.mark.parametrize("path", sorted(EMPTY_STORE))
+def test_empty_store_shows_empty_states(empty_url: str, sized_page: Any, path: str) -> None:
+    sized_page.goto(empty_url + path, wait_until="networkidle")
+    _assert_empty_state(sized_page, *EMPTY_STORE[path])
+    assert sized_page.errors == []
 
 
 @pytest.mark.parametrize("selector", ["#network", "#map"])
