@@ -70,7 +70,8 @@
     for (let i = 0; i <= ticks; i++) {
       const t = first + ((last - first) * i) / ticks;
       const label = EW.text(root, x(t), H - 10, new Date(t).toISOString().slice(0, bin.name === "month" ? 7 : 10));
-      label.setAttribute("text-anchor", "middle");
+      // The end labels align inward, so the first and last dates are not cut at the edges.
+      label.setAttribute("text-anchor", i === 0 ? "start" : i === ticks ? "end" : "middle");
     }
     const caption = document.createElement("p");
     caption.className = "summary caption";
