@@ -55,9 +55,14 @@ def test_chart_svg_lies_inside_its_box(base_url: str, sized_page: Any, path: str
 
 
 @pytest.mark.parametrize(
-    ("path", "legend"), [("/network", "#network-legend"), ("/map", "#map-legend")]
+    ("path", "legend"),
+    [
+        ("/network", "#network-legend"),
+        ("/map", "#map-legend"),
+        ("/actors/TUR", "#actor-timeline-legend"),
+    ],
 )
-def test_network_and_map_show_their_legend(
+def test_charts_coloured_by_goldstein_show_their_legend(
     base_url: str, sized_page: Any, path: str, legend: str
 ) -> None:
     sized_page.goto(base_url + path, wait_until="networkidle")
