@@ -12,6 +12,8 @@ Writes ``docs/screenshots/<page>.png``. Needs ``apt-get install chromium`` and t
 from __future__ import annotations
 
 import argparse
+import json
+import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -35,6 +37,19 @@ PAGES = {
     "network": "/network",
     "map": "/map",
 }
+# Pages whose charts are shown whole (the page's full height), not cut at the window's bottom.
+WHOLE = {"dashboard", "actor", "network", "map", "event"}
+# The issue-18 laptop width at which the charts used to be cut off.
+VIEWPORT = {"width": 1366, "height": 860}
+
+
+def first_event(url: str, query: str) -> str:
+    """The page of the first event matching ``query`` (the demo's card to show)."""
+    with urllib.request.urlopen(f"{url.rstrip('/')}/api/events?limit=1&{query}") as response:
+        items = json.load(response)["items"]
+    if not items:
+        raise SystemExit(f"no event matches {query!r} at {url}: is the demo database served?")
+    return f"/events/{items[0]['event_id']}"
 
 
 def take(url: str, out: Path, pages: dict[str, str]) -> list[Path]:
@@ -42,11 +57,11 @@ def take(url: str, out: Path, pages: dict[str, str]) -> list[Path]:
     written = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 860})
+        page = browser.new_page(viewport=VIEWPORT)
         for name, path in pages.items():
             page.goto(url.rstrip("/") + path, wait_until="networkidle")
             target = out / f"{name}.png"
-            page.screenshot(path=str(target))
+            page.screenshot(path=str(target), full_page=name in WHOLE)
             written.append(target)
         browser.close()
     return written
@@ -57,7 +72,8 @@ def main() -> None:
     parser.add_argument("--url", default="http://127.0.0.1:8000")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    for path in take(args.url, args.out, PAGES):
+    pages = {**PAGES, "event": first_event(args.url, "source=IRN&match=exact&negated=false")}
+    for path in take(args.url, args.out, pages):
         print(path)
 
 

@@ -35,13 +35,13 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def _serve(path: Path, filled: bool) -> Iterator[str]:
+    """uvicorn on a free loopback port over a new store at ``path`` (filled or left empty)."""
     import uvicorn
 
-    path = tmp_path_factory.mktemp("e2e") / "e2e.db"
     store = open_store(f"sqlite:///{path}")
-    fill(store)
+    if filled:
+        fill(store)
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
@@ -60,6 +60,17 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serve(tmp_path_factory.mktemp("e2e") / "e2e.db", filled=True)
+
+
+@pytest.fixture(scope="session")
+def empty_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server over a store with no articles: every chart shows its empty state."""
+    yield from _serve(tmp_path_factory.mktemp("e2e-empty") / "empty.db", filled=False)
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         reason = "no /usr/bin/chromium here (apt-get install chromium); .ci/run installs it"
@@ -73,10 +84,10 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    """A fresh page that records console errors and uncaught exceptions in ``page.errors``."""
-    context = browser.new_context(viewport={"width": 1280, "height": 860})
+def _recording_page(browser: Any, width: int, height: int) -> Iterator[Any]:
+    """A fresh page of that size that records console errors and uncaught exceptions in
+    ``page.errors``."""
+    context = browser.new_context(viewport={"width": width, "height": height})
     opened = context.new_page()
     errors: list[str] = []
     opened.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
@@ -84,3 +95,18 @@ def page(browser: Any) -> Iterator[Any]:
     opened.errors = errors
     yield opened
     context.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    yield from _recording_page(browser, 1280, 860)
+
+
+# Common laptop and desktop screens (issue 18: the charts were cut off at 1366 px).
+SCREENS = {1366: 768, 1920: 1080}
+
+
+@pytest.fixture(params=sorted(SCREENS), ids=lambda w: f"{w}px")
+def sized_page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """The same page at each of SCREENS' sizes."""
+    yield from _recording_page(browser, request.param, SCREENS[request.param])

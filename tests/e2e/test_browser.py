@@ -8,7 +8,17 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["/", "/events", "/articles", "/articles/a1", "/actors", "/actors/TUR", "/network", "/map"]
+PAGES = [
+    "/",
+    "/events",
+    "/events/a1-0000000000000",
+    "/articles",
+    "/articles/a1",
+    "/actors",
+    "/actors/TUR",
+    "/network",
+    "/map",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)

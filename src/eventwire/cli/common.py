@@ -157,8 +157,10 @@ def event_filter(options: Mapping[str, Any]) -> EventFilter:
 
     from eventwire.store import EventFilter, FilterError
 
-    given = {
-        f.name: options["article" if f.name == "doc_id" else f.name] for f in fields(EventFilter)
+    # .get: a field the command has no option for (match) takes the filter's default.
+    given: dict[str, Any] = {
+        f.name: options.get("article" if f.name == "doc_id" else f.name)
+        for f in fields(EventFilter)
     }
     try:
         return EventFilter(**given)

@@ -34,6 +34,8 @@ CODE_HINTS = {
     "root": "a CAMEO root, 1 or 2 digits (04)",
     "plover": "a PLOVER event type (CONSULT)",
 }
+# How actor codes (source, target, actor) match: as a prefix (IRN finds IRNGOV) or exactly.
+MATCH_MODES = ("prefix", "exact")
 MAX_SEARCH = 200
 MAX_ARTICLE_ID = 400
 
@@ -54,10 +56,11 @@ class EventFilter:
     exports: each builds it from its own parameters, and it is checked here, once.
 
     Actor codes match by prefix, as CAMEO codes are hierarchical: ``source="IRN"`` finds IRN,
-    IRNGOV and IRNMIL; ``actor`` matches either side. ``cameo`` is a prefix too (``"04"`` finds
-    040–046); ``root`` and ``plover`` are exact. ``since``/``until`` bound the event date
-    (inclusive), ``doc_id`` is one article, ``negated`` True keeps only events the text denies,
-    False only affirmed ones, None both; ``search`` keeps events of articles matching a
+    IRNGOV and IRNMIL; ``actor`` matches either side; ``match="exact"`` makes the three match
+    whole codes (a dyad's own events, as the network counts them). ``cameo`` is a prefix too
+    (``"04"`` finds 040–046); ``root`` and ``plover`` are exact. ``since``/``until`` bound the
+    event date (inclusive), ``doc_id`` is one article, ``negated`` True keeps only events the
+    text denies, False only affirmed ones, None both; ``search`` keeps events of articles matching a
     full-text search. Blank text is no filter; codes are upper-cased and a one-digit root is
     padded; anything else malformed raises :class:`FilterError` naming the field.
     """
@@ -73,6 +76,7 @@ class EventFilter:
     doc_id: str | None = None
     negated: bool | None = None
     search: str | None = None
+    match: str = "prefix"
 
     def __post_init__(self) -> None:
         for name, pattern in CODE_PATTERNS.items():
@@ -99,6 +103,10 @@ class EventFilter:
             object.__setattr__(self, name, value)
         if self.negated is not None and not isinstance(self.negated, bool):
             raise FilterError("negated", f"{self.negated!r} is not true or false")
+        if self.match is None:  # an option left unset (Typer gives None) is the default
+            object.__setattr__(self, "match", "prefix")
+        if self.match not in MATCH_MODES:
+            raise FilterError("match", f"{self.match!r}; choose one of {', '.join(MATCH_MODES)}")
 
     @classmethod
     def parse(
@@ -107,6 +115,7 @@ class EventFilter:
         since: str | dt.date | None = None,
         until: str | dt.date | None = None,
         negated: str | bool | None = None,
+        match: str | None = None,
         **fields: str | None,
     ) -> EventFilter:
         """The filter of parameters given as text (``since="2024-01-31"``, ``negated="true"``;
@@ -115,6 +124,7 @@ class EventFilter:
             since=_day(since, "since"),
             until=_day(until, "until"),
             negated=_flag(negated, "negated"),
+            match=(match or "").strip().lower() or "prefix",
             **fields,
         )
 
@@ -169,16 +179,21 @@ def code_prefix(column: Any, value: str) -> ColumnElement[bool]:
     return and_(column >= value, column < bound, like)
 
 
+def _code_equals(column: Any, value: str) -> ColumnElement[bool]:
+    return cast(ColumnElement[bool], column == value)
+
+
 def apply_filter(stmt: Select[Any], flt: EventFilter, dialect: str) -> Select[Any]:
     """Add the filter's conditions to a select over the events table (``dialect`` picks the
     full-text search of ``flt.search``)."""
     c = _events.c
+    code = code_prefix if flt.match == "prefix" else _code_equals
     if flt.source:
-        stmt = stmt.where(code_prefix(c.source, flt.source))
+        stmt = stmt.where(code(c.source, flt.source))
     if flt.target:
-        stmt = stmt.where(code_prefix(c.target, flt.target))
+        stmt = stmt.where(code(c.target, flt.target))
     if flt.actor:
-        stmt = stmt.where(or_(code_prefix(c.source, flt.actor), code_prefix(c.target, flt.actor)))
+        stmt = stmt.where(or_(code(c.source, flt.actor), code(c.target, flt.actor)))
     if flt.cameo:
         stmt = stmt.where(code_prefix(c.cameo, flt.cameo))
     if flt.root:

@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from eventwire.actors.display import display_names
 from eventwire.errors import StoreError
 from eventwire.records import Event
 from eventwire.store.events import (
@@ -37,11 +38,12 @@ from eventwire.store.events import (
     events_select,
     row_to_event,
 )
-from eventwire.store.models import ActorRow, ArticleRow, SentenceRow
+from eventwire.store.models import ActorMentionRow, ActorRow, ArticleRow, SentenceRow
 from eventwire.store.repository import Store
 
 _articles = cast(Table, ArticleRow.__table__)
 _actors = cast(Table, ActorRow.__table__)
+_mentions = cast(Table, ActorMentionRow.__table__)
 
 # Aggregates (statistics, network, places, actor pages) are reused this long: fresh enough for
 # a store that ingests in the background, and a dashboard's repeated requests cost one scan.
@@ -152,10 +154,11 @@ def actor_page(
     total = int(conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one())
     rows = conn.execute(stmt.order_by(a.code).limit(limit).offset(offset)).all()
     counts = event_counts(conn, [r.code for r in rows])
+    names = shown_names(conn, [r.code for r in rows])
     return total, [
         {
             "code": r.code,
-            "name": r.name,
+            "name": names[r.code],
             "names": r.names,
             "country": r.country,
             "kind": r.kind,
@@ -176,6 +179,28 @@ def event_counts(conn: Connection, codes: Sequence[str]) -> dict[str, int]:
     ).subquery()
     rows = conn.execute(select(sides.c.code, func.count()).group_by(sides.c.code)).all()
     return {code: int(n) for code, n in rows}
+
+
+def name_mentions(conn: Connection, codes: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
+    """For each exact code, every name it was recognised by with how often it is mentioned."""
+    if not codes:
+        return {}
+    a, m = _actors.c, _mentions.c
+    stmt = (
+        select(a.code, a.name, func.count(m.id).label("n"))
+        .select_from(_actors.outerjoin(_mentions, m.actor_id == a.id))
+        .where(a.code.in_(sorted(set(codes))))
+        .group_by(a.code, a.name)
+    )
+    found: dict[str, list[tuple[str, int]]] = {}
+    for code, name, n in conn.execute(stmt):
+        found.setdefault(code, []).append((name, int(n)))
+    return found
+
+
+def shown_names(conn: Connection, codes: Sequence[str]) -> dict[str, str]:
+    """The name to show for each code: the lexicon's, else its most mentioned name."""
+    return display_names(codes, name_mentions(conn, codes))
 
 
 def actor_names(conn: Connection, code: str) -> list[dict[str, Any]]:
@@ -219,6 +244,7 @@ def dyads(
     stmt = select(
         c.source,
         c.target,
+        # The event's own words, for a code the actors table does not hold.
         func.min(c.source_name).label("source_name"),
         func.min(c.target_name).label("target_name"),
         func.count().label("n"),
@@ -228,16 +254,18 @@ def dyads(
         stmt = stmt.where(or_(code_prefix(c.source, actor), code_prefix(c.target, actor)))
     stmt = apply_filter(stmt, flt, dialect).group_by(c.source, c.target)
     stmt = stmt.order_by(func.count().desc(), c.source, c.target).limit(limit)
+    rows = conn.execute(stmt).all()
+    names = shown_names(conn, [code for r in rows for code in (r.source, r.target)])
     return [
         {
             "source": r.source,
             "target": r.target,
-            "source_name": r.source_name or "",
-            "target_name": r.target_name or "",
+            "source_name": names[r.source] or r.source_name or "",
+            "target_name": names[r.target] or r.target_name or "",
             "count": r.n,
             "goldstein": _round(r.g),
         }
-        for r in conn.execute(stmt)
+        for r in rows
     ]
 
 
@@ -365,6 +393,7 @@ class Explorer:
         with self._conn(f"read actor {code}") as conn:
             return {
                 "code": code,
+                "name": shown_names(conn, [code])[code],
                 "names": actor_names(conn, code),
                 "events": event_counts(conn, [code]).get(code, 0),
                 "timeline": actor_timeline(conn, code),

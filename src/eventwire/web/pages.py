@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from eventwire.clean import lead_apart
+from eventwire.events.codes import table as cameo_table
 from eventwire.store import EventFilter
 from eventwire.web import api
 from eventwire.web.highlight import highlight
@@ -50,6 +51,22 @@ def gold_class(score: float | None) -> str:
     return "gold-p1" if score < 5 else "gold-p2"
 
 
+def cameo_name(code: str | None) -> str:
+    """The CAMEO table's name of a code ("043" -> "Host a visit"; roots, upper-case there, in
+    sentence case: "04" -> "Consult"); "" for a code the table does not list."""
+    entry = cameo_table().get(code or "")
+    if entry is None:
+        return ""
+    return entry.name.capitalize() if entry.name.isupper() else entry.name
+
+
+def plover_label(plover: str | None, mode: str | None) -> str:
+    """A PLOVER type with its mode when known ("CONSULT / visit"); "" without a type."""
+    if not plover:
+        return ""
+    return f"{plover} / {mode}" if mode else plover
+
+
 def link(request: Request, **changes: Any) -> str:
     """The current page's URL with some query parameters changed (None removes one)."""
     params = dict(request.query_params)
@@ -74,6 +91,8 @@ def make_templates(directory: str) -> Jinja2Templates:
     templates.env.globals.update(
         gold_class=gold_class, link=link, quad_names=QUAD_NAMES, filters_of=filters_of
     )
+    # Names of codes, from the CAMEO table, shown beside them.
+    templates.env.globals.update(cameo_name=cameo_name, plover_label=plover_label)
     return templates
 
 
@@ -112,6 +131,19 @@ def events_page(
         filters=filters_of(request),
         export_query=urlencode({k: v for k, v in filters_of(request).items() if v}),
     )
+
+
+@router.get("/events/{event_id}")
+def event_page(
+    request: Request,
+    store: StoreDep,
+    event_id: Annotated[str, PathParam(pattern=r"^[A-Za-z0-9_-]{1,64}$")],
+) -> HTMLResponse:
+    """One event's card (what was coded and why) with its sentence and a link to its article."""
+    event = store.get_event(event_id)
+    if event is None:
+        raise HTTPException(404, f"no event with id {event_id!r}")
+    return render(request, "event.html", detail=api.event_detail(store, event))
 
 
 @router.get("/articles")

@@ -70,6 +70,10 @@ def event_query(
     ] = None,
     root: Annotated[str | None, Query(description="CAMEO root, two digits.")] = None,
     plover: Annotated[str | None, Query(description="PLOVER event type (CONSULT...).")] = None,
+    match: Annotated[
+        str | None,
+        Query(description="How source, target and actor codes match: prefix (default) or exact."),
+    ] = None,
     since: Annotated[str | None, Query(description="A day, YYYY-MM-DD (inclusive).")] = None,
     until: Annotated[str | None, Query(description="A day, YYYY-MM-DD (inclusive).")] = None,
     q: Annotated[

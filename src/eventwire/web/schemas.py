@@ -192,7 +192,10 @@ class EventDetail(BaseModel):
 
 class ActorSummary(BaseModel):
     code: str
-    name: str = Field(description="one of the names the code was recognised by")
+    name: str = Field(
+        description="the lexicon's name of a country or international body, else the name the "
+        "code is most often mentioned by"
+    )
     names: int
     country: str | None
     kind: str | None
@@ -227,6 +230,7 @@ class Interaction(BaseModel):
 
 class ActorDetail(BaseModel):
     code: str
+    name: str = Field(description="the name to show (as ActorSummary.name)")
     names: list[ActorName]
     events: int
     timeline: list[DayCount] = Field(description="events per day involving the code (prefix)")

@@ -27,7 +27,7 @@
 
   function draw(box, rows, seriesOf, colorOf, labelOf) {
     box.textContent = "";
-    if (!rows.length) { EW.note(box, "No dated events."); return; }
+    if (!rows.length) { EW.note(box, "No dated events match: nothing to chart."); return null; }
     rows.forEach((r) => { r.t = Date.parse(r.date); });
     const f = focus(rows);
     const bin = binner(f.lo, f.hi);
@@ -70,27 +70,35 @@
     for (let i = 0; i <= ticks; i++) {
       const t = first + ((last - first) * i) / ticks;
       const label = EW.text(root, x(t), H - 10, new Date(t).toISOString().slice(0, bin.name === "month" ? 7 : 10));
-      label.setAttribute("text-anchor", "middle");
+      // The end labels align inward, so the first and last dates are not cut at the edges.
+      label.setAttribute("text-anchor", i === 0 ? "start" : i === ticks ? "end" : "middle");
     }
     const caption = document.createElement("p");
-    caption.className = "summary";
+    caption.className = "summary caption";
     caption.textContent = "Per " + bin.name + "." + (f.hidden ? " " + f.hidden + " events dated outside " +
       new Date(f.lo).toISOString().slice(0, 10) + " – " + new Date(f.hi).toISOString().slice(0, 10) + " not shown." : "");
     box.appendChild(caption);
+    return bin.name;
+  }
+
+  // The heading names the bin the chart really uses (day, week or month: it depends on the span).
+  function label(box, unit) {
+    const span = document.getElementById(box.id + "-unit");
+    if (span && unit) span.textContent = "per " + unit;
   }
 
   const timeline = document.getElementById("timeline");
   if (timeline) {
     EW.getJSON(timeline.dataset.src + EW.filterQuery()).then((stats) => {
-      draw(timeline, stats.by_day, (r) => r.quad_class || 0, (s) => EW.QUAD[s] || "#999",
-        (s) => "events, " + (EW.QUAD_NAMES[s] || "no quad class"));
-    }).catch((e) => EW.note(timeline, String(e)));
+      label(timeline, draw(timeline, stats.by_day, (r) => r.quad_class || 0, (s) => EW.QUAD[s] || "#999",
+        (s) => "events, " + (EW.QUAD_NAMES[s] || "no quad class")));
+    }).catch((e) => EW.note(timeline, "Could not load the chart: " + e.message, "error"));
   }
   const actor = document.getElementById("actor-timeline");
   if (actor) {
     EW.getJSON(actor.dataset.src).then((detail) => {
-      draw(actor, detail.timeline, () => "all", (s, v) => EW.goldColor(v.gn ? v.gsum / v.gn : null),
-        (s, v) => "events, mean Goldstein " + (v.gn ? (v.gsum / v.gn).toFixed(1) : "–"));
-    }).catch((e) => EW.note(actor, String(e)));
+      label(actor, draw(actor, detail.timeline, () => "all", (s, v) => EW.goldColor(v.gn ? v.gsum / v.gn : null),
+        (s, v) => "events, mean Goldstein " + (v.gn ? (v.gsum / v.gn).toFixed(1) : "–")));
+    }).catch((e) => EW.note(actor, "Could not load the chart: " + e.message, "error"));
   }
 })();

@@ -60,10 +60,70 @@ window.EW = (function () {
     target.addEventListener("mouseleave", function () { tip.style.display = "none"; });
   }
 
-  function note(box, message) {
-    const root = svg("svg", { viewBox: "0 0 600 60", role: "img" }, box);
-    text(root, 300, 35, message, "note").setAttribute("text-anchor", "middle");
+  // An empty state or an error, as text inside the chart's box: it takes the box's width and
+  // wraps, so it is never cut off as a line in a fixed SVG could be.
+  function note(box, message, cls) {
+    const p = document.createElement("p");
+    p.className = "empty-state" + (cls ? " " + cls : "");
+    p.textContent = message;
+    box.appendChild(p);
+    return p;
   }
 
-  return { svg, text, getJSON, filterQuery, goldColor, tooltip, note, QUAD, QUAD_NAMES };
+  // Zoom (wheel, + and − buttons) and pan (drag the background) by changing the SVG's viewBox:
+  // node drags and tooltips keep working, as they map pointer positions through getScreenCTM.
+  // The view stays inside the drawing and never zooms out past the whole of it.
+  function zoomable(root, W, H, box) {
+    const view = { x: 0, y: 0, w: W, h: H };
+    const MAX = 8;
+    function apply() {
+      view.w = Math.min(W, Math.max(W / MAX, view.w)); view.h = (view.w / W) * H;
+      view.x = Math.min(W - view.w, Math.max(0, view.x)); view.y = Math.min(H - view.h, Math.max(0, view.y));
+      root.setAttribute("viewBox", [view.x, view.y, view.w, view.h].map((v) => v.toFixed(2)).join(" "));
+      root.dataset.zoom = (W / view.w).toFixed(2);
+    }
+    function zoom(factor, cx, cy) {
+      const nx = cx === undefined ? view.x + view.w / 2 : cx, ny = cy === undefined ? view.y + view.h / 2 : cy;
+      const w = Math.min(W, Math.max(W / MAX, view.w / factor)), f = w / view.w;
+      view.x = nx - (nx - view.x) * f; view.y = ny - (ny - view.y) * f; view.w = w;
+      apply();
+    }
+    function toSvg(ev) {
+      const pt = root.createSVGPoint();
+      pt.x = ev.clientX; pt.y = ev.clientY;
+      return pt.matrixTransform(root.getScreenCTM().inverse());
+    }
+    root.addEventListener("wheel", (ev) => {
+      ev.preventDefault();
+      const p = toSvg(ev);
+      zoom(ev.deltaY < 0 ? 1.25 : 0.8, p.x, p.y);
+    }, { passive: false });
+    root.addEventListener("pointerdown", (ev) => {
+      if (ev.target.closest && ev.target.closest(".node")) return; // a node drag, not a pan
+      const rect = root.getBoundingClientRect();
+      const scale = Math.max(view.w / rect.width, view.h / rect.height); // SVG units per pixel
+      const sx = ev.clientX, sy = ev.clientY, from = { x: view.x, y: view.y };
+      root.setPointerCapture(ev.pointerId);
+      root.classList.add("panning");
+      const move = (m) => {
+        view.x = from.x - (m.clientX - sx) * scale; view.y = from.y - (m.clientY - sy) * scale;
+        apply();
+      };
+      root.addEventListener("pointermove", move);
+      root.addEventListener("pointerup", () => { root.removeEventListener("pointermove", move); root.classList.remove("panning"); }, { once: true });
+    });
+    const bar = document.createElement("div");
+    bar.className = "zoom";
+    for (const [label, title, act] of [["+", "zoom in", () => zoom(1.5)], ["−", "zoom out", () => zoom(1 / 1.5)], ["reset", "show all", () => { view.x = 0; view.y = 0; view.w = W; apply(); }]]) {
+      const b = document.createElement("button");
+      b.type = "button"; b.textContent = label; b.title = title;
+      b.addEventListener("click", act);
+      bar.appendChild(b);
+    }
+    box.insertBefore(bar, box.firstChild);
+    apply();
+    return { zoom: zoom };
+  }
+
+  return { svg, text, getJSON, filterQuery, goldColor, tooltip, note, zoomable, QUAD, QUAD_NAMES };
 })();

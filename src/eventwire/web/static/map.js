@@ -43,8 +43,11 @@
       const c = EW.svg("circle", { cx: x(p.lon), cy: y(p.lat), r: 2.5 + 12 * Math.sqrt(p.count / maxPlace), fill: EW.goldColor(p.goldstein), class: "place" }, root);
       EW.tooltip(c, p.name + (p.country ? ", " + p.country : "") + ": " + p.count + " events, mean Goldstein " + p.goldstein);
     }
+    EW.zoomable(root, W, H, box);
+    if (!stats.events) EW.note(box, "No events match the filters: nothing to place on the map.");
+    else if (!counts.size && !places.length) EW.note(box, "None of the " + stats.events + " matching events has a known place.");
     const caption = document.createElement("p");
-    caption.className = "summary";
+    caption.className = "summary caption";
     caption.textContent = stats.events + " events; " + places.length + " places with coordinates; " + counts.size + " countries.";
     box.appendChild(caption);
   }
@@ -54,5 +57,5 @@
     EW.getJSON(box.dataset.shapes),
     EW.getJSON("/api/stats" + q),
     EW.getJSON("/api/places" + q),
-  ]).then(([shapes, stats, places]) => draw(shapes, stats, places)).catch((e) => EW.note(box, String(e)));
+  ]).then(([shapes, stats, places]) => draw(shapes, stats, places)).catch((e) => EW.note(box, "Could not load the chart: " + e.message, "error"));
 })();

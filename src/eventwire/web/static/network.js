@@ -49,7 +49,7 @@
 
   function draw(data) {
     box.textContent = "";
-    if (!data.edges.length) { EW.note(box, "No dyads with both actors known match the filters."); return; }
+    if (!data.edges.length) { EW.note(box, "No events with both actors known match the filters: no network to draw."); return; }
     const byCode = new Map(data.nodes.map((n) => [n.code, n]));
     const edges = data.edges.map((e) => ({ ...e, s: byCode.get(e.source), t: byCode.get(e.target) }));
     layout(data.nodes, edges);
@@ -91,7 +91,8 @@
       });
     }
     place();
+    EW.zoomable(root, W, H, box);
   }
 
-  EW.getJSON(box.dataset.src + EW.filterQuery()).then(draw).catch((e) => EW.note(box, String(e)));
+  EW.getJSON(box.dataset.src + EW.filterQuery()).then(draw).catch((e) => EW.note(box, "Could not load the chart: " + e.message, "error"));
 })();
