@@ -80,6 +80,9 @@ def test_both_directions_by_iso_week_with_breaks(explorer: Explorer) -> None:
         # History of 5: share mean 0.3, sd 0.4 → |0.5 − 0.3| < 0.8; Goldstein mean 0.3, sd 5.19.
         ("2024-W07", 2, (1, 0, 1, 0), 0.5, 3.0, 5, []),
     ]
+    assert [(w["a_to_b"], w["b_to_a"]) for w in series["weeks"]] == [
+        (1, 1), (0, 1), (0, 0), (1, 0), (2, 0), (1, 1), (2, 0)
+    ]  # fmt: skip
     w06 = series["weeks"][5]
     assert (w06["start"], w06["end"]) == (dt.date(2024, 2, 5), dt.date(2024, 2, 11))
     assert (w06["baseline_share"], w06["baseline_goldstein"]) == (0.125, 2.75)

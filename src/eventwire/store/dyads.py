@@ -23,7 +23,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, and_, case, func, or_, select
 
 from eventwire.store.events import CODE_PATTERNS, EVENTS, FilterError, code_prefix
 
@@ -88,6 +88,8 @@ class Week:
     start: dt.date  # its Monday
     end: dt.date  # its Sunday
     events: int = 0
+    a_to_b: int = 0
+    b_to_a: int = 0
     by_quad: dict[int, int] = field(default_factory=lambda: dict.fromkeys(QUAD_CLASSES, 0))
     goldstein: float | None = None
     conflict_share: float | None = None
@@ -110,36 +112,42 @@ def _rounded(value: float | None, digits: int) -> float | None:
     return None if value is None else round(value, digits)
 
 
+def from_to(source: str, target: str) -> Any:
+    c = EVENTS.c
+    return and_(code_prefix(c.source, source), code_prefix(c.target, target))
+
+
 def dyad_condition(dyad: Dyad) -> Any:
     """Events from a to b, and from b to a unless the dyad is directed."""
-    c = EVENTS.c
-    forward = and_(code_prefix(c.source, dyad.a), code_prefix(c.target, dyad.b))
-    if dyad.directed:
-        return forward
-    return or_(forward, and_(code_prefix(c.source, dyad.b), code_prefix(c.target, dyad.a)))
+    forward = from_to(dyad.a, dyad.b)
+    return forward if dyad.directed else or_(forward, from_to(dyad.b, dyad.a))
 
 
-DayRow = tuple[dt.date, Any, int, Any, int]
+# (day, quad class, a→b?, events, Goldstein sum, events with a score)
+DayRow = tuple[dt.date, Any, bool, int, Any, int]
 
 
 def daily_counts(conn: Connection, dyad: Dyad) -> tuple[list[DayRow], int]:
-    """(day, quad class, events, Goldstein sum, scored events) rows of the dyad's dated,
-    affirmed events, and how many affirmed events have no date (they fall in no week)."""
+    """The dyad's dated, affirmed events grouped by day, quad class and direction (DayRow),
+    and how many affirmed events have no date (they fall in no week). An event that matches
+    both directions (overlapping prefixes, IRN and IRNGOV) counts as a→b."""
     c = EVENTS.c
     base = (dyad_condition(dyad), c.negated.is_(False))
+    forward = case((from_to(dyad.a, dyad.b), 1), else_=0).label("forward")
     stmt = (
         select(
             c.date,
             c.quad_class,
+            forward,
             func.count(),
             func.sum(c.goldstein),
             func.count(c.goldstein),
         )
         .where(*base, c.date.is_not(None))
-        .group_by(c.date, c.quad_class)
-        .order_by(c.date, c.quad_class)
+        .group_by(c.date, c.quad_class, forward)
+        .order_by(c.date, c.quad_class, forward)
     )
-    rows = [(_day(d), q, int(n), s, int(k)) for d, q, n, s, k in conn.execute(stmt)]
+    rows = [(_day(d), q, bool(f), int(n), s, int(k)) for d, q, f, n, s, k in conn.execute(stmt)]
     undated = conn.execute(select(func.count()).where(*base, c.date.is_(None))).scalar_one()
     return rows, int(undated)
 
@@ -168,9 +176,13 @@ def fold_weeks(rows: list[DayRow]) -> list[Week]:
     while start <= last:
         weeks[start] = Week(iso_week(start), start, start + dt.timedelta(days=6))
         start += dt.timedelta(days=7)
-    for day, quad, n, gold_sum, scored in rows:
+    for day, quad, forward, n, gold_sum, scored in rows:
         week = weeks[monday(day)]
         week.events += n
+        if forward:
+            week.a_to_b += n
+        else:
+            week.b_to_a += n
         if quad in week.by_quad:
             week.by_quad[quad] += n
         if scored:
