@@ -73,6 +73,8 @@ class Dyad:
         for name in ("a", "b"):
             value = getattr(self, name)
             code = value.strip().upper() if isinstance(value, str) else ""
+            if not code:
+                raise FilterError(name, "missing: give an actor code prefix (IRN)")
             if not re.fullmatch(CODE_PATTERNS["actor"], code):
                 raise FilterError(
                     name, f"{value!r} is not an actor code prefix, letters and digits (IRN)"
