@@ -126,6 +126,21 @@ def test_rule_parameters_change_the_verdicts(explorer: Explorer) -> None:
     assert [w["history"] for w in short["weeks"]] == [0, 1, 0, 1, 1, 2, 2]
 
 
+def test_a_period_shows_whole_weeks_and_keeps_the_baseline_before_it(explorer: Explorer) -> None:
+    # Wednesday 7 February is in W06: W06 is shown whole, judged on the weeks before it.
+    late = explorer.dyad_series(Dyad("IRN", "USA", since=dt.date(2024, 2, 7)))
+    assert _table(late) == _table(explorer.dyad_series(Dyad("IRN", "USA")))[5:]
+    assert (late["events"], late["since"]) == (4, dt.date(2024, 2, 7))
+    # Wednesday 10 January is in W02, shown to its Sunday (the 9th's event is in).
+    early = explorer.dyad_series(Dyad("IRN", "USA", until=dt.date(2024, 1, 10)))
+    assert [(w["week"], w["events"]) for w in early["weeks"]] == [("2024-W01", 2), ("2024-W02", 1)]
+    # A period without the pair's events is empty, even with events before it.
+    assert explorer.dyad_series(Dyad("IRN", "USA", since=dt.date(2024, 3, 1)))["weeks"] == []
+    with pytest.raises(FilterError) as caught:
+        Dyad("IRN", "USA", since=dt.date(2024, 3, 1), until=dt.date(2024, 2, 1))
+    assert caught.value.field == "until"
+
+
 def test_a_pair_without_events_has_no_weeks(explorer: Explorer) -> None:
     series = explorer.dyad_series(Dyad("FRA", "USA"))
     assert (series["events"], series["undated"], series["weeks"]) == (0, 0, [])

@@ -24,6 +24,8 @@ TUR_LBY_WEEKS = [
 ]
 NOT_CODE = "an actor code prefix, letters and digits (IRN)"
 UNSURE = "unable to interpret input"
+DAY = "a calendar day (YYYY-MM-DD)"
+LATE = "since=2023-03-01&until=2023-02-01"
 
 
 def _json(client: TestClient, query: str) -> dict[str, Any]:
@@ -79,6 +81,13 @@ def test_one_direction_and_negated_events(client: TestClient) -> None:
     assert (denied_only["events"], denied_only["weeks"]) == (0, [])
 
 
+def test_a_period_shows_whole_weeks(client: TestClient) -> None:
+    # Wednesday 1 February 2023 is in W05 (30 January – 5 February), shown whole.
+    series = _json(client, "a=TUR&b=LBY&since=2023-02-01&until=2023-02-20")
+    assert [(w["week"], w["events"]) for w in series["weeks"]] == TUR_LBY_WEEKS[5:9]
+    assert (series["events"], series["since"], series["until"]) == (14, "2023-02-01", "2023-02-20")
+
+
 def test_rule_parameters_reach_the_rule(client: TestClient) -> None:
     rule = _json(client, "a=TUR&b=LBY&window=4&min_history=3&threshold=1.5")["rule"]
     assert (rule["window"], rule["min_history"], rule["threshold"]) == (4, 3, 1.5)
@@ -95,6 +104,8 @@ def test_rule_parameters_reach_the_rule(client: TestClient) -> None:
         ("a=IRN&b=" + "U" * 25, "b", f"'{'U' * 25}' is not {NOT_CODE}"),
         ("a=IRN&b=USA&window=1", "window", "Input should be greater than or equal to 2"),
         ("a=IRN&b=USA&min_history=20", "min_history", "20 is not 2–12 (the window)"),
+        ("a=IRN&b=USA&since=2023-02-30", "since", f"'2023-02-30' is not {DAY}"),
+        (f"a=IRN&b=USA&{LATE}", "until", "until (2023-02-01) is before since (2023-03-01)"),
         ("a=IRN&b=USA&directed=maybe", "directed", f"Input should be a valid boolean, {UNSURE}"),
     ],
 )  # fmt: skip

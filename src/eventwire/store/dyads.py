@@ -23,7 +23,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Connection, and_, case, func, or_, select
 
 from eventwire.store.events import CODE_PATTERNS, EVENTS, FilterError, code_prefix
 
@@ -63,11 +63,15 @@ class BreakRule:
 
 @dataclass(frozen=True)
 class Dyad:
-    """Two actor code prefixes; ``directed`` keeps only events from ``a`` to ``b``."""
+    """Two actor code prefixes; ``directed`` keeps only events from ``a`` to ``b``; ``since``
+    and ``until`` bound the weeks shown (whole ISO weeks: the weeks that hold them are shown in
+    full), not the baseline read before them."""
 
     a: str
     b: str
     directed: bool = False
+    since: dt.date | None = None
+    until: dt.date | None = None
 
     def __post_init__(self) -> None:
         for name in ("a", "b"):
@@ -80,6 +84,8 @@ class Dyad:
                     name, f"{value!r} is not an actor code prefix, letters and digits (IRN)"
                 )
             object.__setattr__(self, name, code)
+        if self.since is not None and self.until is not None and self.since > self.until:
+            raise FilterError("until", f"until ({self.until}) is before since ({self.since})")
 
 
 @dataclass
@@ -129,12 +135,19 @@ def dyad_condition(dyad: Dyad) -> Any:
 DayRow = tuple[dt.date, Any, bool, int, Any, int]
 
 
-def daily_counts(conn: Connection, dyad: Dyad) -> tuple[list[DayRow], int]:
-    """The dyad's dated, affirmed events grouped by day, quad class and direction (DayRow),
-    and how many affirmed events have no date (they fall in no week). An event that matches
-    both directions (overlapping prefixes, IRN and IRNGOV) counts as a→b."""
+def daily_counts(
+    conn: Connection, dyad: Dyad, since: dt.date | None, until: dt.date | None
+) -> tuple[list[DayRow], int]:
+    """The dyad's affirmed events from ``since`` to ``until`` grouped by day, quad class and
+    direction (DayRow), and how many affirmed events have no date (they fall in no week). An
+    event that matches both directions (overlapping prefixes, IRN and IRNGOV) counts as a→b."""
     c = EVENTS.c
     base = (dyad_condition(dyad), c.negated.is_(False))
+    period: list[ColumnElement[bool]] = [c.date.is_not(None)]
+    if since is not None:
+        period.append(c.date >= since)
+    if until is not None:
+        period.append(c.date <= until)
     forward = case((from_to(dyad.a, dyad.b), 1), else_=0).label("forward")
     stmt = (
         select(
@@ -145,7 +158,7 @@ def daily_counts(conn: Connection, dyad: Dyad) -> tuple[list[DayRow], int]:
             func.sum(c.goldstein),
             func.count(c.goldstein),
         )
-        .where(*base, c.date.is_not(None))
+        .where(*base, *period)
         .group_by(c.date, c.quad_class, forward)
         .order_by(c.date, c.quad_class, forward)
     )
@@ -236,13 +249,23 @@ def dyad_series(conn: Connection, dyad: Dyad, rule: BreakRule | None = None) -> 
     Negated events are left out (the text denies them) and undated ones counted apart.
     """
     rule = rule or BreakRule()
-    rows, undated = daily_counts(conn, dyad)
+    # The weeks before ``since`` are read too, as the first weeks' baseline, and then dropped.
+    shown = None if dyad.since is None else monday(dyad.since)
+    first = None if shown is None else shown - dt.timedelta(weeks=rule.window)
+    last = None if dyad.until is None else monday(dyad.until) + dt.timedelta(days=6)
+    rows, undated = daily_counts(conn, dyad, first, last)
     weeks = fold_weeks(rows)
     mark_breaks(weeks, rule)
+    if shown is not None:
+        weeks = [w for w in weeks if w.start >= shown]
+        if not any(w.events for w in weeks):
+            weeks = []
     return {
         "a": dyad.a,
         "b": dyad.b,
         "directed": dyad.directed,
+        "since": dyad.since,
+        "until": dyad.until,
         "events": sum(w.events for w in weeks),
         "undated": undated,
         "rule": {**asdict(rule), "text": rule.describe()},

@@ -338,14 +338,17 @@ def dyad_query(
     min_history: Annotated[
         int, Query(ge=2, le=104, description="Weeks with events needed in the window.")
     ] = 4,
+    since: Annotated[str | None, Query(description="First day shown (its whole ISO week).")] = None,
+    until: Annotated[str | None, Query(description="Last day shown (its whole ISO week).")] = None,
 ) -> DyadQuery | None:
     """The pair and the break rule, None when neither code is given (the page then shows its
     form); Dyad and BreakRule check them (a 422 names the parameter)."""
     if a is None and b is None:
         return None
     try:
+        period = {"since": parse_day(since, "since"), "until": parse_day(until, "until")}
         return DyadQuery(
-            Dyad(a or "", b or "", directed),
+            Dyad(a or "", b or "", directed, **period),
             BreakRule(window=window, threshold=threshold, min_history=min_history),
         )
     except FilterError as exc:

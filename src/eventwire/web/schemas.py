@@ -334,7 +334,9 @@ class DyadSeries(BaseModel):
     a: str
     b: str
     directed: bool
-    events: int = Field(description="dated, affirmed events of the pair")
+    since: dt.date | None
+    until: dt.date | None
+    events: int = Field(description="dated, affirmed events of the pair in the weeks shown")
     undated: int = Field(description="affirmed events without a date (in no week)")
     rule: DyadRule
     weeks: list[DyadWeek] = Field(description="every ISO week from the first event's to the last")

@@ -13,8 +13,9 @@
     if (!weeks.length) { EW.note(box, "No dated, affirmed events between these actors."); return; }
     const max = Math.max(1, ...weeks.map((w) => w.events));
     const slot = (W - L - R) / weeks.length;
-    const bw = Math.max(1, slot - (slot > 4 ? 2 : 0));
-    const x = (i) => L + i * slot;
+    // Bars at least 3 units wide: over years of weeks a lone week must still be seen and hit.
+    const bw = Math.max(3, slot - (slot > 4 ? 2 : 0));
+    const x = (i) => L + i * slot + (slot - bw) / 2;
     const y = (v) => T + (H - T - B) * (1 - v / max);
     const yg = (g) => T + (H - T - B) * (1 - (g + 10) / 20);
     const root = EW.svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": "weekly events of " + series.a + " and " + series.b }, box);
@@ -24,7 +25,8 @@
     }
     for (const g of [-10, 0, 10]) EW.text(root, W - R + 4, yg(g) + 3, String(g));
     EW.svg("line", { x1: L, x2: W - R, y1: yg(0), y2: yg(0), stroke: "#9aa3ab", "stroke-dasharray": "3 3" }, root);
-    const points = [];
+    const runs = []; // the Goldstein line joins consecutive weeks only: a gap is not a trend
+    let run = [];
     weeks.forEach((w, i) => {
       let base = 0;
       for (const q of ["1", "2", "3", "4"]) {
@@ -36,16 +38,18 @@
         rect.addEventListener("click", () => { window.location.hash = "week-" + w.week; });
         base += n;
       }
-      if (w.goldstein !== null) points.push([x(i) + bw / 2, yg(w.goldstein)]);
+      if (w.goldstein !== null) run.push([x(i) + bw / 2, yg(w.goldstein)]);
+      else if (run.length) { runs.push(run); run = []; }
       if (w.breaks.length) {
         const ring = EW.svg("circle", { cx: x(i) + bw / 2, cy: T - 10, r: 6, fill: "none", stroke: "#c8423b", "stroke-width": 2, class: "break" }, root);
         EW.tooltip(ring, w.week + " breaks from the baseline: " + w.breaks.join(", "));
       }
     });
-    if (points.length > 1) {
-      EW.svg("polyline", { points: points.map((p) => p.join(",")).join(" "), fill: "none", stroke: "#14283d", "stroke-width": 1.5, class: "goldstein" }, root);
+    if (run.length) runs.push(run);
+    for (const r of runs) {
+      if (r.length > 1) EW.svg("polyline", { points: r.map((p) => p.join(",")).join(" "), fill: "none", stroke: "#14283d", "stroke-width": 1.5, class: "goldstein" }, root);
+      for (const p of r) EW.svg("circle", { cx: p[0], cy: p[1], r: 2, fill: "#14283d", class: "gpoint" }, root);
     }
-    for (const p of points) EW.svg("circle", { cx: p[0], cy: p[1], r: 2, fill: "#14283d" }, root);
     const ticks = Math.min(weeks.length, 8);
     for (let k = 0; k < ticks; k++) {
       const i = Math.round((k * (weeks.length - 1)) / Math.max(1, ticks - 1));
