@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import urllib.request
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,15 +13,10 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def wide_page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-    opened = context.new_page()
-    errors: list[str] = []
-    opened.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    opened.on("pageerror", lambda exc: errors.append(str(exc)))
-    opened.errors = errors
-    yield opened
-    context.close()
+def wide_page(page: Any) -> Any:
+    """The conftest's page (console errors recorded), 1366 px wide: a common laptop screen."""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    return page
 
 
 def _box(page: Any, selector: str) -> dict[str, float]:
@@ -33,6 +27,7 @@ def _box(page: Any, selector: str) -> dict[str, float]:
 def test_dyad_chart_fits_its_container_at_1366(base_url: str, wide_page: Any) -> None:
     response = wide_page.goto(base_url + "/dyads?a=TUR&b=LBY", wait_until="networkidle")
     assert response.status == 200
+    assert wide_page.evaluate("window.innerWidth") == 1366
     wide_page.wait_for_selector("#dyad-chart svg rect.bar")
     chart, svg = _box(wide_page, "#dyad-chart"), _box(wide_page, "#dyad-chart svg")
     assert svg["width"] > 1000  # the chart uses the page's width, not a thumbnail
