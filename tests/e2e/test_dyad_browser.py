@@ -62,3 +62,13 @@ def test_dyad_empty_state(base_url: str, wide_page: Any) -> None:
         "No dated, affirmed events between FRA* and USA* in either direction."
     )
     assert wide_page.errors == []
+
+
+def test_a_network_edge_opens_its_dyad(base_url: str, wide_page: Any) -> None:
+    wide_page.goto(base_url + "/network", wait_until="networkidle")
+    edge = wide_page.locator("#network line.edge").first
+    edge.dispatch_event("click")
+    wide_page.wait_for_url("**/dyads?a=*&directed=true&match=exact")
+    wide_page.wait_for_load_state("networkidle")
+    assert wide_page.locator("#dyad-chart svg rect.bar").count() > 0
+    assert wide_page.errors == []

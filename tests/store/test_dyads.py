@@ -141,6 +141,19 @@ def test_a_period_shows_whole_weeks_and_keeps_the_baseline_before_it(explorer: E
     assert caught.value.field == "until"
 
 
+def test_exact_match_leaves_out_longer_codes(explorer: Explorer) -> None:
+    series = explorer.dyad_series(Dyad("IRN", "USA", match="exact"))
+    # IRNGOV→USA (W01), USA→IRNGOV (W02) and IRN→USAGOV (W04) are left out.
+    assert [(w["week"], w["events"]) for w in series["weeks"]] == [
+        ("2024-W01", 1), ("2024-W02", 0), ("2024-W03", 0), ("2024-W04", 0),
+        ("2024-W05", 2), ("2024-W06", 2), ("2024-W07", 2),
+    ]  # fmt: skip
+    assert (series["match"], series["undated"]) == ("exact", 1)
+    with pytest.raises(FilterError) as caught:
+        Dyad("IRN", "USA", match="fuzzy")
+    assert caught.value.field == "match"
+
+
 def test_a_pair_without_events_has_no_weeks(explorer: Explorer) -> None:
     series = explorer.dyad_series(Dyad("FRA", "USA"))
     assert (series["events"], series["undated"], series["weeks"]) == (0, 0, [])

@@ -88,6 +88,19 @@ def test_a_period_shows_whole_weeks(client: TestClient) -> None:
     assert (series["events"], series["since"], series["until"]) == (14, "2023-02-01", "2023-02-20")
 
 
+def test_exact_match_counts_as_the_network_edge(client: TestClient) -> None:
+    edges = client.get("/api/network").json()["edges"]
+    edge = next(e for e in edges if (e["source"], e["target"]) == ("IRNGOV", "RUSGOV"))
+    series = _json(client, "a=IRNGOV&b=RUSGOV&directed=true&match=exact")
+    assert series["events"] + series["undated"] == edge["count"] == 1
+    assert _json(client, "a=IRN&b=RUS&match=exact")["weeks"] == []  # IRNGOV is not IRN
+    (week,) = series["weeks"]
+    assert week["links"][0]["url"] == (
+        "/events?source=IRNGOV&target=RUSGOV&since=2024-01-01&until=2024-01-07"
+        "&negated=false&match=exact"
+    )
+
+
 def test_rule_parameters_reach_the_rule(client: TestClient) -> None:
     rule = _json(client, "a=TUR&b=LBY&window=4&min_history=3&threshold=1.5")["rule"]
     assert (rule["window"], rule["min_history"], rule["threshold"]) == (4, 3, 1.5)
@@ -106,6 +119,7 @@ def test_rule_parameters_reach_the_rule(client: TestClient) -> None:
         ("a=IRN&b=USA&min_history=20", "min_history", "20 is not 2–12 (the window)"),
         ("a=IRN&b=USA&since=2023-02-30", "since", f"'2023-02-30' is not {DAY}"),
         (f"a=IRN&b=USA&{LATE}", "until", "until (2023-02-01) is before since (2023-03-01)"),
+        ("a=IRN&b=USA&match=fuzzy", "match", "Input should be 'prefix' or 'exact'"),
         ("a=IRN&b=USA&directed=maybe", "directed", f"Input should be a valid boolean, {UNSURE}"),
     ],
 )  # fmt: skip

@@ -28,6 +28,8 @@ from sqlalchemy import ColumnElement, Connection, and_, case, func, or_, select
 from eventwire.store.events import CODE_PATTERNS, EVENTS, FilterError, code_prefix
 
 QUAD_CLASSES = (1, 2, 3, 4)
+# How the two codes match actor codes, as the events filter's ``match`` says it.
+MATCH_MODES = ("prefix", "exact")
 CONFLICT = (3, 4)
 
 
@@ -63,15 +65,17 @@ class BreakRule:
 
 @dataclass(frozen=True)
 class Dyad:
-    """Two actor code prefixes; ``directed`` keeps only events from ``a`` to ``b``; ``since``
-    and ``until`` bound the weeks shown (whole ISO weeks: the weeks that hold them are shown in
-    full), not the baseline read before them."""
+    """Two actor codes, matched as prefixes (IRN finds IRNGOV) or, with ``match="exact"``,
+    whole (as a network edge counts them); ``directed`` keeps only events from ``a`` to ``b``;
+    ``since`` and ``until`` bound the weeks shown (whole ISO weeks: the weeks that hold them are
+    shown in full), not the baseline read before them."""
 
     a: str
     b: str
     directed: bool = False
     since: dt.date | None = None
     until: dt.date | None = None
+    match: str = "prefix"
 
     def __post_init__(self) -> None:
         for name in ("a", "b"):
@@ -84,6 +88,8 @@ class Dyad:
                     name, f"{value!r} is not an actor code prefix, letters and digits (IRN)"
                 )
             object.__setattr__(self, name, code)
+        if self.match not in MATCH_MODES:
+            raise FilterError("match", f"{self.match!r}; choose one of {', '.join(MATCH_MODES)}")
         if self.since is not None and self.until is not None and self.since > self.until:
             raise FilterError("until", f"until ({self.until}) is before since ({self.since})")
 
@@ -120,15 +126,17 @@ def _rounded(value: float | None, digits: int) -> float | None:
     return None if value is None else round(value, digits)
 
 
-def from_to(source: str, target: str) -> Any:
+def from_to(source: str, target: str, match: str) -> Any:
     c = EVENTS.c
+    if match == "exact":
+        return and_(c.source == source, c.target == target)
     return and_(code_prefix(c.source, source), code_prefix(c.target, target))
 
 
 def dyad_condition(dyad: Dyad) -> Any:
     """Events from a to b, and from b to a unless the dyad is directed."""
-    forward = from_to(dyad.a, dyad.b)
-    return forward if dyad.directed else or_(forward, from_to(dyad.b, dyad.a))
+    forward = from_to(dyad.a, dyad.b, dyad.match)
+    return forward if dyad.directed else or_(forward, from_to(dyad.b, dyad.a, dyad.match))
 
 
 # (day, quad class, a→b?, events, Goldstein sum, events with a score)
@@ -148,7 +156,7 @@ def daily_counts(
         period.append(c.date >= since)
     if until is not None:
         period.append(c.date <= until)
-    forward = case((from_to(dyad.a, dyad.b), 1), else_=0).label("forward")
+    forward = case((from_to(dyad.a, dyad.b, dyad.match), 1), else_=0).label("forward")
     stmt = (
         select(
             c.date,
@@ -264,6 +272,7 @@ def dyad_series(conn: Connection, dyad: Dyad, rule: BreakRule | None = None) -> 
         "a": dyad.a,
         "b": dyad.b,
         "directed": dyad.directed,
+        "match": dyad.match,
         "since": dyad.since,
         "until": dyad.until,
         "events": sum(w.events for w in weeks),

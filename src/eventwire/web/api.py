@@ -338,6 +338,10 @@ def dyad_query(
     min_history: Annotated[
         int, Query(ge=2, le=104, description="Weeks with events needed in the window.")
     ] = 4,
+    match: Annotated[
+        Literal["prefix", "exact"],
+        Query(description="prefix: IRN finds IRNGOV; exact: the codes as given (as edges)."),
+    ] = "prefix",
     since: Annotated[str | None, Query(description="First day shown (its whole ISO week).")] = None,
     until: Annotated[str | None, Query(description="Last day shown (its whole ISO week).")] = None,
 ) -> DyadQuery | None:
@@ -348,7 +352,7 @@ def dyad_query(
     try:
         period = {"since": parse_day(since, "since"), "until": parse_day(until, "until")}
         return DyadQuery(
-            Dyad(a or "", b or "", directed, **period),
+            Dyad(a or "", b or "", directed, match=match, **period),
             BreakRule(window=window, threshold=threshold, min_history=min_history),
         )
     except FilterError as exc:
@@ -359,6 +363,8 @@ def week_links(dyad: Dyad, week: dict[str, Any]) -> list[dict[str, Any]]:
     """The events page for each direction of the week that has events (affirmed ones, as
     counted): the events filter has no "either direction" pair, so one link per direction."""
     sides = [(dyad.a, dyad.b, week["a_to_b"]), (dyad.b, dyad.a, week["b_to_a"])]
+    period = {"since": week["start"].isoformat(), "until": week["end"].isoformat()}
+    exact = {"match": "exact"} if dyad.match == "exact" else {}
     return [
         {
             "source": source,
@@ -366,13 +372,7 @@ def week_links(dyad: Dyad, week: dict[str, Any]) -> list[dict[str, Any]]:
             "count": count,
             "url": "/events?"
             + urlencode(
-                {
-                    "source": source,
-                    "target": target,
-                    "since": week["start"].isoformat(),
-                    "until": week["end"].isoformat(),
-                    "negated": "false",
-                }
+                {"source": source, "target": target, **period, "negated": "false", **exact}
             ),
         }
         for source, target, count in sides

@@ -334,6 +334,7 @@ class DyadSeries(BaseModel):
     a: str
     b: str
     directed: bool
+    match: str = Field(description="prefix or exact")
     since: dt.date | None
     until: dt.date | None
     events: int = Field(description="dated, affirmed events of the pair in the weeks shown")
