@@ -167,4 +167,7 @@ def test_page_bad_code_is_a_422_page(client: TestClient) -> None:
 
 def test_actor_page_links_each_partner_to_the_dyad(client: TestClient) -> None:
     html = client.get("/actors/TUR").text
-    assert '<a class="dyad-link" href="/dyads?a=TUR&amp;b=LBY">weekly</a>' in html
+    assert (
+        '<a class="dyad-link" href="/dyads?a=TUR&amp;b=LBY&amp;directed=true&amp;match=exact" '
+        'title="this pair per week, counted as this row">weekly</a>'
+    ) in html
