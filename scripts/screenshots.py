@@ -33,6 +33,7 @@ PAGES = {
     "article": "/articles/tabnak-837703#s3",
     "actor": "/actors/IRN",
     "network": "/network",
+    "dyad": "/dyads?a=USAGOV&b=USAELI&since=2019-06-01",
     "map": "/map",
 }
 
