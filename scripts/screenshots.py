@@ -35,6 +35,7 @@ PAGES = {
     "article": "/articles/tabnak-837703#s3",
     "actor": "/actors/IRN",
     "network": "/network",
+    "dyad": "/dyads?a=USAGOV&b=USAELI&since=2019-06-01",
     "map": "/map",
 }
 # Pages whose charts are shown whole (the page's full height), not cut at the window's bottom.

@@ -30,6 +30,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from eventwire.actors.display import display_names
 from eventwire.errors import StoreError
 from eventwire.records import Event
+from eventwire.store.dyads import BreakRule, Dyad, dyad_series
 from eventwire.store.events import (
     EVENTS,
     EventFilter,
@@ -423,3 +424,12 @@ class Explorer:
     def sentence_spans(self, article_id: str) -> list[tuple[int, int, int]]:
         with self._conn(f"read sentences of {article_id}") as conn:
             return sentence_spans(conn, article_id)
+
+    def dyad_series(self, dyad: Dyad, rule: BreakRule | None = None) -> dict[str, Any]:
+        """The dyad's weekly cooperation–conflict series with its breaks (``store/dyads.py``)."""
+
+        def compute() -> dict[str, Any]:
+            with self._conn(f"read the dyad {dyad.a}–{dyad.b}") as conn:
+                return dyad_series(conn, dyad, rule)
+
+        return self._cached(("dyad", dyad, rule), compute)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi import Path as PathParam
@@ -15,7 +17,8 @@ from starlette.background import BackgroundTask
 from eventwire.explain import explanation_report
 from eventwire.export import GROUPED_FORMATS, MEDIA_TYPES, export_store
 from eventwire.records import Actor, Article, Event, published_iso
-from eventwire.store import EventFilter, Store
+from eventwire.store import EventFilter, FilterError, Store
+from eventwire.store.dyads import BreakRule, Dyad
 from eventwire.store.stats import Explorer
 from eventwire.web.params import (
     Day,
@@ -38,6 +41,7 @@ from eventwire.web.schemas import (
     ArticleDetail,
     ArticlePage,
     ArticleSummary,
+    DyadSeries,
     EventDetail,
     EventOut,
     EventPage,
@@ -318,3 +322,87 @@ def export(
         filename=f"eventwire-events.{fmt}",
         background=BackgroundTask(path.unlink, missing_ok=True),
     )
+
+
+Code = Annotated[
+    str | None,
+    Query(description="Actor or country code prefix (IRN finds IRNGOV).", examples=["IRN"]),
+]
+
+
+@dataclass(frozen=True)
+class DyadQuery:
+    dyad: Dyad
+    rule: BreakRule
+
+
+def dyad_query(
+    a: Code = None,
+    b: Code = None,
+    directed: Annotated[bool, Query(description="Only events from a to b.")] = False,
+    window: Annotated[int, Query(ge=2, le=104, description="Weeks of baseline.")] = 12,
+    threshold: Annotated[
+        float, Query(gt=0, le=10, description="Standard deviations that make a break.")
+    ] = 2.0,
+    min_history: Annotated[
+        int, Query(ge=2, le=104, description="Weeks with events needed in the window.")
+    ] = 4,
+    match: Annotated[
+        Literal["prefix", "exact"],
+        Query(description="prefix: IRN finds IRNGOV; exact: the codes as given (as edges)."),
+    ] = "prefix",
+    since: Annotated[str | None, Query(description="First day shown (its whole ISO week).")] = None,
+    until: Annotated[str | None, Query(description="Last day shown (its whole ISO week).")] = None,
+) -> DyadQuery | None:
+    """The pair and the break rule, None when neither code is given (the page then shows its
+    form); Dyad and BreakRule check them (a 422 names the parameter)."""
+    if a is None and b is None:
+        return None
+    try:
+        period = {"since": parse_day(since, "since"), "until": parse_day(until, "until")}
+        return DyadQuery(
+            Dyad(a or "", b or "", directed, match=match, **period),
+            BreakRule(window=window, threshold=threshold, min_history=min_history),
+        )
+    except FilterError as exc:
+        raise unprocessable(exc.field, exc.reason) from exc
+
+
+def week_links(dyad: Dyad, week: dict[str, Any]) -> list[dict[str, Any]]:
+    """The events page for each direction of the week that has events (affirmed ones, as
+    counted): the events filter has no "either direction" pair, so one link per direction."""
+    sides = [(dyad.a, dyad.b, week["a_to_b"]), (dyad.b, dyad.a, week["b_to_a"])]
+    period = {"since": week["start"].isoformat(), "until": week["end"].isoformat()}
+    exact = {"match": "exact"} if dyad.match == "exact" else {}
+    return [
+        {
+            "source": source,
+            "target": target,
+            "count": count,
+            "url": "/events?"
+            + urlencode(
+                {"source": source, "target": target, **period, "negated": "false", **exact}
+            ),
+        }
+        for source, target, count in sides
+        if count
+    ]
+
+
+def dyad_series(explorer: Explorer, query: DyadQuery) -> DyadSeries:
+    series = explorer.dyad_series(query.dyad, query.rule)
+    weeks = [{**w, "links": week_links(query.dyad, w)} for w in series["weeks"]]
+    return DyadSeries(**{**series, "weeks": weeks})
+
+
+@router.get("/dyads", response_model=DyadSeries, summary="A dyad's weekly series")
+def get_dyad(
+    explorer: ExplorerDep, query: Annotated[DyadQuery | None, Depends(dyad_query)]
+) -> DyadSeries:
+    """Events between two actors or countries (code prefixes; both directions unless
+    ``directed``) per ISO week: counts by quad class, mean Goldstein and the weeks whose conflict
+    share or mean Goldstein break from the pair's own trailing baseline (``rule.text`` says how).
+    Negated events are left out; each week links to its events."""
+    if query is None:
+        raise unprocessable("a", "missing: give two actor code prefixes, a and b (a=IRN&b=USA)")
+    return dyad_series(explorer, query)

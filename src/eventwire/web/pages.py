@@ -223,6 +223,20 @@ def map_page(request: Request, query: QueryDep) -> HTMLResponse:
     return render(request, "map.html", filters=filters_of(request))
 
 
+@router.get("/dyads")
+def dyad_page(
+    request: Request,
+    explorer: ExplorerDep,
+    query: Annotated[api.DyadQuery | None, Depends(api.dyad_query)],
+) -> HTMLResponse:
+    """Two actors' weekly series; with neither code given, the form alone (a page to start from)."""
+    form = {k: v for k, v in request.query_params.items() if v}
+    if query is None:
+        return render(request, "dyad.html", series=None, form=form)
+    series = api.dyad_series(explorer, query)
+    return render(request, "dyad.html", series=series, form=form, api_query=urlencode(form))
+
+
 @router.get("/api/docs")
 def api_docs(request: Request) -> HTMLResponse:
     """Human-readable API reference, rendered from the OpenAPI document (no CDN assets)."""

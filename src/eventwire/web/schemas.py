@@ -300,3 +300,49 @@ class Problem(BaseModel):
     """An error: ``detail`` says what was wrong (for 422, one entry per bad parameter)."""
 
     detail: Any
+
+
+class DyadLink(BaseModel):
+    source: str
+    target: str
+    count: int
+    url: str = Field(description="the events page listing these events")
+
+
+class DyadWeek(BaseModel):
+    week: str = Field(description="ISO week, 2024-W03")
+    start: dt.date = Field(description="its Monday")
+    end: dt.date = Field(description="its Sunday")
+    events: int
+    a_to_b: int
+    b_to_a: int
+    by_quad: dict[str, int] = Field(description="events by quad class 1–4")
+    goldstein: float | None = Field(description="mean Goldstein score of the week's events")
+    conflict_share: float | None = Field(description="share of quad classes 3 and 4")
+    history: int = Field(description="weeks with events among the window before this one")
+    baseline_share: float | None = Field(description="mean conflict share of that history")
+    baseline_goldstein: float | None = Field(description="mean Goldstein of that history")
+    breaks: list[str] = Field(description="measures that break from the baseline")
+    links: list[DyadLink] = Field(description="the week's events, one link per direction")
+
+
+class DyadRule(BaseModel):
+    window: int
+    threshold: float
+    min_history: int
+    share_floor: float
+    goldstein_floor: float
+    text: str
+
+
+class DyadSeries(BaseModel):
+    a: str
+    b: str
+    directed: bool
+    match: str = Field(description="prefix or exact")
+    since: dt.date | None
+    until: dt.date | None
+    events: int = Field(description="dated, affirmed events of the pair in the weeks shown")
+    undated: int = Field(description="affirmed events without a date (in no week)")
+    rule: DyadRule
+    weeks: list[DyadWeek] = Field(description="every ISO week from the first event's to the last")

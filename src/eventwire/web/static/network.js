@@ -62,6 +62,8 @@
     const lines = edges.map((e) => {
       const line = EW.svg("line", { stroke: EW.goldColor(e.goldstein), "stroke-width": 1 + 5 * e.count / maxCount, "stroke-opacity": 0.8, "marker-end": "url(#arrow)" }, root);
       EW.tooltip(line, e.source + " → " + e.target + ": " + e.count + " events, mean Goldstein " + e.goldstein);
+      line.classList.add("edge"); // a click opens the dyad's weekly view, counted as this edge is
+      line.addEventListener("click", () => { window.location.href = "/dyads?" + new URLSearchParams({ a: e.source, b: e.target, directed: "true", match: "exact" }); });
       return line;
     });
     const circles = data.nodes.map((n) => {
