@@ -136,6 +136,37 @@ ActorOption = Annotated[str | None, typer.Option(help="Either side's actor code 
 CameoOption = Annotated[str | None, typer.Option(help="CAMEO code (prefix: 04 finds 040-046).")]
 RootOption = Annotated[str | None, typer.Option(help="CAMEO root, two digits.")]
 PloverOption = Annotated[str | None, typer.Option(help="PLOVER event type (CONSULT...).")]
+CountryOption = Annotated[
+    str | None,
+    typer.Option(metavar="ISO3", help="Country where the event took place (ISO3 code: IRN)."),
+]
+QuadOption = Annotated[
+    int | None,
+    typer.Option(
+        metavar="1-4",
+        help="Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
+        "4 material conflict.",
+    ),
+]
+GoldsteinMinOption = Annotated[
+    float | None,
+    typer.Option(metavar="SCORE", help="Lowest Goldstein score, -10 to 10 (inclusive)."),
+]
+GoldsteinMaxOption = Annotated[
+    float | None,
+    typer.Option(metavar="SCORE", help="Highest Goldstein score, -10 to 10 (inclusive)."),
+]
+OutletOption = Annotated[
+    str | None,
+    typer.Option(metavar="NAME", help="Only events of articles from this outlet (any case)."),
+]
+MatchOption = Annotated[
+    str,
+    typer.Option(
+        metavar="prefix|exact",
+        help="How --source, --target and --actor match codes: prefix (IRN finds IRNGOV) or exact.",
+    ),
+]
 ArticleOption = Annotated[str | None, typer.Option(help="Only events of this article id.")]
 SearchOption = Annotated[
     str | None, typer.Option(help="Only events of articles matching this full-text search.")
@@ -163,7 +194,7 @@ def event_filter(options: Mapping[str, Any]) -> EventFilter:
     try:
         return EventFilter(**given)
     except FilterError as exc:
-        option = "--article" if exc.field == "doc_id" else f"--{exc.field}"
+        option = "--article" if exc.field == "doc_id" else f"--{exc.field.replace('_', '-')}"
         raise typer.BadParameter(exc.reason, param_hint=option) from exc
 
 
