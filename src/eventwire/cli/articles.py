@@ -20,12 +20,13 @@ from eventwire.cli.common import (
     DbOption,
     DictOption,
     FormatOption,
+    LimitOption,
     MaxSecondsOption,
     MaxSentencesOption,
     WorkersOption,
     app,
+    article_filters,
     check_choice,
-    day_of,
     err,
     open_db,
     out,
@@ -63,7 +64,7 @@ def ingest_command(
     max_bytes: Annotated[
         int,
         typer.Option(
-            envvar="EVENTWIRE_MAX_ARTICLE_BYTES", help="Largest article (bytes) to accept."
+            envvar="EVENTWIRE_MAX_ARTICLE_BYTES", min=1, help="Largest article (bytes) to accept."
         ),
     ] = DEFAULT_MAX_ARTICLE_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
@@ -104,7 +105,7 @@ def ingest_command(
         )
         report(summary)
         raise typer.Exit(0 if summary.ok else 1)
-    with open_db(db) as store:
+    with open_db(db, create=True) as store:
         progress, on_progress = progress_bar("ingesting", quiet)
         with progress:
             summary = ingest(
@@ -210,20 +211,12 @@ def articles_command(
     since: DayOption = None,
     until: DayOption = None,
     output: FormatOption = "table",
-    limit: Annotated[
-        int | None,
-        typer.Option(help="At most this many rows (table default 20; 0 = all)."),
-    ] = None,
+    limit: LimitOption = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """List stored articles; jsonl and csv stream every match."""
     check_choice(output, OUTPUT_FORMATS, "--format")
-    filters: dict[str, Any] = {
-        "search": search,
-        "source": source,
-        "since": day_of(since),
-        "until": day_of(until),
-    }
+    filters = article_filters(search, source, since, until)
     row_limit = None if limit == 0 else limit
     with open_db(db) as store:
         rows: Iterator[dict[str, Any]] = (

@@ -90,14 +90,17 @@ def _main(
 def say(kind: str, message: object) -> None:
     """Print an error or warning to stderr; the message is data, never Rich markup."""
     style = "red" if kind == "error" else "yellow"
-    err.print(Text.assemble((f"{kind}: ", style), str(message)))
+    # soft_wrap: the terminal wraps, so a URL or path in the message stays one piece to copy.
+    err.print(Text.assemble((f"{kind}: ", style), str(message)), soft_wrap=True)
 
 
-def open_db(db: str) -> Store:
+def open_db(db: str, *, create: bool = False) -> Store:
+    """The store at ``db``; only a command that writes articles (ingest) may ``create`` it: for
+    every other command a database that does not exist stops it (exit 2) saying how to make one."""
     from eventwire.store import open_store
 
     try:
-        return open_store(db)
+        return open_store(db, create=create)
     except EventwireError as exc:
         say("error", exc)
         raise typer.Exit(2) from exc
@@ -200,6 +203,30 @@ def event_filter(options: Mapping[str, Any]) -> EventFilter:
 
 def day_of(value: datetime | None) -> date | None:
     return value.date() if value is not None else None
+
+
+LimitOption = Annotated[
+    int | None,
+    typer.Option(min=0, help="At most this many rows (table default 20; 0 = all)."),
+]
+
+
+def article_filters(
+    search: str | None, source: str | None, since: datetime | None, until: datetime | None
+) -> dict[str, Any]:
+    """The filters of `articles`, checked as the event filters are: a search without any word
+    or an --until before --since stops the command naming the option."""
+    from eventwire.store import FilterError
+    from eventwire.store.events import check_day_range, check_search
+
+    days = {"since": day_of(since), "until": day_of(until)}
+    try:
+        if search is not None and search.strip():
+            check_search(search, "search")
+        check_day_range(days["since"], days["until"])
+    except FilterError as exc:
+        raise typer.BadParameter(exc.reason, param_hint=f"--{exc.field}") from exc
+    return {"search": search, "source": source, **days}
 
 
 def check_choice(value: str | None, allowed: tuple[str, ...], option: str) -> None:

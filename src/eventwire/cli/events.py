@@ -20,6 +20,7 @@ from eventwire.cli.common import (
     FormatOption,
     GoldsteinMaxOption,
     GoldsteinMinOption,
+    LimitOption,
     MatchOption,
     NegatedOption,
     OutletOption,
@@ -101,7 +102,7 @@ STORY_TABLE = (("story_id", 28), ("articles", 8), ("sources", 7), ("members", 60
 @app.command("stories")
 def stories_command(
     min_size: Annotated[
-        int, typer.Option(help="Only stories told by at least this many articles.")
+        int, typer.Option(min=1, help="Only stories told by at least this many articles.")
     ] = 2,
     output: FormatOption = "table",
     db: DbOption = DEFAULT_DB,
@@ -149,9 +150,7 @@ def events_command(
         ),
     ] = False,
     output: FormatOption = "table",
-    limit: Annotated[
-        int | None, typer.Option(help="At most this many rows (table default 20; 0 = all).")
-    ] = None,
+    limit: LimitOption = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """List stored events; jsonl and csv stream every match."""

@@ -155,8 +155,7 @@ class EventFilter:
                 object.__setattr__(self, name, day.date())
             elif day is not None and not isinstance(day, dt.date):
                 raise FilterError(name, f"{day!r} is not a calendar day (YYYY-MM-DD)")
-        if self.since is not None and self.until is not None and self.since > self.until:
-            raise FilterError("until", f"until ({self.until}) is before since ({self.since})")
+        check_day_range(self.since, self.until)
 
     @classmethod
     def parse(
@@ -189,6 +188,12 @@ class EventFilter:
         """This filter, with ``negated`` set when it leaves it open (exports leave out denied
         events unless asked: the caller's explicit choice wins)."""
         return self if self.negated is not None else replace(self, negated=negated)
+
+
+def check_day_range(since: dt.date | None, until: dt.date | None) -> None:
+    """Refuse days that leave nothing between them (until before since), for any listing."""
+    if since is not None and until is not None and since > until:
+        raise FilterError("until", f"until ({until}) is before since ({since})")
 
 
 def check_search(text: str, name: str) -> None:

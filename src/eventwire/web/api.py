@@ -15,7 +15,8 @@ from starlette.background import BackgroundTask
 from eventwire.explain import explanation_report
 from eventwire.export import MEDIA_TYPES, export_store
 from eventwire.records import Actor, Article, Event, published_iso
-from eventwire.store import EventFilter, Store
+from eventwire.store import EventFilter, FilterError, Store
+from eventwire.store.events import check_day_range
 from eventwire.store.stats import Explorer
 from eventwire.web.params import (
     Day,
@@ -85,6 +86,10 @@ def article_page(
         "since": parse_day(since, "since"),
         "until": parse_day(until, "until"),
     }
+    try:
+        check_day_range(filters["since"], filters["until"])
+    except FilterError as exc:
+        raise unprocessable(exc.field, exc.reason) from exc
     total = store.count_articles(**filters)
     articles = store.page_articles(**filters, limit=page.limit, offset=page.offset)
     counts = explorer.article_event_counts([a.id for a in articles])
