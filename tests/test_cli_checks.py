@@ -3,6 +3,7 @@ only reads it, and `serve`), contradictory or negative options; on SQLite and Po
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from tests.store.conftest import BACKENDS, PG_URL, _database
 from typer.testing import CliRunner
 
 from eventwire.cli import app
+from eventwire.cli.common import plain_term
 from eventwire.store import open_store
 
 runner = CliRunner()
@@ -160,3 +162,46 @@ def test_contradictory_or_negative_options_are_refused(
     assert code == 2
     assert err.endswith(f"Error: {message}")
     assert not (tmp_path / "out.csv").exists()
+
+
+COMMANDS = ["ingest", "articles", "show", "events", "explain", "stories", "export", "actors",
+            "code", "reprocess", "eval", "serve"]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_names_values_in_words_not_python_types(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert re.findall(r"<[^<>\s]+(?: range)?>", result.stdout) == []
+    assert "list[" not in result.stdout
+
+
+def test_help_rows_read_as_values(tmp_path: Path) -> None:
+    ingest = runner.invoke(app, ["ingest", "--help"]).stdout
+    assert re.search(r"^  paths\.\.\.  Files or folders to read", ingest, re.M)
+    assert re.search(r"^  --dict PATH  +User actor dictionary", ingest, re.M)
+    assert re.search(r"^  --workers N  +Processes that code", ingest, re.M)
+    events = runner.invoke(app, ["events", "--help"]).stdout
+    assert re.search(r"^  --since YYYY-MM-DD  +A day, YYYY-MM-DD", events, re.M)
+    assert re.search(r"^  --limit N  +At most this many rows", events, re.M)
+    assert re.search(r"^  --goldstein-min SCORE  +Lowest Goldstein score", events, re.M)
+    assert re.search(r"^  --db TEXT  +Database URL", events, re.M)
+
+
+@pytest.mark.parametrize(
+    ("term", "plain"),
+    [
+        ("--db <str>", "--db TEXT"),
+        ("-f, --format <str>", "-f, --format TEXT"),
+        ("--workers <int range>", "--workers N"),
+        ("--max-seconds <float range>", "--max-seconds NUMBER"),
+        ("--dict <list[Path]>", "--dict PATH"),
+        ("--published <%Y-%m-%d|%Y-%m-%dT%H:%M:%S%z>", "--published YYYY-MM-DD"),
+        ("paths... <list[str]>", "paths..."),
+        ("ID <str>", "ID"),
+        ("--country ISO3", "--country ISO3"),
+        ("--negated / --no-negated", "--negated / --no-negated"),
+    ],
+)
+def test_plain_term(term: str, plain: str) -> None:
+    assert plain_term(term) == plain

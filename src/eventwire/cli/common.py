@@ -9,7 +9,8 @@ doing anything.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -17,6 +18,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 from rich.text import Text
+from typer.core import TyperCommand
+from typer.models import CommandFunctionType
 
 from eventwire import __version__
 from eventwire.config import DICT_ENV, INPUT_FORMATS
@@ -29,7 +32,63 @@ from eventwire.records import Article, Published, ReadFailure
 if TYPE_CHECKING:
     from eventwire.store import EventFilter, Store
 
-app = typer.Typer(
+# What help shows for a value instead of Typer's Python type (``--db <str>``, ``<list[Path]>``):
+# words for people; an argument's own name says enough, so its type is dropped.
+_PLAIN_VALUES = {
+    "str": "TEXT",
+    "int": "N",
+    "int range": "N",
+    "float": "NUMBER",
+    "float range": "NUMBER",
+    "Path": "PATH",
+    "list[str]": "TEXT",
+    "list[Path]": "PATH",
+}
+_TYPE_LABEL = re.compile(r" <([^<>]+)>$")
+
+
+def plain_term(term: str) -> str:
+    """A help row's left column with the value named in words: ``--limit <int range>`` →
+    ``--limit N``, ``--since <%Y-%m-%d>`` → ``--since YYYY-MM-DD``, ``paths... <list[str]>`` →
+    ``paths...``."""
+    found = _TYPE_LABEL.search(term)
+    if found is None:
+        return term
+    name, label = term[: found.start()], found.group(1)
+    if not name.startswith("-"):
+        return name  # an argument
+    if label.startswith("%Y-%m-%d"):
+        return f"{name} YYYY-MM-DD"
+    return f"{name} {_PLAIN_VALUES.get(label, label.upper())}"
+
+
+class PlainHelpCommand(TyperCommand):
+    """A command whose help names values in words, not Python types."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        # (Typer 0.29 carries its own copy of click: its Context and HelpFormatter types.)
+        write_dl = formatter.write_dl
+
+        def plain_dl(
+            rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+        ) -> None:
+            write_dl([(plain_term(term), text) for term, text in rows], col_max, col_spacing)
+
+        formatter.write_dl = plain_dl
+        super().format_help(ctx, formatter)
+
+
+class EventwireTyper(typer.Typer):
+    """The app: each command's help without Python types (see PlainHelpCommand)."""
+
+    def command(
+        self, *args: Any, **kwargs: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        kwargs.setdefault("cls", PlainHelpCommand)
+        return super().command(*args, **kwargs)
+
+
+app = EventwireTyper(
     name="eventwire",
     help="Turn news articles into political event data: who did what to whom, when and where.",
     no_args_is_help=True,
