@@ -160,3 +160,39 @@ def test_a_bad_filter_is_refused_alike_naming_it(
     result = runner.invoke(app, ["events", *_cli_args(params), "--db", filled[0].url])
     assert result.exit_code == 2
     assert option in result.output
+
+
+def test_a_search_of_only_ignored_words_is_refused_where_the_database_ignores_them(
+    filled: tuple[Store, object], client: TestClient, tmp_path: Path
+) -> None:
+    store = filled[0]
+    message = (
+        "'the' has only words the search ignores (such as 'the', 'of', 'or'): add a word to find"
+    )
+    api = client.get("/api/events", params={"q": "the"})
+    articles = client.get("/api/articles", params={"q": "the"})
+    cli = runner.invoke(app, ["events", "--search", "the", "--format", "jsonl", "--db", store.url])
+    out = tmp_path / "the.csv"
+    export = runner.invoke(app, ["export", "-f", "csv", "-o", str(out), "--search", "the",
+                                 "--db", store.url])  # fmt: skip
+    if store.dialect == "postgresql":
+        # PostgreSQL drops English stop words: the search could only ever answer nothing.
+        for response in (api, articles):
+            assert response.status_code == 422
+            assert response.json()["detail"] == [
+                {"loc": ["query", "q"], "msg": message, "type": "value_error"}
+            ]
+        for result in (cli, export):
+            assert result.exit_code == 2
+            assert " ".join(result.stderr.split()).endswith(
+                f"Error: Invalid value for --search: {message}"
+            )
+        assert not out.exists()
+    else:
+        # SQLite's FTS5 searches every word: "The United States criticised China".
+        assert [e["event_id"] for e in api.json()["items"]] == ["a3-0000000000000"]
+        assert [a["id"] for a in articles.json()["items"]] == ["a3"]
+        assert [json.loads(line)["event_id"] for line in cli.stdout.splitlines()] == [
+            "a3-0000000000000"
+        ]
+        assert export.exit_code == 0

@@ -34,6 +34,7 @@ from eventwire.cli.common import (
     app,
     article_filters,
     check_choice,
+    check_stored_search,
     err,
     open_db,
     out,
@@ -261,6 +262,7 @@ def articles_command(
     filters = article_filters(search, source, since, until)
     row_limit = None if limit == 0 else limit
     with open_db(db) as store:
+        check_stored_search(store, filters["search"])
         rows: Iterator[dict[str, Any]] = (
             a.to_dict() for a in store.iter_articles(**filters, limit=row_limit)
         )

@@ -260,6 +260,17 @@ def event_filter(options: Mapping[str, Any]) -> EventFilter:
         raise typer.BadParameter(exc.reason, param_hint=option) from exc
 
 
+def check_stored_search(store: Store, text: str | None) -> None:
+    """Stop a command whose --search the database would ignore word for word (PostgreSQL's
+    stop words), rather than list nothing."""
+    from eventwire.store import FilterError
+
+    try:
+        store.check_search(text)
+    except FilterError as exc:
+        raise typer.BadParameter(exc.reason, param_hint="--search") from exc
+
+
 def day_of(value: datetime | None) -> date | None:
     return value.date() if value is not None else None
 

@@ -32,6 +32,7 @@ from eventwire.cli.common import (
     TargetOption,
     app,
     check_choice,
+    check_stored_search,
     event_filter,
     open_db,
     out,
@@ -158,6 +159,7 @@ def events_command(
     flt = event_filter(locals())
     row_limit = None if limit == 0 else limit
     with open_db(db) as store:
+        check_stored_search(store, flt.search)
         if grouped:
             groups = store.iter_event_groups(flt)
             if output == "jsonl":

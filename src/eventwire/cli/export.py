@@ -27,6 +27,7 @@ from eventwire.cli.common import (
     TargetOption,
     app,
     check_choice,
+    check_stored_search,
     event_filter,
     open_db,
     out,
@@ -74,6 +75,7 @@ def export_command(
     check_choice(fmt, EXPORT_FORMATS, "--format")
     flt = event_filter(locals())
     with open_db(db) as store:
+        check_stored_search(store, flt.search)
         try:
             count = export_store(store, fmt, output, flt, include_negated=include_negated)
         except (EventwireError, OSError) as exc:

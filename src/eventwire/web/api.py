@@ -88,8 +88,9 @@ def article_page(
     }
     try:
         check_day_range(filters["since"], filters["until"])
+        store.check_search(filters["search"])
     except FilterError as exc:
-        raise unprocessable(exc.field, exc.reason) from exc
+        raise unprocessable("q" if exc.field == "search" else exc.field, exc.reason) from exc
     total = store.count_articles(**filters)
     articles = store.page_articles(**filters, limit=page.limit, offset=page.offset)
     counts = explorer.article_event_counts([a.id for a in articles])

@@ -102,6 +102,7 @@ FILTER_PARAMS = tuple(_PARAM_OF.get(f.name, f.name) for f in fields(EventFilter)
 
 
 def event_query(
+    request: Request,
     source: Annotated[
         str | None,
         Query(description="Source actor code prefix (IRN finds IRNGOV, IRNMIL).", examples=["IRN"]),
@@ -149,13 +150,15 @@ def event_query(
         Query(description="true: only events the text denies; false: only affirmed ones."),
     ] = None,
 ) -> EventFilter:
-    """The event filters of `eventwire events`; EventFilter checks them (a bad one is a 422
-    naming the parameter)."""
-    params = dict(locals())
+    """The event filters of `eventwire events`; EventFilter checks them, and the store a
+    search it would ignore (a bad one is a 422 naming the parameter)."""
+    params = {k: v for k, v in locals().items() if k != "request"}
     try:
-        return EventFilter.parse(**{_FIELD_OF.get(k, k): v for k, v in params.items()})
+        flt = EventFilter.parse(**{_FIELD_OF.get(k, k): v for k, v in params.items()})
+        get_store(request).check_search(flt.search)
     except FilterError as exc:
         raise unprocessable(_PARAM_OF.get(exc.field, exc.field), exc.reason) from exc
+    return flt
 
 
 @dataclass(frozen=True)
