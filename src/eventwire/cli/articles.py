@@ -206,23 +206,15 @@ def _ingest_dask(
     # The nanny logs each worker's slow shutdown as a warning; our own report says what matters.
     logging.getLogger("distributed").setLevel(logging.ERROR)
 
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("ingesting on Dask"),
-        TextColumn("{task.completed} stored or skipped"),
-        TimeElapsedColumn(),
-        console=err,
-        disable=quiet,
-        transient=True,
-    )
-    task = progress.add_task("dask", total=None)
+    expected = expected_records(paths, input_format, quiet)
+    progress, on_progress = progress_bar("ingesting on Dask", quiet, expected)
     with progress:
         return ingest_dask(
             sources.read(paths, fmt=input_format, encoding=encoding, max_bytes=max_bytes),
             db,
             scheduler=scheduler,
             workers=workers,
-            on_batch=lambda s: progress.update(task, completed=s.new + s.duplicate),
+            on_batch=on_progress,
         )
 
 
