@@ -8,8 +8,15 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich.console import Console
 from rich.panel import Panel
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.text import Text
 
 from eventwire.clean import lead_apart
@@ -20,12 +27,14 @@ from eventwire.cli.common import (
     DbOption,
     DictOption,
     FormatOption,
+    LimitOption,
     MaxSecondsOption,
     MaxSentencesOption,
     WorkersOption,
     app,
+    article_filters,
     check_choice,
-    day_of,
+    check_stored_search,
     err,
     open_db,
     out,
@@ -45,6 +54,7 @@ from eventwire.parallel import default_workers, start_workers
 
 if TYPE_CHECKING:
     from eventwire.ingest import IngestSummary
+    from eventwire.sources.count import RecordCount
 
 
 @app.command("ingest")
@@ -63,7 +73,7 @@ def ingest_command(
     max_bytes: Annotated[
         int,
         typer.Option(
-            envvar="EVENTWIRE_MAX_ARTICLE_BYTES", help="Largest article (bytes) to accept."
+            envvar="EVENTWIRE_MAX_ARTICLE_BYTES", min=1, help="Largest article (bytes) to accept."
         ),
     ] = DEFAULT_MAX_ARTICLE_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
@@ -104,8 +114,9 @@ def ingest_command(
         )
         report(summary)
         raise typer.Exit(0 if summary.ok else 1)
-    with open_db(db) as store:
-        progress, on_progress = progress_bar("ingesting", quiet)
+    with open_db(db, create=True) as store:
+        expected = expected_records(paths, input_format, quiet)
+        progress, on_progress = progress_bar("ingesting", quiet, expected)
         with progress:
             summary = ingest(
                 paths,
@@ -123,25 +134,58 @@ def ingest_command(
         raise typer.Exit(1)
 
 
-def progress_bar(label: str, quiet: bool) -> tuple[Progress, Callable[[IngestSummary], None]]:
-    """A transient progress line on stderr and the callback that updates it from a summary."""
+def progress_bar(
+    label: str, quiet: bool, expected: RecordCount | None = None, console: Console = err
+) -> tuple[Progress, Callable[[IngestSummary], None]]:
+    """A transient progress bar on stderr and the callback that updates it from a summary.
+
+    It counts articles done (coded and stored, found stored already, or failed) of the
+    ``expected`` total, with the rate and the time left; "of ~N" when the total is an estimate,
+    a running count without a bar when there is none (standard input).
+    """
+    of = "" if expected is None else f" of {'' if expected.exact else '~'}{{task.total}}"
     progress = Progress(
         SpinnerColumn(),
         TextColumn(label),
-        TextColumn("{task.completed} read"),
-        TextColumn("{task.fields[rate]:.1f} articles/s"),
+        BarColumn(),
+        TextColumn(f"{{task.completed}}{of} articles"),
+        TextColumn("{task.fields[rate]:.1f}/s"),
         TimeElapsedColumn(),
-        console=err,
+        TextColumn("eta {task.fields[eta]}"),
+        console=console,
         disable=quiet,
         transient=True,
     )
-    task = progress.add_task(label, total=None, rate=0.0)
+    total = None if expected is None else expected.total
+    task = progress.add_task(label, total=total, rate=0.0, eta=time_left(None))
 
     def on_progress(summary: IngestSummary) -> None:
-        rate = summary.read / summary.seconds if summary.seconds else 0.0
-        progress.update(task, completed=summary.read, rate=rate)
+        done = summary.new + summary.recoded + summary.duplicate + summary.failed
+        rate = done / summary.seconds if summary.seconds else 0.0
+        # An estimate that runs short grows with the count rather than showing 120 %.
+        grown = None if total is None else max(total, done)
+        left = None if grown is None or not rate else (grown - done) / rate
+        progress.update(task, completed=done, total=grown, rate=rate, eta=time_left(left))
 
     return progress, on_progress
+
+
+def time_left(seconds: float | None) -> str:
+    """H:MM:SS, or -:--:-- when unknown. From the run's own rate since it began (Rich's
+    column measures between refreshes, and knows nothing until the workers' models load)."""
+    if seconds is None:
+        return "-:--:--"
+    whole = round(seconds)
+    return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"
+
+
+def expected_records(paths: list[str], fmt: str | None, quiet: bool) -> RecordCount | None:
+    """The progress bar's total (not counted when no bar is shown)."""
+    if quiet:
+        return None
+    from eventwire.sources.count import count_records
+
+    return count_records(paths, fmt)
 
 
 def _ingest_dask(
@@ -162,23 +206,15 @@ def _ingest_dask(
     # The nanny logs each worker's slow shutdown as a warning; our own report says what matters.
     logging.getLogger("distributed").setLevel(logging.ERROR)
 
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("ingesting on Dask"),
-        TextColumn("{task.completed} stored or skipped"),
-        TimeElapsedColumn(),
-        console=err,
-        disable=quiet,
-        transient=True,
-    )
-    task = progress.add_task("dask", total=None)
+    expected = expected_records(paths, input_format, quiet)
+    progress, on_progress = progress_bar("ingesting on Dask", quiet, expected)
     with progress:
         return ingest_dask(
             sources.read(paths, fmt=input_format, encoding=encoding, max_bytes=max_bytes),
             db,
             scheduler=scheduler,
             workers=workers,
-            on_batch=lambda s: progress.update(task, completed=s.new + s.duplicate),
+            on_batch=on_progress,
         )
 
 
@@ -210,22 +246,15 @@ def articles_command(
     since: DayOption = None,
     until: DayOption = None,
     output: FormatOption = "table",
-    limit: Annotated[
-        int | None,
-        typer.Option(help="At most this many rows (table default 20; 0 = all)."),
-    ] = None,
+    limit: LimitOption = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """List stored articles; jsonl and csv stream every match."""
     check_choice(output, OUTPUT_FORMATS, "--format")
-    filters: dict[str, Any] = {
-        "search": search,
-        "source": source,
-        "since": day_of(since),
-        "until": day_of(until),
-    }
+    filters = article_filters(search, source, since, until)
     row_limit = None if limit == 0 else limit
     with open_db(db) as store:
+        check_stored_search(store, filters["search"])
         rows: Iterator[dict[str, Any]] = (
             a.to_dict() for a in store.iter_articles(**filters, limit=row_limit)
         )

@@ -26,10 +26,15 @@ from eventwire.web.params import (
     Sorting,
     event_query,
     paging,
+    reject_unknown_params,
     sorting,
 )
 
-router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+router = APIRouter(
+    include_in_schema=False,
+    default_response_class=HTMLResponse,
+    dependencies=[Depends(reject_unknown_params)],
+)
 QUAD_NAMES = {
     1: "verbal cooperation",
     2: "material cooperation",
@@ -152,11 +157,13 @@ def articles_page(
     store: StoreDep,
     explorer: ExplorerDep,
     page: PagingDep,
-    search: Annotated[str | None, Query(max_length=200)] = None,
+    q: api.ArticleSearch = None,
+    search: api.OldArticleSearch = None,
     source: Annotated[str | None, Query(max_length=200)] = None,
     since: Day = None,
     until: Day = None,
 ) -> HTMLResponse:
+    search = api.article_words(q, search)
     total, items = api.article_page(
         store, explorer, page, search=search, source=source, since=since, until=until
     )
