@@ -43,7 +43,6 @@ from eventwire.config import DEFAULT_DB
 from eventwire.explain import explanation_report, render_explanation
 from eventwire.formats import OUTPUT_FORMATS, write_csv, write_jsonl, write_table
 from eventwire.records import EVENT_KEYS, Event
-from eventwire.store.events import EVENT_GROUP_COLUMNS
 
 EVENT_COLUMNS = EVENT_KEYS
 EVENT_TABLE = (
@@ -154,6 +153,9 @@ def events_command(
             if output == "jsonl":
                 write_jsonl(groups, sys.stdout)
             elif output == "csv":
+                # Imported here: the CLI module loads no store code until a command needs it.
+                from eventwire.store.events import EVENT_GROUP_COLUMNS
+
                 write_csv(groups, sys.stdout, EVENT_GROUP_COLUMNS, quoting=csv.QUOTE_NONNUMERIC)
             else:
                 write_table(groups, out, GROUP_TABLE, 20 if limit is None else row_limit)
