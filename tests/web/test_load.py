@@ -19,16 +19,38 @@ from tests.web.builders import fill
 from eventwire.store import open_store
 
 SCRIPT = REPO / "benchmarks" / "web_load.py"
+PATHS = [
+    "/api/events?limit=50",
+    "/api/events?source=IRN&limit=50",
+    "/api/articles?limit=50",
+    "/api/actors",
+    "/api/stats",
+    "/api/search?q=talks",
+    "/api/network",
+    "/api/places",
+    "/",
+    "/events",
+    "/articles",
+    "/actors",
+    "/network",
+    "/map",
+]
 
 
 @pytest.mark.slow
-def test_serve_under_50_concurrent_clients_answers_every_request(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_under_50_concurrent_clients_answers_every_request(
+    tmp_path: Path, workers: int
+) -> None:
     url = f"sqlite:///{tmp_path / 'load.db'}"
     with open_store(url) as store:
         fill(store)
     seconds = os.environ.get("EVENTWIRE_LOAD_SECONDS", "5")
     result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--db", url, "--clients", "50", "--seconds", seconds],
+        [
+            *(sys.executable, str(SCRIPT), "--db", url, "--clients", "50"),
+            *("--seconds", seconds, "--workers", str(workers)),
+        ],
         capture_output=True,
         text=True,
         timeout=float(seconds) + 120,
@@ -39,4 +61,6 @@ def test_serve_under_50_concurrent_clients_answers_every_request(tmp_path: Path)
     print(f"\nweb load: {json.dumps(figures)}")
     assert figures["errors"] == 0, figures["first_failures"]
     assert figures["requests"] >= 50
+    assert figures["workers"] == workers
+    assert sorted(figures["per_path"]) == sorted(PATHS)
     assert result.returncode == 0
