@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.web.builders import fill
 
 from eventwire.cli.web import allowed_hosts
 from eventwire.records import Article
@@ -223,3 +224,11 @@ def test_cache_off_with_zero_seconds(store: Store) -> None:
     with TestClient(create_app(store, cache_seconds=0), base_url=LOOPBACK) as client:
         client.get("/api/articles")
         assert "x-eventwire-cache" not in client.get("/api/articles").headers
+
+
+def test_aggregates_follow_a_store_change_even_without_the_response_cache(store: Store) -> None:
+    # The explorer's own 60 s aggregate cache is emptied by the same store stamp.
+    with TestClient(create_app(store, cache_seconds=0), base_url=LOOPBACK) as client:
+        assert client.get("/api/stats").json()["events"] == 0
+        counts = fill(store)
+        assert client.get("/api/stats").json()["events"] == counts.events > 0

@@ -90,7 +90,8 @@ def create_app(
         openapi_url="/api/openapi.json",
     )
     app.state.store = store
-    app.state.explorer = Explorer(store)
+    stamp = store_stamp(store.url)
+    app.state.explorer = Explorer(store, stamp=stamp)
     app.state.templates = pages.make_templates(str(files("eventwire.web") / "templates"))
     app.mount("/static", StaticFiles(directory=str(files("eventwire.web") / "static")), "static")
     app.include_router(api.router)
@@ -106,7 +107,7 @@ def create_app(
         return response
 
     # Added last = runs first: the Host check, then HEAD as GET, then the cache.
-    app.add_middleware(ResponseCache, stamp=store_stamp(store.url), ttl=cache_seconds)
+    app.add_middleware(ResponseCache, stamp=stamp, ttl=cache_seconds)
     app.add_middleware(HeadAsGet)
     app.add_middleware(HostGuard, allowed=list(allowed_hosts), headers=SECURITY_HEADERS)
 
