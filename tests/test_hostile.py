@@ -130,7 +130,10 @@ def test_hostile_markup_in_stored_text_shows_escaped_on_the_article_page(
     from eventwire.web import create_app
 
     _, _, db, _ = hostile_run
-    with open_store(db) as store, TestClient(create_app(store)) as client:
+    with (
+        open_store(db) as store,
+        TestClient(create_app(store), base_url="http://127.0.0.1") as client,
+    ):
         html = client.get("/articles/h-html").text
     assert "<script>alert(" not in html
     assert "<b>Not bold</b>" not in html

@@ -234,9 +234,15 @@ def report(summary: IngestSummary) -> None:
         f"failed {summary.failed} · warnings {len(summary.warnings)} "
         f"in {summary.seconds:.1f} s ({rate:.1f} articles/s)"
     )
-    if summary.read and not summary.new and not summary.recoded and not summary.failed:
+    nothing_new = not (summary.new or summary.recoded or summary.failed)
+    if summary.stopped is None and summary.read and nothing_new:
         line += " — nothing new: every article was stored already"
     err.print(line)
+    if summary.stopped is not None:
+        # Last, so it is the line a reader sees: the counts above are what the store holds.
+        why = f"run stopped, the store refused: {summary.stopped}"
+        stop = Text.assemble(("error: ", "red"), why)
+        err.print(stop, soft_wrap=True)  # one line, however long the database URL
 
 
 @app.command("articles")

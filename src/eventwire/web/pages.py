@@ -18,6 +18,7 @@ from eventwire.clean import lead_apart
 from eventwire.events.codes import table as cameo_table
 from eventwire.store import EventFilter
 from eventwire.web import api
+from eventwire.web.guard import safe_link
 from eventwire.web.highlight import highlight
 from eventwire.web.params import (
     FILTER_PARAMS,
@@ -98,6 +99,8 @@ def make_templates(directory: str) -> Jinja2Templates:
     )
     # Names of codes, from the CAMEO table, shown beside them.
     templates.env.globals.update(cameo_name=cameo_name, plover_label=plover_label)
+    # Stored URLs are input: only http(s) ones become links (guard.safe_link).
+    templates.env.globals.update(safe_link=safe_link)
     return templates
 
 
