@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import SEED
 from typer.testing import CliRunner
 
-from eventwire import pipeline
+from eventwire import guards, pipeline
 from eventwire.cli import app
 from eventwire.config import Limits
 from eventwire.errors import ConfigError
@@ -97,3 +97,87 @@ def test_ingest_max_sentences_option_fails_the_long_article_only(
     assert "tabnak-837703: nlp failed:" in message
     assert "over the limit of 3 (EVENTWIRE_MAX_SENTENCES)" in message
     assert "new 1" in message
+
+
+# Guards before parsing (eventwire.guards): each refuses in milliseconds what spaCy would take
+# seconds to minutes (or gigabytes) on; timings in docs/performance.md.
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "Iran said " + "!?." * 4_000 + " talks.",
+            "a run of 12,000 punctuation characters at offset 10, over the limit of 200 "
+            "(the tokenizer's time grows with its square)",
+        ),
+        (
+            "Talks. " + "&amp;" * 200_000,
+            "1,000,000 characters without a space at offset 7, over the limit of 2,000",
+        ),
+        (
+            "Talks. " + "word " * 5_000,
+            "a sentence of 25,000 characters at offset 7, over the limit of 20,000",
+        ),
+        (
+            "Iran held talks. " * 48_000,
+            "about 48,000 sentences, over the limit of 2,000 (EVENTWIRE_MAX_SENTENCES), "
+            "counted before parsing",
+        ),
+    ],
+    ids=["punctuation-run", "entity-run", "long-sentence", "many-sentences"],
+)
+def test_unparsable_names_the_limit_and_where(text: str, reason: str) -> None:
+    started = time.perf_counter()
+    assert guards.unparsable(text, max_sentences=2_000) == reason
+    assert time.perf_counter() - started < 1
+
+
+def test_unparsable_accepts_news_with_rulers_urls_and_line_breaks() -> None:
+    text = (
+        "Iran and Russia held talks.\n"
+        + "=" * 80
+        + "\nSee https://example.org/"
+        + "a" * 500
+        + " for more!\n"
+        + "Talks went on. " * 100
+    )
+    assert guards.unparsable(text, max_sentences=2_000) is None
+
+
+def test_estimated_sentences_counts_ends_and_a_last_sentence_without_one() -> None:
+    assert guards.estimated_sentences("Iran talked. Egypt listened!  Then") == 3
+    assert guards.estimated_sentences("Iran talked. Egypt listened!") == 2
+    assert guards.estimated_sentences("no end at all") == 1
+
+
+def test_sentence_estimate_refuses_only_over_twice_the_limit() -> None:
+    assert guards.unparsable("Talks went on. " * 8, max_sentences=4) is None
+    assert guards.unparsable("Talks went on. " * 9, max_sentences=4) == (
+        "about 9 sentences, over the limit of 4 (EVENTWIRE_MAX_SENTENCES), counted before parsing"
+    )
+
+
+def test_process_document_refuses_before_any_stage_runs() -> None:
+    ran: list[str] = []
+    doc = Document(article=Article(id="p", text="Iran said " + "!?." * 100))
+    result = process_document(doc, [("nlp", _sleeping(0, ran, "nlp"))], Limits())
+    assert isinstance(result, StageFailure)
+    assert (result.article_id, result.stage) == ("p", "nlp")
+    assert result.reason.startswith("a run of 300 punctuation characters at offset 10")
+    assert ran == []
+
+
+@pytest.mark.slow
+def test_process_all_refuses_the_punctuation_run_before_parsing_and_codes_the_rest() -> None:
+    articles = [
+        Article(id="before", text="Iran and Russia held talks."),
+        Article(id="bomb", text="Iran said " + "!?." * 4_000),
+        Article(id="after", text="Egypt and Sudan held talks."),
+    ]
+    started = time.perf_counter()
+    before, bomb, after = process_all(articles, limits=Limits(max_seconds=5))
+    assert time.perf_counter() - started < 5  # 29 s before the guard
+    assert isinstance(bomb, StageFailure)
+    assert bomb.reason.startswith("a run of 12,000 punctuation characters")
+    assert isinstance(before, Document)
+    assert isinstance(after, Document)
+    assert [len(before.sentences), len(after.sentences)] == [1, 1]
