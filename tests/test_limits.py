@@ -181,3 +181,41 @@ def test_process_all_refuses_the_punctuation_run_before_parsing_and_codes_the_re
     assert isinstance(before, Document)
     assert isinstance(after, Document)
     assert [len(before.sentences), len(after.sentences)] == [1, 1]
+
+
+def _slow_text() -> str:
+    # Passes every guard (sentences of 19,000 characters) yet parses for ~9 s: the kind of
+    # cost a guard cannot see, stopped by the worker's alarm instead.
+    return " ".join(["Iran and Egypt talked , " * 790 + "."] * 10)
+
+
+@pytest.mark.slow
+def test_two_workers_stop_an_overrunning_article_and_code_the_rest_of_its_batch() -> None:
+    from eventwire.parallel import process_parallel
+
+    articles = [
+        Article(id="before", text="Iran and Russia held talks."),
+        Article(id="slow", text=_slow_text()),
+        Article(id="after", text="Egypt and Sudan held talks."),
+        Article(id="next-batch", text="Israel and Jordan signed a deal."),
+    ]
+    assert guards.unparsable(articles[1].text, max_sentences=2_000) is None
+    started = time.perf_counter()
+    limits = Limits(max_seconds=3)
+    results = list(process_parallel(articles, workers=2, batch_size=3, limits=limits))
+    seconds = time.perf_counter() - started
+    assert [getattr(r, "article_id", None) or r.article.id for r in results] == [
+        "before",
+        "slow",
+        "after",
+        "next-batch",
+    ]
+    slow = results[1]
+    assert isinstance(slow, StageFailure)
+    assert (slow.stage, slow.reason) == (
+        "pipeline",
+        "still running after 3 s, the limit (EVENTWIRE_MAX_ARTICLE_SECONDS); "
+        "its worker was stopped and replaced",
+    )
+    assert all(isinstance(r, Document) and r.sentences for r in results[::2] + results[3:])
+    assert seconds < 15  # the batch once (3 s), then the slow article alone (3 s), not ~9 s x 2
