@@ -48,10 +48,13 @@ FAILURES = [
     ("huge-line.jsonl:2", "over the 2.0 MB limit"),
     ("huge-line.txt", "over the 2.0 MB limit"),
     ("h-long: nlp failed", "10,000 sentences, over the limit of 2,000"),
+    ("h-punct: nlp failed", "a run of 12,000 punctuation characters at offset 10, over the limit"),
+    ("h-amp: nlp failed", "10,000 characters without a space at offset 7, over the limit of"),
 ]
 STORED = {
     "h-nul", "h-u1", "h-u3", "h-rtl", "h-zw", "h-t11", "h-t12", "h-ok", "h-a2", "h-d1", "h-d3",
-    "h-c1", "h-xxe", "h-before", "h-after-huge", "h-html", "h-sur",
+    "h-c1", "h-xxe", "h-before", "h-after-huge", "h-html", "h-sur", "h-before-punct",
+    "h-after-punct",
 }  # fmt: skip
 
 
