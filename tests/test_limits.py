@@ -59,7 +59,8 @@ def test_process_document_over_the_time_limit_stops_before_the_next_stage() -> N
 def test_limits_from_env_reads_both_and_rejects_nonsense(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EVENTWIRE_MAX_SENTENCES", "50")
     monkeypatch.setenv("EVENTWIRE_MAX_ARTICLE_SECONDS", "2.5")
-    assert Limits.from_env() == Limits(max_sentences=50, max_seconds=2.5)
+    monkeypatch.setenv("EVENTWIRE_MAX_WORKER_MB", "900")
+    assert Limits.from_env() == Limits(max_sentences=50, max_seconds=2.5, max_worker_mb=900)
     for bad in ("many", "0", "-1"):
         monkeypatch.setenv("EVENTWIRE_MAX_SENTENCES", bad)
         with pytest.raises(ConfigError, match="EVENTWIRE_MAX_SENTENCES"):
@@ -219,3 +220,25 @@ def test_two_workers_stop_an_overrunning_article_and_code_the_rest_of_its_batch(
     )
     assert all(isinstance(r, Document) and r.sentences for r in results[::2] + results[3:])
     assert seconds < 15  # the batch once (3 s), then the slow article alone (3 s), not ~9 s x 2
+
+
+@pytest.mark.slow
+def test_a_worker_over_its_memory_cap_fails_the_article_and_codes_the_rest() -> None:
+    from eventwire.parallel import process_parallel
+
+    sentence = "Iran and Egypt held talks in Cairo on Monday about trade, water and security. "
+    articles = [
+        Article(id="short", text="Iran and Russia held talks."),
+        Article(id="big", text=sentence * 1_500),  # parses in ~1.2 GB: over a 700 MB cap
+        Article(id="after", text="Egypt and Sudan held talks."),
+    ]
+    limits = Limits(max_worker_mb=700)
+    short, big, after = process_parallel(articles, workers=2, batch_size=3, limits=limits)
+    assert isinstance(big, StageFailure)
+    assert (big.stage, big.reason) == (
+        "nlp",
+        "out of memory (a worker may use 700 MB, EVENTWIRE_MAX_WORKER_MB)",
+    )
+    assert isinstance(short, Document)
+    assert isinstance(after, Document)
+    assert [len(short.sentences), len(after.sentences)] == [1, 1]

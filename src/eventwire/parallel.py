@@ -20,6 +20,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.forkserver
 import os
+import resource
 import signal
 import tempfile
 import time
@@ -73,6 +74,7 @@ def _work(
     if marker is None:
         return list(_coded(batch, limits, skip))
     _arm(Path(marker), limits.max_seconds)
+    _cap_memory(limits.max_worker_mb)
     try:
         return list(_coded(batch, limits, skip))
     finally:
@@ -87,6 +89,16 @@ def _arm(marker: Path, seconds: float) -> None:
     signal.setitimer(signal.ITIMER_REAL, seconds)
 
 
+def _cap_memory(megabytes: int) -> None:
+    """Cap this worker's address space: an allocation past it raises MemoryError, which fails
+    the article that needed it (its batch is parsed again one article at a time)."""
+    cap = megabytes * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
 @dataclass
 class _Task:
     batch: list[Article]
@@ -94,32 +106,34 @@ class _Task:
     marker: Path
 
 
-# How often the parent looks at a task it waits for, and how long past the limit it waits for
-# a worker to be gone (the kernel ends it at the limit; the pool reaps it within 0.1 s).
+# How often the parent looks at a task it waits for (a worker ended by its alarm is reaped by
+# the pool within 0.1 s, so its pid is gone by the next look).
 POLL_SECONDS = 0.2
 
 
-def _worker_died(marker: Path, limit: float) -> bool:
-    """Whether the task that wrote ``marker`` had its worker ended by its alarm."""
+def _worker_died(marker: Path) -> float | None:
+    """Seconds the task that wrote ``marker`` ran before its worker died (its alarm, or a
+    crash), or None while it runs (or has not started)."""
     try:
         started = marker.stat().st_mtime
         pid = int(marker.read_text(encoding="ascii"))
     except (OSError, ValueError):
-        return False  # not started yet (or the marker is being written)
-    if time.time() - started < limit:
-        return False
+        return None  # not started yet (or the marker is being written)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
-        return True
-    return False
+        return time.time() - started
+    return None
 
 
-def _overran(article: Article, limits: Limits) -> StageFailure:
-    reason = (
-        f"still running after {limits.max_seconds:g} s, the limit "
-        "(EVENTWIRE_MAX_ARTICLE_SECONDS); its worker was stopped and replaced"
-    )
+def _overran(article: Article, limits: Limits, seconds: float) -> StageFailure:
+    if seconds >= limits.max_seconds:
+        reason = (
+            f"still running after {limits.max_seconds:g} s, the limit "
+            "(EVENTWIRE_MAX_ARTICLE_SECONDS); its worker was stopped and replaced"
+        )
+    else:
+        reason = f"its worker died after {seconds:.1f} s (a crash in compiled code); replaced"
     return StageFailure(article.id, "pipeline", reason)
 
 
@@ -140,10 +154,11 @@ class _Watched:
             try:
                 return task.result.get(timeout=POLL_SECONDS)
             except multiprocessing.TimeoutError:
-                if _worker_died(task.marker, self.limits.max_seconds):
+                seconds = _worker_died(task.marker)
+                if seconds is not None:
                     break
         if len(task.batch) == 1:
-            return [_overran(task.batch[0], self.limits)]
+            return [_overran(task.batch[0], self.limits, seconds)]
         # Which article overran is unknown (the batch is parsed at once): each on its own.
         singles = [self.submit([article]) for article in task.batch]
         return [result for single in singles for result in self.collect(single)]

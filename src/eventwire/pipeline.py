@@ -144,6 +144,12 @@ def process_document(
     for name, stage in STAGES if stages is None else stages:
         try:
             doc = stage(doc)
+        except MemoryError:
+            reason = (
+                f"out of memory (a worker may use {limits.max_worker_mb:,} MB, "
+                "EVENTWIRE_MAX_WORKER_MB)"
+            )
+            return StageFailure(article.id, name, reason)
         except Exception as exc:
             return StageFailure(article.id, name, f"{type(exc).__name__}: {exc}")
         problem = _over_limit(doc, time.perf_counter() - started, limits)
