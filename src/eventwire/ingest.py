@@ -70,6 +70,7 @@ def ingest(
     workers: int = 1,
     reprocess: bool = False,
     limits: Limits | None = None,
+    follow_links: bool = False,
 ) -> IngestSummary:
     """Read every record under ``paths``, process the new ones and store each atomically.
 
@@ -85,14 +86,24 @@ def ingest(
     stored before it in the run.
 
     ``stages`` replaces the pipeline's stages (``[]`` stores articles without coding them);
-    ``workers`` > 1 codes batches of articles in that many processes (writes stay here).
+    ``workers`` > 1 codes batches of articles in that many processes (writes stay here);
+    ``follow_links`` reads symbolic links that lead out of an input folder (skipped, with a
+    warning, by default; see :func:`eventwire.sources.read`).
     """
     run = _Run(store, on_progress)
     summary = run.summary
 
     # 1. and 2.: new articles flow on; failures and duplicates are counted as they are met.
     def fresh() -> Iterator[Article]:
-        for result in sources.read(paths, fmt=fmt, encoding=encoding, max_bytes=max_bytes):
+        results = sources.read(
+            paths,
+            fmt=fmt,
+            encoding=encoding,
+            max_bytes=max_bytes,
+            follow_links=follow_links,
+            on_skip=summary.warnings.append,
+        )
+        for result in results:
             if isinstance(result, ReadFailure):
                 summary.failures.append(result)
             else:

@@ -96,6 +96,14 @@ def ingest_command(
     ] = False,
     max_sentences: MaxSentencesOption = DEFAULT_MAX_SENTENCES,
     max_seconds: MaxSecondsOption = DEFAULT_MAX_ARTICLE_SECONDS,
+    follow_links: Annotated[
+        bool,
+        typer.Option(
+            "--follow-links",
+            help="Read symbolic links in an input folder that lead out of it (skipped, with a "
+            "warning, by default). Pipes, sockets and devices are always skipped.",
+        ),
+    ] = False,
 ) -> None:
     """Read, code and store articles; re-ingesting the same article adds nothing."""
     check_choice(input_format, INPUT_FORMATS, "--format")
@@ -110,7 +118,15 @@ def ingest_command(
 
     if engine == "dask":
         summary = _ingest_dask(
-            paths, db, input_format, encoding, max_bytes, quiet, workers or 2, scheduler
+            paths,
+            db,
+            input_format,
+            encoding,
+            max_bytes,
+            quiet,
+            workers or 2,
+            scheduler,
+            follow_links,
         )
         report(summary)
         raise typer.Exit(0 if summary.ok else 1)
@@ -128,6 +144,7 @@ def ingest_command(
                 workers=workers or default_workers(),
                 reprocess=reprocess,
                 limits=limits,
+                follow_links=follow_links,
             )
     report(summary)
     if not summary.ok:
@@ -197,6 +214,7 @@ def _ingest_dask(
     quiet: bool,
     workers: int,
     scheduler: str | None,
+    follow_links: bool = False,
 ) -> IngestSummary:
     import logging
 
@@ -210,7 +228,14 @@ def _ingest_dask(
     progress, on_progress = progress_bar("ingesting on Dask", quiet, expected)
     with progress:
         return ingest_dask(
-            sources.read(paths, fmt=input_format, encoding=encoding, max_bytes=max_bytes),
+            sources.read(
+                paths,
+                fmt=input_format,
+                encoding=encoding,
+                max_bytes=max_bytes,
+                follow_links=follow_links,
+                on_skip=lambda notice: say("warning", notice),
+            ),
             db,
             scheduler=scheduler,
             workers=workers,

@@ -7,6 +7,7 @@ where it is, and reading goes on with the next one.
 from __future__ import annotations
 
 import codecs
+import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -14,7 +15,8 @@ from typing import BinaryIO
 
 from eventwire.config import DEFAULT_MAX_ARTICLE_BYTES
 from eventwire.errors import Where
-from eventwire.records import ReadFailure, ReadResult
+from eventwire.records import Notice, ReadFailure, ReadResult
+from eventwire.sources import walk
 from eventwire.sources.csvfile import read_csv
 from eventwire.sources.decode import (
     SNIFF_BYTES,
@@ -50,12 +52,20 @@ def read(
     fmt: str | None = None,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+    follow_links: bool = False,
+    on_skip: Callable[[Notice], None] | None = None,
 ) -> Iterator[ReadResult]:
     """Articles and failures from files, folders (walked recursively, sorted) and ``-`` (stdin).
 
     ``fmt`` (one of FORMATS) overrides detection for every input; ``encoding`` overrides strict
     UTF-8; ``max_bytes`` caps one article (a line, a row or a single-article file). Raises
     ValueError only for an unknown ``fmt`` or ``encoding``.
+
+    In a folder only regular files are read: a named pipe, a socket or a device is skipped (a
+    pipe would block the run forever), and so is a symbolic link that leads out of the folder
+    given (a link to /etc/passwd is not news) unless ``follow_links``. Each skipped entry is a
+    Notice passed to ``on_skip`` (default: logged as a warning). A file named on its own is read
+    whatever it is: naming it is the choice.
     """
     if fmt is not None and fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
@@ -63,46 +73,38 @@ def read(
         encoding = codec_name(encoding)
     if isinstance(paths, str | Path):
         paths = [paths]
+    skip = on_skip or _log_skip
     for item in paths:
         if str(item) == "-":
             yield from read_stream(sys.stdin.buffer, "-", fmt, encoding, max_bytes)
             continue
         path = Path(item)
         if path.is_dir():
-            for file in _walk(path):
-                yield from _read_file(file, fmt, encoding, max_bytes)
+            for file in walk.files(path, follow_links, skip):
+                yield from _read_file(file, fmt, encoding, max_bytes, walked=True, on_skip=skip)
         else:
             yield from _read_file(path, fmt, encoding, max_bytes)
 
 
-def _walk(folder: Path, seen: set[Path] | None = None) -> Iterator[Path]:
-    """Files under ``folder`` sorted by name at each level (so ``a``, ``b/z``, ``c``), skipping
-    hidden files and folders; a symlinked folder seen before is not walked again."""
-    seen = set() if seen is None else seen
-    real = folder.resolve()
-    if real in seen:
-        return
-    seen.add(real)
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError:
-        # Opening it then fails with the system's reason, reported like any unreadable file.
-        yield folder
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            yield from _walk(entry, seen)
-        else:
-            yield entry
+def _log_skip(notice: Notice) -> None:
+    logging.getLogger("eventwire.sources").warning("%s", notice)
 
 
 def _read_file(
-    path: Path, fmt: str | None, encoding: str | None, max_bytes: int
+    path: Path,
+    fmt: str | None,
+    encoding: str | None,
+    max_bytes: int,
+    walked: bool = False,
+    on_skip: Callable[[Notice], None] = _log_skip,
 ) -> Iterator[ReadResult]:
     try:
-        stream = path.open("rb")
+        # A walked entry may have become a pipe since the walk looked at it: opening without
+        # blocking and checking what was opened closes that gap.
+        stream = walk.open_regular(path) if walked else path.open("rb")
+    except walk.NotRegular as skipped:
+        on_skip(Notice(Where(str(path)), str(skipped)))
+        return
     except OSError as err:
         yield ReadFailure(Where(str(path)), err.strerror or str(err))
         return
