@@ -131,7 +131,7 @@ def ingest_command(
         report(summary)
         raise typer.Exit(0 if summary.ok else 1)
     with open_db(db, create=True) as store:
-        expected = expected_records(paths, input_format, quiet)
+        expected = expected_records(paths, input_format, quiet, follow_links)
         progress, on_progress = progress_bar("ingesting", quiet, expected)
         with progress:
             summary = ingest(
@@ -196,13 +196,15 @@ def time_left(seconds: float | None) -> str:
     return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"
 
 
-def expected_records(paths: list[str], fmt: str | None, quiet: bool) -> RecordCount | None:
+def expected_records(
+    paths: list[str], fmt: str | None, quiet: bool, follow_links: bool = False
+) -> RecordCount | None:
     """The progress bar's total (not counted when no bar is shown)."""
     if quiet:
         return None
     from eventwire.sources.count import count_records
 
-    return count_records(paths, fmt)
+    return count_records(paths, fmt, follow_links)
 
 
 def _ingest_dask(
@@ -224,7 +226,7 @@ def _ingest_dask(
     # The nanny logs each worker's slow shutdown as a warning; our own report says what matters.
     logging.getLogger("distributed").setLevel(logging.ERROR)
 
-    expected = expected_records(paths, input_format, quiet)
+    expected = expected_records(paths, input_format, quiet, follow_links)
     progress, on_progress = progress_bar("ingesting on Dask", quiet, expected)
     with progress:
         return ingest_dask(

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventwire.sources import _walk
+from eventwire.sources import walk
 from eventwire.sources.decode import SNIFF_BYTES
 from eventwire.sources.detect import detect_format
 
@@ -37,15 +37,19 @@ class RecordCount:
         return RecordCount(self.total + other.total, self.exact and other.exact)
 
 
-def count_records(paths: Iterable[str | Path], fmt: str | None = None) -> RecordCount | None:
+def count_records(
+    paths: Iterable[str | Path], fmt: str | None = None, follow_links: bool = False
+) -> RecordCount | None:
     """The records under ``paths`` as ``sources.read`` would meet them (folders walked the
-    same way, ``fmt`` overriding detection); None when one input is standard input (``-``)."""
+    same way, skipping what it skips, silently: the reading warns; ``fmt`` overriding
+    detection); None when one input is standard input (``-``)."""
     counted = RecordCount(0, True)
     for item in [paths] if isinstance(paths, str | Path) else paths:
         if str(item) == "-":
             return None
         path = Path(item)
-        for file in _walk(path) if path.is_dir() else [path]:
+        found = walk.files(path, follow_links, lambda _notice: None) if path.is_dir() else [path]
+        for file in found:
             counted += _count_file(file, fmt)
     return counted
 
