@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -158,7 +159,9 @@ def test_request_without_host_header_is_refused() -> None:
         sent.append(message)
 
     scope = {"type": "http", "method": "GET", "path": "/", "headers": [], "query_string": b""}
-    asyncio.run(HostGuard(app)(scope, receive, send))
+    # A thread of its own: an event loop may already run in this one (the browser tests').
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, HostGuard(app)(scope, receive, send)).result()
     assert sent[0]["status"] == 400
     assert sent[1]["body"].startswith(b"no Host header is not allowed here")
 
