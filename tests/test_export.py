@@ -176,6 +176,7 @@ def test_gdelt_geo_type_follows_the_precision() -> None:
     assert geo_type(Location("Iowa", "USA", "IA", feature="state")) == "2"
     assert geo_type(Location("Qwertyville")) == ""
 
+
 # --- GDELT 2.0 field rules (issue 18) -------------------------------------------------------
 
 

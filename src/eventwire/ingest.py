@@ -65,6 +65,7 @@ def ingest(
     workers: int = 1,
     reprocess: bool = False,
     limits: Limits | None = None,
+    calendar: str | None = None,
 ) -> IngestSummary:
     """Read every record under ``paths``, process the new ones and store each atomically.
 
@@ -87,7 +88,9 @@ def ingest(
 
     # 1. and 2.: new articles flow on; failures and duplicates are counted as they are met.
     def fresh() -> Iterator[Article]:
-        for result in sources.read(paths, fmt=fmt, encoding=encoding, max_bytes=max_bytes):
+        for result in sources.read(
+            paths, fmt=fmt, encoding=encoding, max_bytes=max_bytes, calendar=calendar
+        ):
             if isinstance(result, ReadFailure):
                 summary.failures.append(result)
             else:

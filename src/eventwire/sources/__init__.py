@@ -7,12 +7,13 @@ where it is, and reading goes on with the next one.
 from __future__ import annotations
 
 import codecs
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from eventwire.config import DEFAULT_MAX_ARTICLE_BYTES
+from eventwire.config import CALENDARS, DEFAULT_MAX_ARTICLE_BYTES
 from eventwire.errors import Where
 from eventwire.records import ReadFailure, ReadResult
 from eventwire.sources.csvfile import read_csv
@@ -50,67 +51,87 @@ def read(
     fmt: str | None = None,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+    calendar: str | None = None,
 ) -> Iterator[ReadResult]:
     """Articles and failures from files, folders (walked recursively, sorted) and ``-`` (stdin).
 
     ``fmt`` (one of FORMATS) overrides detection for every input; ``encoding`` overrides strict
-    UTF-8; ``max_bytes`` caps one article (a line, a row or a single-article file). Raises
-    ValueError only for an unknown ``fmt`` or ``encoding``.
+    UTF-8; ``max_bytes`` caps one article (a line, a row or a single-article file); ``calendar``
+    ("jalali") reads numeric dates of JSONL and CSV records as solar hijri. Raises ValueError only
+    for an unknown ``fmt``, ``encoding`` or ``calendar``.
     """
     if fmt is not None and fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if calendar is not None and calendar not in CALENDARS:
+        raise ValueError(f"unknown calendar {calendar!r}; choose from {', '.join(CALENDARS)}")
     if encoding is not None:
         encoding = codec_name(encoding)
     if isinstance(paths, str | Path):
         paths = [paths]
     for item in paths:
         if str(item) == "-":
-            yield from read_stream(sys.stdin.buffer, "-", fmt, encoding, max_bytes)
+            yield from read_stream(sys.stdin.buffer, "-", fmt, encoding, max_bytes, calendar)
             continue
         path = Path(item)
         if path.is_dir():
             for file in _walk(path):
-                yield from _read_file(file, fmt, encoding, max_bytes)
+                yield from _read_file(file, fmt, encoding, max_bytes, calendar)
         else:
-            yield from _read_file(path, fmt, encoding, max_bytes)
+            yield from _read_file(path, fmt, encoding, max_bytes, calendar)
 
 
-def _walk(folder: Path, seen: set[Path] | None = None) -> Iterator[Path]:
+def _walk(folder: Path) -> Iterator[Path]:
     """Files under ``folder`` sorted by name at each level (so ``a``, ``b/z``, ``c``), skipping
-    hidden files and folders; a symlinked folder seen before is not walked again."""
-    seen = set() if seen is None else seen
-    real = folder.resolve()
-    if real in seen:
-        return
-    seen.add(real)
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError:
-        # Opening it then fails with the system's reason, reported like any unreadable file.
-        yield folder
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
+    hidden files and folders; a symlinked folder seen before is not walked again.
+
+    An explicit stack, not recursion: a tree thousands of folders deep is walked like any other.
+    """
+    seen: set[tuple[int, int]] = set()
+    stack: list[Iterator[Path]] = [iter([folder])]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
             continue
-        if entry.is_dir():
-            yield from _walk(entry, seen)
-        else:
+        if entry is not folder and (entry.name.startswith(".") or not entry.is_dir()):
+            if not entry.name.startswith("."):
+                yield entry
+            continue
+        try:
+            # The folder's identity (device, inode), not its resolved path: resolving costs a
+            # system call per level, so a deep tree would take quadratic time.
+            info = entry.stat()
+            if (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            entries = sorted(entry.iterdir())
+        except OSError:
+            # Opening it then fails with the system's reason, reported like any unreadable file.
             yield entry
+            continue
+        stack.append(iter(entries))
+
+
+def display_name(path: Path) -> str:
+    """``path`` as text that can be printed and stored: a byte that is not UTF-8 (kept by Python
+    as a lone surrogate) is written ``\\xff``, so the name still finds the file for a person."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _read_file(
-    path: Path, fmt: str | None, encoding: str | None, max_bytes: int
+    path: Path, fmt: str | None, encoding: str | None, max_bytes: int, calendar: str | None
 ) -> Iterator[ReadResult]:
+    name = display_name(path)
     try:
         stream = path.open("rb")
     except OSError as err:
-        yield ReadFailure(Where(str(path)), err.strerror or str(err))
+        yield ReadFailure(Where(name), err.strerror or str(err))
         return
     with stream:
         try:
-            yield from read_stream(stream, str(path), fmt, encoding, max_bytes)
+            yield from read_stream(stream, name, fmt, encoding, max_bytes, calendar)
         except OSError as err:
-            yield ReadFailure(Where(str(path)), f"read error: {err.strerror or err}")
+            yield ReadFailure(Where(name), f"read error: {err.strerror or err}")
 
 
 def read_stream(
@@ -119,6 +140,7 @@ def read_stream(
     fmt: str | None = None,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+    calendar: str | None = None,
 ) -> Iterator[ReadResult]:
     """Articles and failures from one binary stream; ``name`` is used in places and detection."""
     head, stream = peek(stream)
@@ -138,7 +160,10 @@ def read_stream(
         yield ReadFailure(where, "empty file")
         return
     chosen = fmt or detect_format(name, head)
-    if chosen == "jsonl" and name.lower().endswith(".json"):
-        yield from read_jsonl(stream, name, encoding, max_bytes, whole=True)
+    if chosen == "jsonl":
+        whole = name.lower().endswith(".json")
+        yield from read_jsonl(stream, name, encoding, max_bytes, whole=whole, calendar=calendar)
+    elif chosen == "csv":
+        yield from read_csv(stream, name, encoding, max_bytes, calendar)
     else:
         yield from _READERS[chosen](stream, name, encoding, max_bytes)

@@ -53,7 +53,7 @@ class _LineFeed:
 
 
 def read_csv(
-    stream: BinaryIO, path: str, encoding: str | None, max_bytes: int
+    stream: BinaryIO, path: str, encoding: str | None, max_bytes: int, calendar: str | None = None
 ) -> Iterator[ReadResult]:
     """One article per CSV row; line numbers are the physical line where the row starts."""
     # The limit is process-wide; only ever raise it, so other readers keep working.
@@ -88,7 +88,7 @@ def read_csv(
         elif len(row) != len(header):
             yield ReadFailure(where, f"row has {len(row)} fields, the header has {len(header)}")
         else:
-            yield article_from_record(dict(zip(header, row, strict=True)), where)
+            yield article_from_record(dict(zip(header, row, strict=True)), where, calendar)
     yield from _drain(feed)
     if header is None:
         yield ReadFailure(Where(path), "empty file")
