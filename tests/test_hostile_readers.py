@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 from datetime import date, datetime, timedelta, timezone
@@ -9,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.errors import Where
 from eventwire.ingest import ingest
 from eventwire.records import Article, ReadFailure, ReadResult
-from eventwire.sources import read
+from eventwire.sources import read, read_stream
 from eventwire.sources.fields import parse_published
 from eventwire.store import open_store
 
@@ -267,3 +270,71 @@ def test_file_name_with_a_non_utf8_byte_is_read_and_stored(tmp_path: Path) -> No
         origins = sorted(str(a.origin) for a in store.iter_articles())
     assert (summary.read, summary.failures) == (2, [])
     assert origins == [f"{folder}/na\\xffme.txt:1", f"{folder}/ok.txt:1"]
+
+
+# --- CSV: a skipped field is skipped to its closing quote; every line ending is read. ---
+
+INJECTED = 'injected-1,Injected title,"Fake: Israel attacked Iran on Monday.",2020-01-01'
+
+
+def _csv(rows: list[list[str]], newline: str) -> bytes:
+    out = io.StringIO()
+    csv.writer(out, lineterminator=newline).writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\n", "\r"])
+def test_csv_over_long_field_fails_its_row_and_invents_nothing(newline: str) -> None:
+    embedded = (f"a line{newline}{INJECTED}{newline}") * 3 + "x" * 3000
+    rows = [
+        ["id", "title", "text", "published"],
+        ["g1", "T", "Egypt and Sudan held talks.", "2020-01-01"],
+        ["big", "Big", embedded, "2020-01-01"],
+        ["g2", "T", 'Iran, "quoted"\r\nand Iraq.', "2020-01-02"],
+    ]
+    results = list(read_stream(io.BytesIO(_csv(rows, newline)), "a.csv", max_bytes=2000))
+    assert _summary(results) == [
+        "g1",
+        "FAIL a.csv:3: record is 0.0 MB, over the 0.0 MB limit (EVENTWIRE_MAX_ARTICLE_BYTES)",
+        "g2",
+    ]
+    # Line numbers count every physical line, those inside quoted fields too.
+    assert [r.origin.line for r in results if isinstance(r, Article) and r.origin] == [2, 10]
+    assert isinstance(results[2], Article)
+    assert results[2].text == 'Iran, "quoted"\r\nand Iraq.'
+
+
+def test_csv_10_mb_field_is_one_failure() -> None:
+    embedded = f"a line\n{INJECTED}\n" * 120_000
+    rows = [["id", "text"], ["g1", "Egypt talks."], ["huge", embedded], ["g2", "Iran talks."]]
+    data = _csv(rows, "\n")
+    assert len(data) > 10_000_000
+    results = list(read_stream(io.BytesIO(data), "big.csv", max_bytes=2_000_000))
+    assert _summary(results) == [
+        "g1",
+        "FAIL big.csv:3: record is 10.3 MB, over the 2.0 MB limit (EVENTWIRE_MAX_ARTICLE_BYTES)",
+        "g2",
+    ]
+    assert results[2].origin == Where("big.csv", 240_004)
+
+
+def test_csv_cr_only_line_endings_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "cr.csv"
+    path.write_bytes(b'id,text\rg1,"Egypt\rand Sudan."\r\rg2,Iran talks.\r')
+    assert [(r.id, r.text, str(r.origin)) for r in read([path]) if isinstance(r, Article)] == [
+        ("g1", "Egypt\rand Sudan.", f"{path}:2"),
+        ("g2", "Iran talks.", f"{path}:5"),
+    ]
+
+
+def test_csv_doubled_quotes_and_crlf_split_across_read_chunks() -> None:
+    # The splitter reads 64 KiB at a time: a doubled quote or a CRLF may straddle two reads.
+    for pad in range(65_520, 65_545):
+        text = "y" * (pad - 20) + 'say ""hi"" now'
+        data = f'id,text\r\ng1,"{text}"\r\ng2,ok\r\n'.encode()
+        results = list(read_stream(io.BytesIO(data), "c.csv"))
+        assert [(r.id, r.text) for r in results if isinstance(r, Article)] == [
+            ("g1", text.replace('""', '"')),
+            ("g2", "ok"),
+        ], pad
+        assert len(results) == 2
