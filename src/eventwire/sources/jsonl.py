@@ -54,15 +54,27 @@ def _is_one_document(text: str) -> bool:
     """Whether ``text`` is (or is a broken) single JSON document rather than JSON Lines."""
     try:
         json.loads(text)
-    except RecursionError:
-        return text.lstrip(_WHITESPACE).startswith("[")
-    except json.JSONDecodeError as err:
-        # A second value after the first is JSON Lines; any other error in an array is a broken
-        # array, reported at its place by the document reader.
-        return err.msg != "Extra data" and text.lstrip(_WHITESPACE).startswith("[")
-    except ValueError:  # an integer too long to convert
-        return text.lstrip(_WHITESPACE).startswith("[")
+    except (RecursionError, ValueError) as err:
+        if isinstance(err, json.JSONDecodeError) and err.msg == "Extra data":
+            return False  # a second value after the first: JSON Lines
+        # Any other error in an array is a broken array, reported at its place by the document
+        # reader; but a line of brackets followed by records is JSON Lines with one bad line,
+        # read line by line so the records after it are not lost.
+        stripped = text.strip(_WHITESPACE)
+        return stripped.startswith("[") and not (_is_jsonl_tail(stripped))
     return True
+
+
+def _is_jsonl_tail(text: str) -> bool:
+    """Whether a line after the first of ``text`` is a JSON object on a line of its own."""
+    for line in text.split("\n")[1:]:
+        line = line.strip(_WHITESPACE)
+        if line.startswith("{") and line.endswith("}"):
+            try:
+                return isinstance(json.loads(line), dict)
+            except (RecursionError, ValueError):
+                continue
+    return False
 
 
 def _read_lines(
