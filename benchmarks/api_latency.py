@@ -95,7 +95,7 @@ def measure(db: Path, rounds: int) -> dict[str, Any]:
 
     from eventwire.web.app import create_app
 
-    client = TestClient(create_app(f"sqlite:///{db}"))
+    client = TestClient(create_app(f"sqlite:///{db}"), base_url="http://127.0.0.1")
     out: dict[str, Any] = {}
     for path in ENDPOINTS:
         times = []

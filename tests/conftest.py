@@ -27,6 +27,15 @@ def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'test.db'}"
 
 
+@pytest.fixture
+def empty_db(db_url: str) -> str:
+    """The URL of a store that exists and holds nothing (reading commands refuse a missing one)."""
+    from eventwire.store import open_store
+
+    open_store(db_url).close()
+    return db_url
+
+
 @pytest.fixture(autouse=True)
 def _no_user_dictionaries(monkeypatch: pytest.MonkeyPatch) -> None:
     """`--dict` works through EVENTWIRE_DICT; keep one test's dictionaries out of the next."""

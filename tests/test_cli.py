@@ -173,8 +173,8 @@ def test_show_prints_a_record_lead_apart_from_the_text(db_url: str) -> None:
     assert "Lead words here. The army shelled the town." in words
 
 
-def test_show_unknown_id_fails_clearly(db_url: str) -> None:
-    code, _, err = run("show", "nope", "--db", db_url)
+def test_show_unknown_id_fails_clearly(empty_db: str) -> None:
+    code, _, err = run("show", "nope", "--db", empty_db)
     assert code == 1
     assert "no article with id 'nope'" in err
 

@@ -78,8 +78,8 @@ def test_ingest_then_events_filters_and_explain(db_url: str) -> None:
     assert report["sentence"]["index"] == event["sentence"]
 
 
-def test_explain_unknown_event_fails_clearly(db_url: str) -> None:
-    code, _, err = run("explain", "nope", "--db", db_url)
+def test_explain_unknown_event_fails_clearly(empty_db: str) -> None:
+    code, _, err = run("explain", "nope", "--db", empty_db)
     assert code == 1
     assert "no event with id 'nope'" in err
 

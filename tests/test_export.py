@@ -154,7 +154,7 @@ def test_export_cli_rejects_an_unknown_format(
 
 
 def test_export_api_streams_a_file(db: tuple[str, Store, Counts], tmp_path: Path) -> None:
-    with TestClient(create_app(db[1])) as client:
+    with TestClient(create_app(db[1]), base_url="http://127.0.0.1") as client:
         response = client.get("/api/export", params={"format": "geojson", "include_negated": True})
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("application/geo+json")
@@ -430,7 +430,7 @@ def test_web_csv_link_leaves_denied_events_out_as_the_cli_does(
 ) -> None:
     import re
 
-    with TestClient(create_app(db[1])) as client:
+    with TestClient(create_app(db[1]), base_url="http://127.0.0.1") as client:
         html = client.get("/events", params={"source": "RUS"}).text
         href = re.search(r'id="download-csv" href="([^"]+)"', html)
         assert href is not None
@@ -446,7 +446,7 @@ def test_web_csv_link_leaves_denied_events_out_as_the_cli_does(
 def test_export_api_writes_grouped_rows_and_refuses_them_for_geojson(
     story_db: tuple[str, Store],
 ) -> None:
-    with TestClient(create_app(story_db[1])) as client:
+    with TestClient(create_app(story_db[1]), base_url="http://127.0.0.1") as client:
         response = client.get("/api/export", params={"format": "csv", "grouped": True})
         assert response.status_code == 200
         lines = response.text.strip().splitlines()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from datetime import date
 from pathlib import Path
@@ -50,10 +51,13 @@ FAILURES = [
     ("h-long: nlp failed", "10,000 sentences, over the limit of 2,000"),
     ("r2-big-integer.jsonl:2", "an integer over 4,300 digits long"),
     ("r2-deep-field.jsonl:2 [x]", "nested 900 levels deep, over the limit of 64"),
+    ("h-punct: nlp failed", "a run of 12,000 punctuation characters at offset 10, over the limit"),
+    ("h-amp: nlp failed", "10,000 characters without a space at offset 7, over the limit of"),
 ]
 STORED = {
     "h-nul", "h-u1", "h-u3", "h-rtl", "h-zw", "h-t11", "h-t12", "h-ok", "h-a2", "h-d1", "h-d3",
-    "h-c1", "h-xxe", "h-before", "h-after-huge", "h-html", "h-sur",
+    "h-c1", "h-xxe", "h-before", "h-after-huge", "h-html", "h-sur", "h-before-punct",
+    "h-after-punct",
     "h-r2-a", "h-r2-b", "h-r2-c", "h-r2-tz", "h-r2-9999", "h-r2-jalali", "h-r2-1399",
     "h-r2-837703", "h-r2-nan", "h-r2-cr1", "h-r2-cr2",
 }  # fmt: skip
@@ -141,7 +145,10 @@ def test_hostile_markup_in_stored_text_shows_escaped_on_the_article_page(
     from eventwire.web import create_app
 
     _, _, db, _ = hostile_run
-    with open_store(db) as store, TestClient(create_app(store)) as client:
+    with (
+        open_store(db) as store,
+        TestClient(create_app(store), base_url="http://127.0.0.1") as client,
+    ):
         html = client.get("/articles/h-html").text
     assert "<script>alert(" not in html
     assert "<b>Not bold</b>" not in html
@@ -149,3 +156,72 @@ def test_hostile_markup_in_stored_text_shows_escaped_on_the_article_page(
     assert "&lt;script&gt;alert(" in html
     assert "&lt;b&gt;Not bold&lt;/b&gt;" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+# Non-regular entries in an input folder (eventwire.sources.walk): skipped with a warning
+# naming each, never opened in a way that blocks; the regular files around them are stored.
+def _folder_with_traps(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    (folder / "b").mkdir(parents=True)
+    for name, article_id in (("a.jsonl", "w-a"), ("b/z.jsonl", "w-z"), ("c.jsonl", "w-c")):
+        record = {"id": article_id, "text": "Iran and Russia held talks."}
+        (folder / name).write_text(json.dumps(record) + "\n", encoding="utf-8")
+    os.mkfifo(folder / "pipe.jsonl")
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    (folder / "null.txt").symlink_to("/dev/null")
+    (folder / "b" / "again.jsonl").symlink_to("../a.jsonl")  # inside the folder: read
+    return folder
+
+
+def _ingest_uncoded(folder: Path, db: str, **options: bool) -> tuple[set[str], list[str]]:
+    from eventwire.ingest import ingest
+
+    with open_store(db) as store:
+        summary = ingest([folder], store, stages=[], **options)
+        stored = {a.id for a in store.iter_articles()}
+    return stored, sorted(str(w) for w in summary.warnings)
+
+
+def test_walk_skips_pipes_devices_and_links_out_of_the_folder(tmp_path: Path, db_url: str) -> None:
+    folder = _folder_with_traps(tmp_path)
+    started = time.perf_counter()
+    stored, warnings = _ingest_uncoded(folder, db_url)
+    assert time.perf_counter() - started < 10  # a pipe opened for reading blocks forever
+    assert stored == {"w-a", "w-z", "w-c"}
+    assert warnings == [
+        f"{folder}/null.txt: skipped: a symbolic link out of the input folder (to /dev/null); "
+        "--follow-links reads it",
+        f"{folder}/passwd.txt: skipped: a symbolic link out of the input folder (to "
+        "/etc/passwd); --follow-links reads it",
+        f"{folder}/pipe.jsonl: skipped: a named pipe, not a regular file",
+    ]
+
+
+def test_walk_follow_links_reads_links_out_but_never_a_pipe_or_device(
+    tmp_path: Path, db_url: str
+) -> None:
+    folder = _folder_with_traps(tmp_path)
+    stored, warnings = _ingest_uncoded(folder, db_url, follow_links=True)
+    assert len(stored - {"w-a", "w-z", "w-c"}) == 1  # /etc/passwd, read as a text article
+    assert warnings == [
+        f"{folder}/null.txt: skipped: a device, not a regular file",
+        f"{folder}/pipe.jsonl: skipped: a named pipe, not a regular file",
+    ]
+
+
+def test_walk_opens_a_file_that_became_a_pipe_without_blocking(tmp_path: Path) -> None:
+    from eventwire.sources import walk
+
+    os.mkfifo(tmp_path / "late.jsonl")
+    with pytest.raises(walk.NotRegular, match="a named pipe, not a regular file"):
+        walk.open_regular(tmp_path / "late.jsonl")
+
+
+def test_walk_cli_warns_naming_the_pipe(tmp_path: Path, db_url: str) -> None:
+    folder = _folder_with_traps(tmp_path)
+    result = CliRunner().invoke(
+        app, ["ingest", str(folder), "--db", db_url, "-q", "--workers", "1", "--follow-links"]
+    )
+    message = " ".join(result.stderr.split())
+    assert f"warning: {folder}/pipe.jsonl: skipped: a named pipe, not a regular file" in message
+    assert "read 5 · new 4 · duplicate 1 · failed 0 · warnings 2 in" in message

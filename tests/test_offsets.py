@@ -109,7 +109,10 @@ def test_reprocess_from_the_stored_text_gives_the_same_offsets(corpus_db: str) -
 def test_seed_page_shows_its_lead_once_as_the_first_paragraph(corpus_db: str) -> None:
     from eventwire.web import create_app
 
-    with open_store(corpus_db) as store, TestClient(create_app(store)) as client:
+    with (
+        open_store(corpus_db) as store,
+        TestClient(create_app(store), base_url="http://127.0.0.1") as client,
+    ):
         page = client.get("/articles/tabnak-837703").text
     # (Actor names are marked inside the sentence; these words are plain text.)
     assert page.count("Facing increasing pressures by") == 1
@@ -212,7 +215,7 @@ def test_wire_record_offsets_index_its_text_and_agree_everywhere(
             _, start, end, text = sentences[event["sentence"]]
             assert event["text"] == text == WIRE_TEXT[start:end]
         # 3. The JSON API.
-        with TestClient(create_app(store)) as client:
+        with TestClient(create_app(store), base_url="http://127.0.0.1") as client:
             detail = client.get("/api/articles/wire-1").json()
             listed = client.get("/api/events", params={"article": "wire-1"}).json()["items"]
             page = client.get("/articles/wire-1").text

@@ -76,10 +76,10 @@ def test_reprocess_all_and_by_id_recode_without_the_input(
     assert "recoded 1" in err
 
 
-def test_reprocess_unknown_id_fails_and_needs_ids_or_all(db_url: str) -> None:
-    code, err = run("reprocess", "nope", "--db", db_url, "-q")
+def test_reprocess_unknown_id_fails_and_needs_ids_or_all(empty_db: str) -> None:
+    code, err = run("reprocess", "nope", "--db", empty_db, "-q")
     assert code == 1
     assert "nope: no stored article with this id" in err
-    code, err = run("reprocess", "--db", db_url)
+    code, err = run("reprocess", "--db", empty_db)
     assert code == 2
     assert "give article ids or --all" in err

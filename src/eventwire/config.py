@@ -27,6 +27,11 @@ DEFAULT_MAX_ARTICLE_BYTES = 2_000_000
 DEFAULT_MAX_SENTENCES = 2_000
 # A normal article codes in well under a second; a minute means something pathological.
 DEFAULT_MAX_ARTICLE_SECONDS = 60.0
+# A worker process's address space (RLIMIT_AS, workers >= 2): a worker with the models loaded
+# takes ~370 MB of it and a batch of news ~600 MB at most; a 900 KB article of 4,000 sentences
+# (within every other limit) peaked at 2.9 GB. Over the cap, the article fails with MemoryError
+# instead of the machine swapping (docs/performance.md has the measurements).
+DEFAULT_MAX_WORKER_MB = 2_048
 # spaCy's own ceiling (Language.max_length); checked first so the message is ours, not E088.
 MAX_PARSE_CHARS = 1_000_000
 
@@ -71,11 +76,14 @@ class Limits:
 
     max_sentences: int = DEFAULT_MAX_SENTENCES
     max_seconds: float = DEFAULT_MAX_ARTICLE_SECONDS
+    max_worker_mb: int = DEFAULT_MAX_WORKER_MB
 
     @classmethod
     def from_env(cls) -> Limits:
-        """Limits from EVENTWIRE_MAX_SENTENCES and EVENTWIRE_MAX_ARTICLE_SECONDS."""
+        """Limits from EVENTWIRE_MAX_SENTENCES, EVENTWIRE_MAX_ARTICLE_SECONDS and
+        EVENTWIRE_MAX_WORKER_MB."""
         return cls(
             max_sentences=int(_env_number("EVENTWIRE_MAX_SENTENCES", DEFAULT_MAX_SENTENCES)),
             max_seconds=_env_number("EVENTWIRE_MAX_ARTICLE_SECONDS", DEFAULT_MAX_ARTICLE_SECONDS),
+            max_worker_mb=int(_env_number("EVENTWIRE_MAX_WORKER_MB", DEFAULT_MAX_WORKER_MB)),
         )

@@ -41,3 +41,7 @@ class ConfigError(EventwireError):
 
 class StoreError(EventwireError):
     """The database refused or failed an operation."""
+
+
+class MissingStoreError(StoreError):
+    """A database asked to be read does not exist (or holds no eventwire tables)."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from eventwire import __version__, sources
 from eventwire.actors import learned
 from eventwire.config import DEFAULT_MAX_ARTICLE_BYTES, Limits
+from eventwire.errors import StoreError
 from eventwire.parallel import process_parallel
 from eventwire.pipeline import Document, Stage, StageFailure, process_document
 from eventwire.records import Article, Notice, ReadFailure
@@ -29,6 +30,9 @@ class IngestSummary:
     failures: list[ReadFailure | StageFailure | str] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
     seconds: float = 0.0
+    # Why the run ended early: the store refused a write or read (disk full, read-only, locked
+    # past its timeout). Everything counted as new or recoded before it is stored, whole.
+    stopped: str | None = None
 
     @property
     def failed(self) -> int:
@@ -36,7 +40,7 @@ class IngestSummary:
 
     @property
     def ok(self) -> bool:
-        return not self.failures
+        return not self.failures and self.stopped is None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -47,6 +51,7 @@ class IngestSummary:
             "failed": self.failed,
             "warnings": len(self.warnings),
             "seconds": round(self.seconds, 3),
+            "stopped": self.stopped,
         }
 
 
@@ -66,6 +71,7 @@ def ingest(
     reprocess: bool = False,
     limits: Limits | None = None,
     calendar: str | None = None,
+    follow_links: bool = False,
 ) -> IngestSummary:
     """Read every record under ``paths``, process the new ones and store each atomically.
 
@@ -81,16 +87,25 @@ def ingest(
     stored before it in the run.
 
     ``stages`` replaces the pipeline's stages (``[]`` stores articles without coding them);
-    ``workers`` > 1 codes batches of articles in that many processes (writes stay here).
+    ``workers`` > 1 codes batches of articles in that many processes (writes stay here);
+    ``follow_links`` reads symbolic links that lead out of an input folder (skipped, with a
+    warning, by default; see :func:`eventwire.sources.read`).
     """
     run = _Run(store, on_progress)
     summary = run.summary
 
     # 1. and 2.: new articles flow on; failures and duplicates are counted as they are met.
     def fresh() -> Iterator[Article]:
-        for result in sources.read(
-            paths, fmt=fmt, encoding=encoding, max_bytes=max_bytes, calendar=calendar
-        ):
+        results = sources.read(
+            paths,
+            fmt=fmt,
+            encoding=encoding,
+            max_bytes=max_bytes,
+            calendar=calendar,
+            follow_links=follow_links,
+            on_skip=summary.warnings.append,
+        )
+        for result in results:
             if isinstance(result, ReadFailure):
                 summary.failures.append(result)
             else:
@@ -159,6 +174,22 @@ class _Run:
         workers: int,
         limits: Limits | None,
     ) -> IngestSummary:
+        # A store error is not one record's fault: every later write would fail the same way, so
+        # the run stops there with what it stored (each article was its own transaction).
+        try:
+            self._code_and_store(articles, stages, workers, limits)
+        except StoreError as exc:
+            self.summary.stopped = str(exc)
+        self.summary.seconds = time.perf_counter() - self._started
+        return self.summary
+
+    def _code_and_store(
+        self,
+        articles: Iterator[Article],
+        stages: list[tuple[str, Stage]] | None,
+        workers: int,
+        limits: Limits | None,
+    ) -> None:
         # 3. In this process (one worker) articles are coded one at a time after the previous
         # one is stored, so the registry learns as it goes; worker processes get the snapshot.
         self.registry = learned.Registry(self.store.learned_codes())
@@ -168,16 +199,20 @@ class _Run:
             )
         else:
             coded = process_parallel(articles, workers, limits=limits, registry=self.registry)
-        with learned.using(self.registry):
-            for doc in coded:
-                if isinstance(doc, StageFailure):
-                    self.recode.discard(doc.article_id)
-                    self.summary.failures.append(doc)
-                else:
-                    self._store(doc)
-                self.tick()
-        self.summary.seconds = time.perf_counter() - self._started
-        return self.summary
+        try:
+            with learned.using(self.registry):
+                for doc in coded:
+                    if isinstance(doc, StageFailure):
+                        self.recode.discard(doc.article_id)
+                        self.summary.failures.append(doc)
+                    else:
+                        self._store(doc)
+                    self.tick()
+        finally:
+            # Stopping early must not leave worker processes behind.
+            close = getattr(coded, "close", None)
+            if close is not None:
+                close()
 
     def _store(self, doc: Document) -> None:
         summary = self.summary

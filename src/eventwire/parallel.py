@@ -5,6 +5,14 @@ Workers are forked from a server that has loaded the spaCy model and the lexicon
 spaCy fast); the parent keeps reading and writing, so a single SQLite writer stays
 the only writer. Documents come back without their spaCy parse, which is large and no longer
 needed once actors and events are coded.
+
+The per-article time limit holds inside a stage too: a worker arms a kernel alarm (SIGALRM
+left at its default action, which ends the process) for ``max_seconds`` around each task, so a
+stage stuck in compiled code (spaCy's tokenizer, the parser) cannot outlive it. The alarm is
+disarmed before the result is sent, so a worker never dies holding the pool's result pipe. The
+parent sees the task's start marker and its dead worker (the pool starts a new one), and
+submits the batch again one article per task, each with the whole limit: the one that overruns
+again is reported, the rest are coded.
 """
 
 from __future__ import annotations
@@ -12,10 +20,16 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.forkserver
 import os
+import resource
+import signal
+import tempfile
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import chain, islice
-from multiprocessing.pool import AsyncResult
+from dataclasses import dataclass
+from itertools import chain, count, islice
+from multiprocessing.pool import AsyncResult, Pool
+from pathlib import Path
 
 from eventwire.actors import learned
 from eventwire.config import Limits
@@ -52,9 +66,102 @@ def _coded(
 
 
 def _work(
-    batch: list[Article], limits: Limits, skip: frozenset[str] = frozenset()
+    batch: list[Article],
+    limits: Limits,
+    skip: frozenset[str] = frozenset(),
+    marker: str | None = None,
 ) -> list[Document | StageFailure]:
-    return list(_coded(batch, limits, skip))
+    if marker is None:
+        return list(_coded(batch, limits, skip))
+    _arm(Path(marker), limits.max_seconds)
+    _cap_memory(limits.max_worker_mb)
+    try:
+        return list(_coded(batch, limits, skip))
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def _arm(marker: Path, seconds: float) -> None:
+    """Say which process runs the task (for the parent's watch), then let the kernel end this
+    process if the task is still running in ``seconds``."""
+    marker.write_text(str(os.getpid()), encoding="ascii")
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+
+
+def _cap_memory(megabytes: int) -> None:
+    """Cap this worker's address space: an allocation past it raises MemoryError, which fails
+    the article that needed it (its batch is parsed again one article at a time)."""
+    cap = megabytes * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+@dataclass
+class _Task:
+    batch: list[Article]
+    result: AsyncResult[list[Document | StageFailure]]
+    marker: Path
+
+
+# How often the parent looks at a task it waits for (a worker ended by its alarm is reaped by
+# the pool within 0.1 s, so its pid is gone by the next look).
+POLL_SECONDS = 0.2
+
+
+def _worker_died(marker: Path) -> float | None:
+    """Seconds the task that wrote ``marker`` ran before its worker died (its alarm, or a
+    crash), or None while it runs (or has not started)."""
+    try:
+        started = marker.stat().st_mtime
+        pid = int(marker.read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return None  # not started yet (or the marker is being written)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return time.time() - started
+    return None
+
+
+def _overran(article: Article, limits: Limits, seconds: float) -> StageFailure:
+    if seconds >= limits.max_seconds:
+        reason = (
+            f"still running after {limits.max_seconds:g} s, the limit "
+            "(EVENTWIRE_MAX_ARTICLE_SECONDS); its worker was stopped and replaced"
+        )
+    else:
+        reason = f"its worker died after {seconds:.1f} s (a crash in compiled code); replaced"
+    return StageFailure(article.id, "pipeline", reason)
+
+
+class _Watched:
+    """Tasks on a pool whose overrunning workers die; each batch's results, or its articles'."""
+
+    def __init__(self, pool: Pool, limits: Limits, skip: frozenset[str], folder: Path) -> None:
+        self.pool, self.limits, self.skip, self.folder = pool, limits, skip, folder
+        self.keys = count()
+
+    def submit(self, batch: list[Article]) -> _Task:
+        marker = self.folder / str(next(self.keys))
+        args = (batch, self.limits, self.skip, str(marker))
+        return _Task(batch, self.pool.apply_async(_work, args), marker)
+
+    def collect(self, task: _Task) -> list[Document | StageFailure]:
+        while True:
+            try:
+                return task.result.get(timeout=POLL_SECONDS)
+            except multiprocessing.TimeoutError:
+                seconds = _worker_died(task.marker)
+                if seconds is not None:
+                    break
+        if len(task.batch) == 1:
+            return [_overran(task.batch[0], self.limits, seconds)]
+        # Which article overran is unknown (the batch is parsed at once): each on its own.
+        singles = [self.submit([article]) for article in task.batch]
+        return [result for single in singles for result in self.collect(single)]
 
 
 def default_workers() -> int:
@@ -106,17 +213,21 @@ def process_parallel(
         return  # nothing new to code (a re-run over stored articles): no pool to wait for
     start_workers()
     context = multiprocessing.get_context("forkserver")
-    with context.Pool(workers, initializer=learned.use, initargs=(registry,)) as pool:
+    with (
+        context.Pool(workers, initializer=learned.use, initargs=(registry,)) as pool,
+        tempfile.TemporaryDirectory(prefix="eventwire-tasks-") as folder,
+    ):
+        watched = _Watched(pool, limits, skip, Path(folder))
         # Batches are cut and submitted from this thread (the article stream may query the
         # store, whose connections belong to this thread), at most two per worker in flight:
         # memory stays flat on any corpus and every worker always has the next batch waiting.
-        pending: deque[AsyncResult[list[Document | StageFailure]]] = deque()
+        pending: deque[_Task] = deque()
         for batch in chain([first], batches):
-            pending.append(pool.apply_async(_work, (batch, limits, skip)))
+            pending.append(watched.submit(batch))
             if len(pending) >= 2 * workers:
-                yield from pending.popleft().get()
+                yield from watched.collect(pending.popleft())
         while pending:
-            yield from pending.popleft().get()
+            yield from watched.collect(pending.popleft())
 
 
 def process_stream(

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from eventwire import dedupe, nlp, offsets
+from eventwire import dedupe, guards, nlp, offsets
 from eventwire.actors import recognize
 from eventwire.config import MAX_PARSE_CHARS, Limits
 from eventwire.document import Document, body_of
@@ -70,23 +70,26 @@ def process_all(
     yield from _process_batch(batch, limits, stages)
 
 
-def _too_long(doc: Document) -> StageFailure | None:
-    if len(doc.body) <= MAX_PARSE_CHARS:
-        return None
-    reason = (
-        f"body is {len(doc.body):,} characters, over the {MAX_PARSE_CHARS:,} the parser takes "
-        "(split the article, or lower --max-bytes to skip such records while reading)"
-    )
-    return StageFailure(doc.article.id, "nlp", reason)
+def refusal(doc: Document, limits: Limits) -> StageFailure | None:
+    """Why a Document must not be parsed at all (:mod:`eventwire.guards`), as its failure."""
+    if len(doc.body) > MAX_PARSE_CHARS:
+        reason = (
+            f"body is {len(doc.body):,} characters, over the {MAX_PARSE_CHARS:,} the parser "
+            "takes (split the article, or lower --max-bytes to skip such records while reading)"
+        )
+        return StageFailure(doc.article.id, "nlp", reason)
+    problem = guards.unparsable(doc.body, limits.max_sentences)
+    return None if problem is None else StageFailure(doc.article.id, "nlp", problem)
 
 
 def _process_batch(
     batch: list[Article | ReadFailure], limits: Limits, stages: list[tuple[str, Stage]]
 ) -> Iterator[Document | ReadFailure | StageFailure]:
     docs = [Document(article=r) for r in batch if isinstance(r, Article)]
-    # An over-long body is refused before parsing: spaCy would refuse it anyway, after failing
-    # the whole batch, which then has to be parsed again one article at a time.
-    refused = {id(d): failure for d in docs if (failure := _too_long(d)) is not None}
+    # A body over a limit is refused before parsing: parsing it would cost the time and memory
+    # the limit is there to bound (and spaCy refuses an over-long one only after failing the
+    # whole batch, which then has to be parsed again one article at a time).
+    refused = {id(d): failure for d in docs if (failure := refusal(d, limits)) is not None}
     parsable = [d for d in docs if id(d) not in refused]
     try:
         for doc, parsed in zip(parsable, nlp.parse_many([d.body for d in parsable]), strict=True):
@@ -135,10 +138,18 @@ def process_document(
     """
     limits = limits or Limits.from_env()
     article = doc.article
+    if doc.parsed is None and (refused := refusal(doc, limits)) is not None:
+        return refused
     started = time.perf_counter()
     for name, stage in STAGES if stages is None else stages:
         try:
             doc = stage(doc)
+        except MemoryError:
+            reason = (
+                f"out of memory (a worker may use {limits.max_worker_mb:,} MB, "
+                "EVENTWIRE_MAX_WORKER_MB)"
+            )
+            return StageFailure(article.id, name, reason)
         except Exception as exc:
             return StageFailure(article.id, name, f"{type(exc).__name__}: {exc}")
         problem = _over_limit(doc, time.perf_counter() - started, limits)

@@ -28,5 +28,5 @@ def counts(filled: tuple[Store, Counts]) -> Counts:
 
 @pytest.fixture(scope="module")
 def client(filled: tuple[Store, Counts]) -> Iterator[TestClient]:
-    with TestClient(create_app(filled[0])) as test_client:
+    with TestClient(create_app(filled[0]), base_url="http://127.0.0.1") as test_client:
         yield test_client

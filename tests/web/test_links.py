@@ -170,7 +170,7 @@ def named(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     ]
     with open_store(f"sqlite:///{path}") as store:
         store.add_article(Article("n1", body, title="Names"), CodedParts(actors=actors))
-        with TestClient(create_app(store)) as client:
+        with TestClient(create_app(store), base_url="http://127.0.0.1") as client:
             yield client
 
 

@@ -22,13 +22,19 @@ SCRIPT = REPO / "benchmarks" / "web_load.py"
 
 
 @pytest.mark.slow
-def test_serve_under_50_concurrent_clients_answers_every_request(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_under_50_concurrent_clients_answers_every_request(
+    tmp_path: Path, workers: int
+) -> None:
     url = f"sqlite:///{tmp_path / 'load.db'}"
     with open_store(url) as store:
         fill(store)
     seconds = os.environ.get("EVENTWIRE_LOAD_SECONDS", "5")
     result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--db", url, "--clients", "50", "--seconds", seconds],
+        [
+            *(sys.executable, str(SCRIPT), "--db", url, "--clients", "50"),
+            *("--seconds", seconds, "--workers", str(workers)),
+        ],
         capture_output=True,
         text=True,
         timeout=float(seconds) + 120,
@@ -39,4 +45,8 @@ def test_serve_under_50_concurrent_clients_answers_every_request(tmp_path: Path)
     print(f"\nweb load: {json.dumps(figures)}")
     assert figures["errors"] == 0, figures["first_failures"]
     assert figures["requests"] >= 50
+    assert figures["workers"] == workers
+    # Every path of the script was asked and answered, the two the issue names among them.
+    assert len(figures["per_path"]) == 14
+    assert {"/", "/api/events?limit=50"} <= set(figures["per_path"])
     assert result.returncode == 0

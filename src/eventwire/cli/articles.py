@@ -8,8 +8,15 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich.console import Console
 from rich.panel import Panel
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.text import Text
 
 from eventwire.clean import lead_apart
@@ -20,12 +27,14 @@ from eventwire.cli.common import (
     DbOption,
     DictOption,
     FormatOption,
+    LimitOption,
     MaxSecondsOption,
     MaxSentencesOption,
     WorkersOption,
     app,
+    article_filters,
     check_choice,
-    day_of,
+    check_stored_search,
     err,
     open_db,
     out,
@@ -46,6 +55,7 @@ from eventwire.parallel import default_workers, start_workers
 
 if TYPE_CHECKING:
     from eventwire.ingest import IngestSummary
+    from eventwire.sources.count import RecordCount
 
 
 @app.command("ingest")
@@ -64,7 +74,7 @@ def ingest_command(
     max_bytes: Annotated[
         int,
         typer.Option(
-            envvar="EVENTWIRE_MAX_ARTICLE_BYTES", help="Largest article (bytes) to accept."
+            envvar="EVENTWIRE_MAX_ARTICLE_BYTES", min=1, help="Largest article (bytes) to accept."
         ),
     ] = DEFAULT_MAX_ARTICLE_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
@@ -94,6 +104,14 @@ def ingest_command(
             "(1399-12-30 is read as solar hijri). A record's own 'calendar' field also counts."
         ),
     ] = None,
+    follow_links: Annotated[
+        bool,
+        typer.Option(
+            "--follow-links",
+            help="Read symbolic links in an input folder that lead out of it (skipped, with a "
+            "warning, by default). Pipes, sockets and devices are always skipped.",
+        ),
+    ] = False,
 ) -> None:
     """Read, code and store articles; re-ingesting the same article adds nothing."""
     check_choice(input_format, INPUT_FORMATS, "--format")
@@ -109,12 +127,21 @@ def ingest_command(
 
     if engine == "dask":
         summary = _ingest_dask(
-            paths, db, input_format, encoding, max_bytes, quiet, workers or 2, scheduler
+            paths,
+            db,
+            input_format,
+            encoding,
+            max_bytes,
+            quiet,
+            workers or 2,
+            scheduler,
+            follow_links,
         )
         report(summary)
         raise typer.Exit(0 if summary.ok else 1)
-    with open_db(db) as store:
-        progress, on_progress = progress_bar("ingesting", quiet)
+    with open_db(db, create=True) as store:
+        expected = expected_records(paths, input_format, quiet, follow_links)
+        progress, on_progress = progress_bar("ingesting", quiet, expected)
         with progress:
             summary = ingest(
                 paths,
@@ -127,31 +154,67 @@ def ingest_command(
                 reprocess=reprocess,
                 limits=limits,
                 calendar=calendar,
+                follow_links=follow_links,
             )
     report(summary)
     if not summary.ok:
         raise typer.Exit(1)
 
 
-def progress_bar(label: str, quiet: bool) -> tuple[Progress, Callable[[IngestSummary], None]]:
-    """A transient progress line on stderr and the callback that updates it from a summary."""
+def progress_bar(
+    label: str, quiet: bool, expected: RecordCount | None = None, console: Console = err
+) -> tuple[Progress, Callable[[IngestSummary], None]]:
+    """A transient progress bar on stderr and the callback that updates it from a summary.
+
+    It counts articles done (coded and stored, found stored already, or failed) of the
+    ``expected`` total, with the rate and the time left; "of ~N" when the total is an estimate,
+    a running count without a bar when there is none (standard input).
+    """
+    of = "" if expected is None else f" of {'' if expected.exact else '~'}{{task.total}}"
     progress = Progress(
         SpinnerColumn(),
         TextColumn(label),
-        TextColumn("{task.completed} read"),
-        TextColumn("{task.fields[rate]:.1f} articles/s"),
+        BarColumn(),
+        TextColumn(f"{{task.completed}}{of} articles"),
+        TextColumn("{task.fields[rate]:.1f}/s"),
         TimeElapsedColumn(),
-        console=err,
+        TextColumn("eta {task.fields[eta]}"),
+        console=console,
         disable=quiet,
         transient=True,
     )
-    task = progress.add_task(label, total=None, rate=0.0)
+    total = None if expected is None else expected.total
+    task = progress.add_task(label, total=total, rate=0.0, eta=time_left(None))
 
     def on_progress(summary: IngestSummary) -> None:
-        rate = summary.read / summary.seconds if summary.seconds else 0.0
-        progress.update(task, completed=summary.read, rate=rate)
+        done = summary.new + summary.recoded + summary.duplicate + summary.failed
+        rate = done / summary.seconds if summary.seconds else 0.0
+        # An estimate that runs short grows with the count rather than showing 120 %.
+        grown = None if total is None else max(total, done)
+        left = None if grown is None or not rate else (grown - done) / rate
+        progress.update(task, completed=done, total=grown, rate=rate, eta=time_left(left))
 
     return progress, on_progress
+
+
+def time_left(seconds: float | None) -> str:
+    """H:MM:SS, or -:--:-- when unknown. From the run's own rate since it began (Rich's
+    column measures between refreshes, and knows nothing until the workers' models load)."""
+    if seconds is None:
+        return "-:--:--"
+    whole = round(seconds)
+    return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"
+
+
+def expected_records(
+    paths: list[str], fmt: str | None, quiet: bool, follow_links: bool = False
+) -> RecordCount | None:
+    """The progress bar's total (not counted when no bar is shown)."""
+    if quiet:
+        return None
+    from eventwire.sources.count import count_records
+
+    return count_records(paths, fmt, follow_links)
 
 
 def _ingest_dask(
@@ -163,6 +226,7 @@ def _ingest_dask(
     quiet: bool,
     workers: int,
     scheduler: str | None,
+    follow_links: bool = False,
 ) -> IngestSummary:
     import logging
 
@@ -172,23 +236,22 @@ def _ingest_dask(
     # The nanny logs each worker's slow shutdown as a warning; our own report says what matters.
     logging.getLogger("distributed").setLevel(logging.ERROR)
 
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("ingesting on Dask"),
-        TextColumn("{task.completed} stored or skipped"),
-        TimeElapsedColumn(),
-        console=err,
-        disable=quiet,
-        transient=True,
-    )
-    task = progress.add_task("dask", total=None)
+    expected = expected_records(paths, input_format, quiet, follow_links)
+    progress, on_progress = progress_bar("ingesting on Dask", quiet, expected)
     with progress:
         return ingest_dask(
-            sources.read(paths, fmt=input_format, encoding=encoding, max_bytes=max_bytes),
+            sources.read(
+                paths,
+                fmt=input_format,
+                encoding=encoding,
+                max_bytes=max_bytes,
+                follow_links=follow_links,
+                on_skip=lambda notice: say("warning", notice),
+            ),
             db,
             scheduler=scheduler,
             workers=workers,
-            on_batch=lambda s: progress.update(task, completed=s.new + s.duplicate),
+            on_batch=on_progress,
         )
 
 
@@ -208,9 +271,15 @@ def report(summary: IngestSummary) -> None:
         f"failed {summary.failed} · warnings {len(summary.warnings)} "
         f"in {summary.seconds:.1f} s ({rate:.1f} articles/s)"
     )
-    if summary.read and not summary.new and not summary.recoded and not summary.failed:
+    nothing_new = not (summary.new or summary.recoded or summary.failed)
+    if summary.stopped is None and summary.read and nothing_new:
         line += " — nothing new: every article was stored already"
     err.print(line)
+    if summary.stopped is not None:
+        # Last, so it is the line a reader sees: the counts above are what the store holds.
+        why = f"run stopped, the store refused: {summary.stopped}"
+        stop = Text.assemble(("error: ", "red"), why)
+        err.print(stop, soft_wrap=True)  # one line, however long the database URL
 
 
 @app.command("articles")
@@ -220,22 +289,15 @@ def articles_command(
     since: DayOption = None,
     until: DayOption = None,
     output: FormatOption = "table",
-    limit: Annotated[
-        int | None,
-        typer.Option(help="At most this many rows (table default 20; 0 = all)."),
-    ] = None,
+    limit: LimitOption = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """List stored articles; jsonl and csv stream every match."""
     check_choice(output, OUTPUT_FORMATS, "--format")
-    filters: dict[str, Any] = {
-        "search": search,
-        "source": source,
-        "since": day_of(since),
-        "until": day_of(until),
-    }
+    filters = article_filters(search, source, since, until)
     row_limit = None if limit == 0 else limit
     with open_db(db) as store:
+        check_stored_search(store, filters["search"])
         rows: Iterator[dict[str, Any]] = (
             a.to_dict() for a in store.iter_articles(**filters, limit=row_limit)
         )

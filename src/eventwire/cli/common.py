@@ -9,7 +9,8 @@ doing anything.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -17,6 +18,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 from rich.text import Text
+from typer.core import TyperCommand
+from typer.models import CommandFunctionType
 
 from eventwire import __version__
 from eventwire.config import DICT_ENV, INPUT_FORMATS
@@ -29,7 +32,63 @@ from eventwire.records import Article, Published, ReadFailure
 if TYPE_CHECKING:
     from eventwire.store import EventFilter, Store
 
-app = typer.Typer(
+# What help shows for a value instead of Typer's Python type (``--db <str>``, ``<list[Path]>``):
+# words for people; an argument's own name says enough, so its type is dropped.
+_PLAIN_VALUES = {
+    "str": "TEXT",
+    "int": "N",
+    "int range": "N",
+    "float": "NUMBER",
+    "float range": "NUMBER",
+    "Path": "PATH",
+    "list[str]": "TEXT",
+    "list[Path]": "PATH",
+}
+_TYPE_LABEL = re.compile(r" <([^<>]+)>$")
+
+
+def plain_term(term: str) -> str:
+    """A help row's left column with the value named in words: ``--limit <int range>`` →
+    ``--limit N``, ``--since <%Y-%m-%d>`` → ``--since YYYY-MM-DD``, ``paths... <list[str]>`` →
+    ``paths...``."""
+    found = _TYPE_LABEL.search(term)
+    if found is None:
+        return term
+    name, label = term[: found.start()], found.group(1)
+    if not name.startswith("-"):
+        return name  # an argument
+    if label.startswith("%Y-%m-%d"):
+        return f"{name} YYYY-MM-DD"
+    return f"{name} {_PLAIN_VALUES.get(label, label.upper())}"
+
+
+class PlainHelpCommand(TyperCommand):
+    """A command whose help names values in words, not Python types."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        # (Typer 0.29 carries its own copy of click: its Context and HelpFormatter types.)
+        write_dl = formatter.write_dl
+
+        def plain_dl(
+            rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+        ) -> None:
+            write_dl([(plain_term(term), text) for term, text in rows], col_max, col_spacing)
+
+        formatter.write_dl = plain_dl
+        super().format_help(ctx, formatter)
+
+
+class EventwireTyper(typer.Typer):
+    """The app: each command's help without Python types (see PlainHelpCommand)."""
+
+    def command(
+        self, *args: Any, **kwargs: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        kwargs.setdefault("cls", PlainHelpCommand)
+        return super().command(*args, **kwargs)
+
+
+app = EventwireTyper(
     name="eventwire",
     help="Turn news articles into political event data: who did what to whom, when and where.",
     no_args_is_help=True,
@@ -90,14 +149,17 @@ def _main(
 def say(kind: str, message: object) -> None:
     """Print an error or warning to stderr; the message is data, never Rich markup."""
     style = "red" if kind == "error" else "yellow"
-    err.print(Text.assemble((f"{kind}: ", style), str(message)))
+    # soft_wrap: the terminal wraps, so a URL or path in the message stays one piece to copy.
+    err.print(Text.assemble((f"{kind}: ", style), str(message)), soft_wrap=True)
 
 
-def open_db(db: str) -> Store:
+def open_db(db: str, *, create: bool = False) -> Store:
+    """The store at ``db``; only a command that writes articles (ingest) may ``create`` it: for
+    every other command a database that does not exist stops it (exit 2) saying how to make one."""
     from eventwire.store import open_store
 
     try:
-        return open_store(db)
+        return open_store(db, create=create)
     except EventwireError as exc:
         say("error", exc)
         raise typer.Exit(2) from exc
@@ -136,6 +198,37 @@ ActorOption = Annotated[str | None, typer.Option(help="Either side's actor code 
 CameoOption = Annotated[str | None, typer.Option(help="CAMEO code (prefix: 04 finds 040-046).")]
 RootOption = Annotated[str | None, typer.Option(help="CAMEO root, two digits.")]
 PloverOption = Annotated[str | None, typer.Option(help="PLOVER event type (CONSULT...).")]
+CountryOption = Annotated[
+    str | None,
+    typer.Option(metavar="ISO3", help="Country where the event took place (ISO3 code: IRN)."),
+]
+QuadOption = Annotated[
+    int | None,
+    typer.Option(
+        metavar="1-4",
+        help="Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
+        "4 material conflict.",
+    ),
+]
+GoldsteinMinOption = Annotated[
+    float | None,
+    typer.Option(metavar="SCORE", help="Lowest Goldstein score, -10 to 10 (inclusive)."),
+]
+GoldsteinMaxOption = Annotated[
+    float | None,
+    typer.Option(metavar="SCORE", help="Highest Goldstein score, -10 to 10 (inclusive)."),
+]
+OutletOption = Annotated[
+    str | None,
+    typer.Option(metavar="NAME", help="Only events of articles from this outlet (any case)."),
+]
+MatchOption = Annotated[
+    str,
+    typer.Option(
+        metavar="prefix|exact",
+        help="How --source, --target and --actor match codes: prefix (IRN finds IRNGOV) or exact.",
+    ),
+]
 ArticleOption = Annotated[str | None, typer.Option(help="Only events of this article id.")]
 SearchOption = Annotated[
     str | None, typer.Option(help="Only events of articles matching this full-text search.")
@@ -165,12 +258,47 @@ def event_filter(options: Mapping[str, Any]) -> EventFilter:
     try:
         return EventFilter(**given)
     except FilterError as exc:
-        option = "--article" if exc.field == "doc_id" else f"--{exc.field}"
+        option = "--article" if exc.field == "doc_id" else f"--{exc.field.replace('_', '-')}"
         raise typer.BadParameter(exc.reason, param_hint=option) from exc
+
+
+def check_stored_search(store: Store, text: str | None) -> None:
+    """Stop a command whose --search the database would ignore word for word (PostgreSQL's
+    stop words), rather than list nothing."""
+    from eventwire.store import FilterError
+
+    try:
+        store.check_search(text)
+    except FilterError as exc:
+        raise typer.BadParameter(exc.reason, param_hint="--search") from exc
 
 
 def day_of(value: datetime | None) -> date | None:
     return value.date() if value is not None else None
+
+
+LimitOption = Annotated[
+    int | None,
+    typer.Option(min=0, help="At most this many rows (table default 20; 0 = all)."),
+]
+
+
+def article_filters(
+    search: str | None, source: str | None, since: datetime | None, until: datetime | None
+) -> dict[str, Any]:
+    """The filters of `articles`, checked as the event filters are: a search without any word
+    or an --until before --since stops the command naming the option."""
+    from eventwire.store import FilterError
+    from eventwire.store.events import check_day_range, check_search
+
+    days = {"since": day_of(since), "until": day_of(until)}
+    try:
+        if search is not None and search.strip():
+            check_search(search, "search")
+        check_day_range(days["since"], days["until"])
+    except FilterError as exc:
+        raise typer.BadParameter(exc.reason, param_hint=f"--{exc.field}") from exc
+    return {"search": search, "source": source, **days}
 
 
 def check_choice(value: str | None, allowed: tuple[str, ...], option: str) -> None:

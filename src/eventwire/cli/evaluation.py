@@ -40,7 +40,9 @@ def eval_command(
         ),
     ] = None,
     output: Annotated[str, typer.Option("--format", "-f", help="text, markdown or json.")] = "text",
-    misses: Annotated[int, typer.Option(help="How many misses and false positives to list.")] = 20,
+    misses: Annotated[
+        int, typer.Option(min=0, help="How many misses and false positives to list.")
+    ] = 20,
     texts: Annotated[
         Path | None,
         typer.Option(help="news: the corpus (JSON Lines) holding the gold articles' texts."),

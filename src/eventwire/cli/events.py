@@ -15,17 +15,25 @@ from eventwire.cli.common import (
     ActorOption,
     ArticleOption,
     CameoOption,
+    CountryOption,
     DayOption,
     DbOption,
     FormatOption,
+    GoldsteinMaxOption,
+    GoldsteinMinOption,
+    LimitOption,
+    MatchOption,
     NegatedOption,
+    OutletOption,
     PloverOption,
+    QuadOption,
     RootOption,
     SearchOption,
     SourceOption,
     TargetOption,
     app,
     check_choice,
+    check_stored_search,
     event_filter,
     open_db,
     out,
@@ -35,7 +43,6 @@ from eventwire.config import DEFAULT_DB
 from eventwire.explain import explanation_report, render_explanation
 from eventwire.formats import OUTPUT_FORMATS, write_csv, write_jsonl, write_table
 from eventwire.records import EVENT_KEYS, Event
-from eventwire.store.events import EVENT_GROUP_COLUMNS
 
 EVENT_COLUMNS = EVENT_KEYS
 EVENT_TABLE = (
@@ -84,7 +91,7 @@ STORY_TABLE = (("story_id", 28), ("articles", 8), ("sources", 7), ("members", 60
 @app.command("stories")
 def stories_command(
     min_size: Annotated[
-        int, typer.Option(help="Only stories told by at least this many articles.")
+        int, typer.Option(min=1, help="Only stories told by at least this many articles.")
     ] = 2,
     output: FormatOption = "table",
     db: DbOption = DEFAULT_DB,
@@ -113,6 +120,12 @@ def events_command(
     cameo: CameoOption = None,
     root: RootOption = None,
     plover: PloverOption = None,
+    country: CountryOption = None,
+    quad: QuadOption = None,
+    goldstein_min: GoldsteinMinOption = None,
+    goldstein_max: GoldsteinMaxOption = None,
+    outlet: OutletOption = None,
+    match: MatchOption = "prefix",
     since: DayOption = None,
     until: DayOption = None,
     article: ArticleOption = None,
@@ -126,9 +139,7 @@ def events_command(
         ),
     ] = False,
     output: FormatOption = "table",
-    limit: Annotated[
-        int | None, typer.Option(help="At most this many rows (table default 20; 0 = all).")
-    ] = None,
+    limit: LimitOption = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """List stored events; jsonl and csv stream every match."""
@@ -136,11 +147,15 @@ def events_command(
     flt = event_filter(locals())
     row_limit = None if limit == 0 else limit
     with open_db(db) as store:
+        check_stored_search(store, flt.search)
         if grouped:
             groups = store.iter_event_groups(flt)
             if output == "jsonl":
                 write_jsonl(groups, sys.stdout)
             elif output == "csv":
+                # Imported here: the CLI module loads no store code until a command needs it.
+                from eventwire.store.events import EVENT_GROUP_COLUMNS
+
                 write_csv(groups, sys.stdout, EVENT_GROUP_COLUMNS, quoting=csv.QUOTE_NONNUMERIC)
             else:
                 write_table(groups, out, GROUP_TABLE, 20 if limit is None else row_limit)

@@ -11,16 +11,23 @@ from eventwire.cli.common import (
     ActorOption,
     ArticleOption,
     CameoOption,
+    CountryOption,
     DayOption,
     DbOption,
+    GoldsteinMaxOption,
+    GoldsteinMinOption,
+    MatchOption,
     NegatedOption,
+    OutletOption,
     PloverOption,
+    QuadOption,
     RootOption,
     SearchOption,
     SourceOption,
     TargetOption,
     app,
     check_choice,
+    check_stored_search,
     event_filter,
     open_db,
     out,
@@ -42,6 +49,12 @@ def export_command(
     cameo: CameoOption = None,
     root: RootOption = None,
     plover: PloverOption = None,
+    country: CountryOption = None,
+    quad: QuadOption = None,
+    goldstein_min: GoldsteinMinOption = None,
+    goldstein_max: GoldsteinMaxOption = None,
+    outlet: OutletOption = None,
+    match: MatchOption = "prefix",
     since: DayOption = None,
     until: DayOption = None,
     article: ArticleOption = None,
@@ -72,6 +85,7 @@ def export_command(
         check_choice(fmt, GROUPED_FORMATS, "--format (with --grouped)")
     flt = event_filter(locals())
     with open_db(db) as store:
+        check_stored_search(store, flt.search)
         try:
             written = export_store(
                 store, fmt, output, flt, include_negated=include_negated, grouped=grouped

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -20,9 +19,6 @@ from eventwire.cli.common import (
 )
 from eventwire.config import DEFAULT_DB, DEFAULT_MAX_ARTICLE_SECONDS, DEFAULT_MAX_SENTENCES, Limits
 from eventwire.parallel import default_workers, start_workers
-
-if TYPE_CHECKING:
-    from eventwire.store import Store
 
 
 @app.command("reprocess")
@@ -43,16 +39,21 @@ def reprocess_command(
     if bool(ids) == every:
         raise typer.BadParameter("give article ids or --all (not both)", param_hint="ID/--all")
     from eventwire.ingest import reprocess
+    from eventwire.sources.count import RecordCount
 
     use_dicts(dicts)
     if (workers or default_workers()) > 1:
         start_workers()  # the workers' models load while the store opens
     limits = Limits(max_sentences=max_sentences, max_seconds=max_seconds)
     with open_db(db) as store:
-        progress, on_progress = progress_bar("reprocessing", quiet)
+        # Listed before coding starts: recoding writes to the table a streaming read would hold
+        # open, and SQLite would keep the read snapshot (and the WAL) alive for the whole run.
+        chosen = list(store.iter_article_ids()) if every else ids or []
+        expected = RecordCount(len(chosen), exact=True)
+        progress, on_progress = progress_bar("reprocessing", quiet, expected)
         with progress:
             summary = reprocess(
-                _all_ids(store) if every else ids or [],
+                chosen,
                 store,
                 on_progress=on_progress,
                 workers=workers or default_workers(),
@@ -61,9 +62,3 @@ def reprocess_command(
     report(summary)
     if not summary.ok:
         raise typer.Exit(1)
-
-
-def _all_ids(store: Store) -> Iterator[str]:
-    # Listed before coding starts: recoding writes to the table a streaming read would hold
-    # open, and SQLite would keep the read snapshot (and the WAL) alive for the whole run.
-    yield from list(store.iter_article_ids())

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
-from eventwire.errors import ConfigError, StoreError
+from eventwire.errors import ConfigError, MissingStoreError, StoreError
 
 # A writer waits this long for another process's write lock before giving up. Ingest workers commit
 # one article at a time (milliseconds each), so 30 s only runs out when something is truly stuck.
@@ -35,11 +35,11 @@ def _json_dumps(value: Any) -> str:
 
 def _prepare_sqlite_file(url: URL) -> None:
     """Create the parent folders of a SQLite file, so ``--db sqlite:///new/dir/x.db`` works."""
-    database = url.database
-    if not database or database == ":memory:" or database.startswith("file:"):
+    path = _sqlite_file(url)
+    if path is None:
         return
     try:
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ConfigError(f"cannot create the folder for database {masked(url)}: {exc}") from exc
 
@@ -90,8 +90,29 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if mode == "IMMEDIATE" else "BEGIN")
 
 
-def make_engine(url: str) -> Engine:
+def missing_store(url: str | URL) -> MissingStoreError:
+    """The error for a database that is not there, saying how to make one."""
+    shown = masked(url)
+    return MissingStoreError(
+        f"no eventwire database at {shown}; create one by ingesting articles into it: "
+        f"eventwire ingest FILES... --db {shown}"
+    )
+
+
+def _sqlite_file(url: URL) -> Path | None:
+    """The file a SQLite URL names, or None (in memory, or a ``file:`` URI)."""
+    database = url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database).expanduser()
+
+
+def make_engine(url: str, *, create: bool = True) -> Engine:
     """An engine for ``url`` that has been shown to connect.
+
+    With ``create`` false a SQLite file that does not exist is a :class:`MissingStoreError`
+    instead of a new empty database (connecting would create it): reading commands must not
+    answer "0 events" from a mistyped path.
 
     Raises :class:`ConfigError` when the URL is malformed or names a driver that is not installed,
     :class:`StoreError` when the database cannot be reached. Messages name the URL, password masked.
@@ -104,8 +125,12 @@ def make_engine(url: str) -> Engine:
             "postgresql+psycopg://user@host/dbname)"
         ) from exc
     is_sqlite = parsed.get_backend_name() == "sqlite"
-    if is_sqlite:
+    if is_sqlite and create:
         _prepare_sqlite_file(parsed)
+    elif is_sqlite:
+        path = _sqlite_file(parsed)
+        if path is not None and not path.is_file():
+            raise missing_store(parsed)
     try:
         engine = create_engine(parsed, json_serializer=_json_dumps, pool_pre_ping=not is_sqlite)
     except NoSuchModuleError as exc:

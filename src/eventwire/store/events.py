@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, replace
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, Table, and_, or_, select
+from sqlalchemy import ColumnElement, Select, Table, and_, func, or_, select
 
 from eventwire.errors import EventwireError
 from eventwire.records import Event, Location
 from eventwire.store.models import ArticleRow, EventRow
-from eventwire.store.search import apply_search
+from eventwire.store.search import apply_search, search_words
 
 _events = cast(Table, EventRow.__table__)
 
@@ -25,6 +26,7 @@ CODE_PATTERNS = {
     "cameo": r"[0-9]{1,4}",
     "root": r"[0-9]{2}",
     "plover": r"[A-Z_]{1,32}",
+    "country": r"[A-Z]{3}",
 }
 CODE_HINTS = {
     "source": "an actor code prefix, letters and digits (IRN)",
@@ -33,9 +35,14 @@ CODE_HINTS = {
     "cameo": "a CAMEO code prefix, up to 4 digits (04)",
     "root": "a CAMEO root, 1 or 2 digits (04)",
     "plover": "a PLOVER event type (CONSULT)",
+    "country": "an ISO 3166 alpha-3 country code (IRN)",
 }
 # How actor codes (source, target, actor) match: as a prefix (IRN finds IRNGOV) or exactly.
 MATCH_MODES = ("prefix", "exact")
+QUAD_CLASSES = (1, 2, 3, 4)
+GOLDSTEIN_RANGE = (-10.0, 10.0)
+MAX_OUTLET = 200
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_SEARCH = 200
 MAX_ARTICLE_ID = 400
 
@@ -57,12 +64,16 @@ class EventFilter:
 
     Actor codes match by prefix, as CAMEO codes are hierarchical: ``source="IRN"`` finds IRN,
     IRNGOV and IRNMIL; ``actor`` matches either side; ``match="exact"`` makes the three match
-    whole codes (a dyad's own events, as the network counts them). ``cameo`` is a prefix too
-    (``"04"`` finds 040–046); ``root`` and ``plover`` are exact. ``since``/``until`` bound the
-    event date (inclusive), ``doc_id`` is one article, ``negated`` True keeps only events the
-    text denies, False only affirmed ones, None both; ``search`` keeps events of articles matching a
-    full-text search. Blank text is no filter; codes are upper-cased and a one-digit root is
-    padded; anything else malformed raises :class:`FilterError` naming the field.
+    whole codes only (IRN finds IRN, not IRNGOV). ``cameo`` is a prefix too (``"04"`` finds
+    040–046); ``root`` and ``plover`` are exact. ``country`` is the ISO3 code of the country
+    where the event took place; ``quad`` its quad class (1–4); ``goldstein_min`` and
+    ``goldstein_max`` bound its Goldstein score (inclusive; an event without a score is left
+    out by either); ``outlet`` is the article's source (its outlet), matched whole and
+    case-insensitively. ``since``/``until`` bound the event date (inclusive), ``doc_id`` is one
+    article, ``negated`` True keeps only events the text denies, False only affirmed ones, None
+    both; ``search`` keeps events of articles matching a full-text search. Blank text is no
+    filter; codes are upper-cased and a one-digit root is padded; anything else malformed
+    raises :class:`FilterError` naming the field.
     """
 
     source: str | None = None
@@ -71,14 +82,41 @@ class EventFilter:
     cameo: str | None = None
     root: str | None = None
     plover: str | None = None
+    country: str | None = None
+    quad: int | None = None
+    goldstein_min: float | None = None
+    goldstein_max: float | None = None
+    outlet: str | None = None
+    match: str = "prefix"
     since: dt.date | None = None
     until: dt.date | None = None
     doc_id: str | None = None
     negated: bool | None = None
     search: str | None = None
-    match: str = "prefix"
 
     def __post_init__(self) -> None:
+        self._check_codes()
+        self._check_numbers()
+        self._check_days()
+        for name, longest in (
+            ("doc_id", MAX_ARTICLE_ID),
+            ("search", MAX_SEARCH),
+            ("outlet", MAX_OUTLET),
+        ):
+            value = _blank(getattr(self, name), name)
+            if value is not None and len(value) > longest:
+                raise FilterError(name, f"longer than {longest} characters")
+            object.__setattr__(self, name, value)
+        if self.search is not None:
+            check_search(self.search, "search")
+        if self.negated is not None and not isinstance(self.negated, bool):
+            raise FilterError("negated", f"{self.negated!r} is not true or false")
+        if self.match is None:  # an option left unset (Typer gives None) is the default
+            object.__setattr__(self, "match", "prefix")
+        if self.match not in MATCH_MODES:
+            raise FilterError("match", f"{self.match!r}; choose one of {', '.join(MATCH_MODES)}")
+
+    def _check_codes(self) -> None:
         for name, pattern in CODE_PATTERNS.items():
             value = _blank(getattr(self, name), name)
             if value is not None:
@@ -88,25 +126,36 @@ class EventFilter:
                 if not re.fullmatch(pattern, value):
                     raise FilterError(name, f"{getattr(self, name)!r} is not {CODE_HINTS[name]}")
             object.__setattr__(self, name, value)
+
+    def _check_numbers(self) -> None:
+        quad = self.quad
+        if quad is not None and (isinstance(quad, bool) or quad not in QUAD_CLASSES):
+            raise FilterError("quad", f"{quad!r} is not a quad class (1, 2, 3 or 4)")
+        low, high = GOLDSTEIN_RANGE
+        for name in ("goldstein_min", "goldstein_max"):
+            score = getattr(self, name)
+            if score is None:
+                continue
+            if isinstance(score, bool) or not isinstance(score, int | float):
+                raise FilterError(name, f"{score!r} is not a number")
+            if not low <= score <= high:
+                raise FilterError(
+                    name, f"{score} is outside the Goldstein scale ({low:g} to {high:g})"
+                )
+        lowest, highest = self.goldstein_min, self.goldstein_max
+        if lowest is not None and highest is not None and lowest > highest:
+            raise FilterError(
+                "goldstein_max", f"{highest:g} is below the lowest score asked for ({lowest:g})"
+            )
+
+    def _check_days(self) -> None:
         for name in ("since", "until"):
             day = getattr(self, name)
             if isinstance(day, dt.datetime):
                 object.__setattr__(self, name, day.date())
             elif day is not None and not isinstance(day, dt.date):
                 raise FilterError(name, f"{day!r} is not a calendar day (YYYY-MM-DD)")
-        if self.since is not None and self.until is not None and self.since > self.until:
-            raise FilterError("until", f"until ({self.until}) is before since ({self.since})")
-        for name, longest in (("doc_id", MAX_ARTICLE_ID), ("search", MAX_SEARCH)):
-            value = _blank(getattr(self, name), name)
-            if value is not None and len(value) > longest:
-                raise FilterError(name, f"longer than {longest} characters")
-            object.__setattr__(self, name, value)
-        if self.negated is not None and not isinstance(self.negated, bool):
-            raise FilterError("negated", f"{self.negated!r} is not true or false")
-        if self.match is None:  # an option left unset (Typer gives None) is the default
-            object.__setattr__(self, "match", "prefix")
-        if self.match not in MATCH_MODES:
-            raise FilterError("match", f"{self.match!r}; choose one of {', '.join(MATCH_MODES)}")
+        check_day_range(self.since, self.until)
 
     @classmethod
     def parse(
@@ -115,15 +164,22 @@ class EventFilter:
         since: str | dt.date | None = None,
         until: str | dt.date | None = None,
         negated: str | bool | None = None,
+        quad: str | int | None = None,
+        goldstein_min: str | float | None = None,
+        goldstein_max: str | float | None = None,
         match: str | None = None,
         **fields: str | None,
     ) -> EventFilter:
-        """The filter of parameters given as text (``since="2024-01-31"``, ``negated="true"``;
-        ``""`` is absent), as a query string or a form gives them; dates and booleans pass."""
+        """The filter of parameters given as text (``since="2024-01-31"``, ``negated="true"``,
+        ``quad="4"``; ``""`` is absent), as a query string or a form gives them; dates, numbers
+        and booleans pass."""
         return cls(
-            since=_day(since, "since"),
-            until=_day(until, "until"),
+            since=parse_day(since, "since"),
+            until=parse_day(until, "until"),
             negated=_flag(negated, "negated"),
+            quad=_integer(quad, "quad"),
+            goldstein_min=_number(goldstein_min, "goldstein_min"),
+            goldstein_max=_number(goldstein_max, "goldstein_max"),
             match=(match or "").strip().lower() or "prefix",
             **fields,
         )
@@ -134,6 +190,19 @@ class EventFilter:
         return self if self.negated is not None else replace(self, negated=negated)
 
 
+def check_day_range(since: dt.date | None, until: dt.date | None) -> None:
+    """Refuse days that leave nothing between them (until before since), for any listing."""
+    if since is not None and until is not None and since > until:
+        raise FilterError("until", f"until ({until}) is before since ({since})")
+
+
+def check_search(text: str, name: str) -> None:
+    """Refuse a full-text search that can match nothing because it holds no word (``---``,
+    ``"``, ``*``): said at once, where the search would otherwise answer an empty page."""
+    if not search_words(text):
+        raise FilterError(name, f"{text!r} has no word to search for (give letters or digits)")
+
+
 def _blank(value: str | None, name: str) -> str | None:
     if value is None:
         return None
@@ -142,15 +211,22 @@ def _blank(value: str | None, name: str) -> str | None:
     return value.strip() or None
 
 
-def _day(value: str | dt.date | None, name: str) -> dt.date | None:
+def parse_day(value: str | dt.date | None, name: str) -> dt.date | None:
+    """A day given as YYYY-MM-DD text (blank is none); anything else is a FilterError naming
+    ``name`` in words, never a pattern."""
     if value is None or isinstance(value, dt.date):
         return value
-    if not value.strip():
+    text = value.strip()
+    if not text:
         return None
+    problem = f"{value!r} is not a calendar day (YYYY-MM-DD, e.g. 2024-01-31)"
+    # fromisoformat alone also takes 20240131 and week dates: one spelling, as documented.
+    if not _ISO_DAY.fullmatch(text):
+        raise FilterError(name, problem)
     try:
-        return dt.date.fromisoformat(value.strip())
+        return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise FilterError(name, f"{value!r} is not a calendar day (YYYY-MM-DD)") from exc
+        raise FilterError(name, problem) from exc
 
 
 def _flag(value: str | bool | None, name: str) -> bool | None:
@@ -162,6 +238,32 @@ def _flag(value: str | bool | None, name: str) -> bool | None:
     if text in ("true", "false"):
         return text == "true"
     raise FilterError(name, f"{value!r} is not true or false")
+
+
+def _integer(value: str | int | None, name: str) -> int | None:
+    if value is None or isinstance(value, int):
+        return value
+    text = value.strip()
+    if not text:
+        return None
+    if not re.fullmatch(r"[+-]?\d{1,9}", text):
+        raise FilterError(name, f"{value!r} is not a whole number")
+    return int(text)
+
+
+def _number(value: str | float | None, name: str) -> float | None:
+    if value is None or isinstance(value, int | float):
+        return value
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        number = float(text)
+    except ValueError as exc:
+        raise FilterError(name, f"{value!r} is not a number") from exc
+    if not math.isfinite(number):
+        raise FilterError(name, f"{value!r} is not a number")
+    return number
 
 
 def code_prefix(column: Any, value: str) -> ColumnElement[bool]:
@@ -200,6 +302,21 @@ def apply_filter(stmt: Select[Any], flt: EventFilter, dialect: str) -> Select[An
         stmt = stmt.where(c.root == flt.root)
     if flt.plover:
         stmt = stmt.where(c.plover == flt.plover)
+    if flt.country:
+        stmt = stmt.where(c.place_country == flt.country)
+    if flt.quad is not None:
+        stmt = stmt.where(c.quad_class == flt.quad)
+    if flt.goldstein_min is not None:
+        stmt = stmt.where(c.goldstein >= flt.goldstein_min)
+    if flt.goldstein_max is not None:
+        stmt = stmt.where(c.goldstein <= flt.goldstein_max)
+    if flt.outlet is not None:
+        articles = cast(Table, ArticleRow.__table__)
+        # lower() on both sides, as the articles' own source filter (and its lower(source) index).
+        of_outlet = select(articles.c.id).where(
+            func.lower(articles.c.source) == func.lower(flt.outlet)
+        )
+        stmt = stmt.where(c.doc_id.in_(of_outlet.scalar_subquery()))
     if flt.since is not None:
         stmt = stmt.where(c.date >= flt.since)
     if flt.until is not None:
@@ -271,8 +388,6 @@ def event_groups_select(flt: EventFilter, dialect: str) -> Select[Any]:
     distinct outlets, ``articles`` how many articles; ``event_ids`` lists every piece of
     evidence.
     """
-    from sqlalchemy import func
-
     articles = cast(Table, ArticleRow.__table__)
     c = _events.c
     story = func.coalesce(articles.c.story_id, c.doc_id)

@@ -20,6 +20,7 @@ from eventwire.store.engine import masked
 from eventwire.store.events import (
     EVENTS,
     EventFilter,
+    FilterError,
     apply_filter,
     event_groups_select,
     events_select,
@@ -29,7 +30,7 @@ from eventwire.store.events import (
 )
 from eventwire.store.learned import learned_codes
 from eventwire.store.recode import replace_parts, stored_ids
-from eventwire.store.search import apply_search
+from eventwire.store.search import apply_search, ignores_every_word
 from eventwire.store.stories import find_story, record_fingerprint, stories
 
 # Rows fetched per round trip while streaming: large enough to amortise the round trip, small
@@ -66,6 +67,19 @@ class Store:
     @property
     def dialect(self) -> str:
         return self._engine.dialect.name
+
+    def check_search(self, text: str | None) -> None:
+        """Refuse a full-text search this database would answer with nothing whatever it
+        holds (on PostgreSQL, one of stop words only: "the", "or"), naming ``search``."""
+        if text is None or not text.strip():
+            return
+        with self._failures("cannot check a search"), self._engine.connect() as conn:
+            if ignores_every_word(conn, self.dialect, text):
+                raise FilterError(
+                    "search",
+                    f"{text!r} has only words the search ignores (such as 'the', 'of', 'or'): "
+                    "add a word to find",
+                )
 
     def __enter__(self) -> Store:
         return self

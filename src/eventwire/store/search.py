@@ -15,6 +15,7 @@ from typing import Any, cast
 
 from sqlalchemy import (
     ColumnElement,
+    Connection,
     Select,
     Table,
     and_,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     func,
     literal_column,
     or_,
+    select,
     table,
 )
 from sqlalchemy.sql import column
@@ -146,3 +148,15 @@ def apply_search(stmt: Select[Any], dialect: str, text: str, *, ranked: bool) ->
     ]
     stmt = stmt.where(and_(*matches))
     return stmt.order_by(article.c.seq) if ranked else stmt
+
+
+def ignores_every_word(conn: Connection, dialect: str, text: str) -> bool:
+    """Whether the database's search drops every word of ``text``, so it can match nothing:
+    PostgreSQL leaves out English stop words ("the", "of", "or"); FTS5 and the fallback search
+    every word."""
+    if dialect != "postgresql":
+        return False
+    query = pg_tsquery(text)
+    if query is None:
+        return True
+    return int(conn.execute(select(func.numnode(query))).scalar_one()) == 0

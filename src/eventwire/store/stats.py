@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar, cast
 
@@ -325,17 +325,30 @@ class Explorer:
     values; database errors leave as :class:`~eventwire.errors.StoreError` naming the store.
     """
 
-    def __init__(self, store: Store, ttl: float = CACHE_SECONDS) -> None:
+    def __init__(
+        self,
+        store: Store,
+        ttl: float = CACHE_SECONDS,
+        stamp: Callable[[], Hashable] | None = None,
+    ) -> None:
         self.store = store
         self.ttl = ttl
         self._cache: dict[tuple[Any, ...], tuple[float, Any]] = {}
         self._lock = threading.Lock()
+        # A value that changes when the store is written (web.cache.store_stamp): a change
+        # empties the cache, so a new ingest shows at once rather than after ``ttl``.
+        self._stamp = stamp
+        self._last_stamp: Hashable = stamp() if stamp else None
 
     def _cached(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
         """``compute()``, reused for ``ttl`` seconds: a dashboard asks the same aggregate twice
         (page and chart) and on a million events each scan takes seconds."""
         now = time.monotonic()
+        stamp = self._stamp() if self._stamp else None
         with self._lock:
+            if stamp != self._last_stamp:
+                self._cache.clear()
+                self._last_stamp = stamp
             hit = self._cache.get(key)
             if hit is not None and hit[0] > now:
                 return cast(T, hit[1])
@@ -343,7 +356,8 @@ class Explorer:
         with self._lock:
             if len(self._cache) >= CACHE_ENTRIES:
                 self._cache.clear()
-            self._cache[key] = (now + self.ttl, value)
+            if stamp == self._last_stamp:  # else computed from a store that has since changed
+                self._cache[key] = (now + self.ttl, value)
         return value
 
     @contextmanager

@@ -19,6 +19,7 @@ from eventwire.export import GROUPED_FORMATS, MEDIA_TYPES, export_store
 from eventwire.records import Actor, Article, Event, published_iso
 from eventwire.store import EventFilter, FilterError, Store
 from eventwire.store.dyads import BreakRule, Dyad
+from eventwire.store.events import check_day_range
 from eventwire.store.stats import Explorer
 from eventwire.web.params import (
     Day,
@@ -30,6 +31,8 @@ from eventwire.web.params import (
     get_store,
     paging,
     parse_day,
+    parse_search,
+    reject_unknown_params,
     sorting,
     unprocessable,
 )
@@ -56,7 +59,11 @@ from eventwire.web.schemas import (
     Stats,
 )
 
-router = APIRouter(prefix="/api", responses={422: {"model": Problem}})
+router = APIRouter(
+    prefix="/api",
+    responses={422: {"model": Problem}},
+    dependencies=[Depends(reject_unknown_params)],
+)
 
 StoreDep = Annotated[Store, Depends(get_store)]
 ExplorerDep = Annotated[Explorer, Depends(get_explorer)]
@@ -78,15 +85,37 @@ def article_page(
 ) -> tuple[int, list[ArticleSummary]]:
     """A page of article summaries with their event counts (shared with the pages)."""
     filters: dict[str, Any] = {
-        "search": search or None,
+        "search": parse_search(search, "q"),
         "source": source or None,
         "since": parse_day(since, "since"),
         "until": parse_day(until, "until"),
     }
+    try:
+        check_day_range(filters["since"], filters["until"])
+        store.check_search(filters["search"])
+    except FilterError as exc:
+        raise unprocessable("q" if exc.field == "search" else exc.field, exc.reason) from exc
     total = store.count_articles(**filters)
     articles = store.page_articles(**filters, limit=page.limit, offset=page.offset)
     counts = explorer.article_event_counts([a.id for a in articles])
     return total, [ArticleSummary.from_article(a, counts.get(a.id, 0)) for a in articles]
+
+
+ArticleSearch = Annotated[
+    str | None, Query(max_length=200, description="Full-text search in title and text.")
+]
+# The parameter's name before `q` was the one word for a search everywhere; still understood.
+OldArticleSearch = Annotated[
+    str | None,
+    Query(max_length=200, deprecated=True, description="Old name of q (deprecated)."),
+]
+
+
+def article_words(q: str | None, search: str | None) -> str | None:
+    """The article search of ``q``, or of its deprecated name ``search``; both is a 422."""
+    if q and search and q != search:
+        raise unprocessable("search", "the old name of q: give q alone")
+    return q or search
 
 
 @router.get("/articles", response_model=ArticlePage, summary="List articles")
@@ -94,14 +123,21 @@ def list_articles(
     store: StoreDep,
     explorer: ExplorerDep,
     page: PagingDep,
-    search: Annotated[str | None, Query(max_length=200, description="Full-text search.")] = None,
+    q: ArticleSearch = None,
+    search: OldArticleSearch = None,
     source: Annotated[str | None, Query(max_length=200, description="Outlet name.")] = None,
     since: Day = None,
     until: Day = None,
 ) -> ArticlePage:
-    """Stored articles by publication day (best matches first with ``search``)."""
+    """Stored articles by publication day (best matches first with ``q``)."""
     total, items = article_page(
-        store, explorer, page, search=search, source=source, since=since, until=until
+        store,
+        explorer,
+        page,
+        search=article_words(q, search),
+        source=source,
+        since=since,
+        until=until,
     )
     return ArticlePage(total=total, limit=page.limit, offset=page.offset, items=items)
 

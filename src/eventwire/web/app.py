@@ -8,7 +8,8 @@ the page unescaped.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import os
+from collections.abc import Awaitable, Callable, Iterable
 from importlib.resources import files
 from typing import Any
 
@@ -23,6 +24,8 @@ from eventwire.errors import StoreError
 from eventwire.store import Store, open_store
 from eventwire.store.stats import Explorer
 from eventwire.web import api, pages
+from eventwire.web.cache import CACHE_SECONDS, ResponseCache, store_stamp
+from eventwire.web.guard import LOOPBACK_HOSTS, HeadAsGet, HostGuard
 
 CSP = "; ".join(
     (
@@ -63,8 +66,16 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") and request.url.path != "/api/docs"
 
 
-def create_app(store: Store | str) -> FastAPI:
-    """The web application over ``store`` (an open Store, or a database URL to open)."""
+def create_app(
+    store: Store | str,
+    allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
+    cache_seconds: float = CACHE_SECONDS,
+) -> FastAPI:
+    """The web application over ``store`` (an open Store, or a database URL to open).
+
+    Only requests whose Host header names one of ``allowed_hosts`` are answered ("*": any);
+    successful GET answers are cached for ``cache_seconds`` (0: never) or until the store changes.
+    """
     if isinstance(store, str):
         store = open_store(store)
     app = FastAPI(
@@ -79,7 +90,8 @@ def create_app(store: Store | str) -> FastAPI:
         openapi_url="/api/openapi.json",
     )
     app.state.store = store
-    app.state.explorer = Explorer(store)
+    stamp = store_stamp(store.url)
+    app.state.explorer = Explorer(store, stamp=stamp)
     app.state.templates = pages.make_templates(str(files("eventwire.web") / "templates"))
     app.mount("/static", StaticFiles(directory=str(files("eventwire.web") / "static")), "static")
     app.include_router(api.router)
@@ -93,6 +105,11 @@ def create_app(store: Store | str) -> FastAPI:
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return response
+
+    # Added last = runs first: the Host check, then HEAD as GET, then the cache.
+    app.add_middleware(ResponseCache, stamp=stamp, ttl=cache_seconds)
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(HostGuard, allowed=list(allowed_hosts), headers=SECURITY_HEADERS)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -110,6 +127,33 @@ def create_app(store: Store | str) -> FastAPI:
         return _error(request, 503, str(exc), str(exc))
 
     return app
+
+
+# `eventwire serve --workers N` starts N processes, each importing this factory: the settings
+# travel in the environment because uvicorn can only start workers from an import string.
+SERVE_ENV = {
+    "db": "EVENTWIRE_SERVE_DB",
+    "hosts": "EVENTWIRE_SERVE_ALLOWED_HOSTS",
+    "cache": "EVENTWIRE_SERVE_CACHE_SECONDS",
+}
+
+
+def serve_settings(db: str, allowed_hosts: Iterable[str], cache_seconds: float) -> dict[str, str]:
+    """The environment that `app_from_environment` reads (hosts separated by spaces)."""
+    return {
+        SERVE_ENV["db"]: db,
+        SERVE_ENV["hosts"]: " ".join(allowed_hosts),
+        SERVE_ENV["cache"]: str(cache_seconds),
+    }
+
+
+def app_from_environment() -> FastAPI:
+    """The application one `serve --workers` process runs (see ``serve_settings``)."""
+    return create_app(
+        os.environ[SERVE_ENV["db"]],
+        allowed_hosts=os.environ[SERVE_ENV["hosts"]].split(),
+        cache_seconds=float(os.environ[SERVE_ENV["cache"]]),
+    )
 
 
 def _error(request: Request, status: int, detail: Any, message: str) -> Response:

@@ -18,6 +18,7 @@ from eventwire.clean import lead_apart
 from eventwire.events.codes import table as cameo_table
 from eventwire.store import EventFilter
 from eventwire.web import api
+from eventwire.web.guard import safe_link
 from eventwire.web.highlight import highlight
 from eventwire.web.params import (
     FILTER_PARAMS,
@@ -26,10 +27,15 @@ from eventwire.web.params import (
     Sorting,
     event_query,
     paging,
+    reject_unknown_params,
     sorting,
 )
 
-router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+router = APIRouter(
+    include_in_schema=False,
+    default_response_class=HTMLResponse,
+    dependencies=[Depends(reject_unknown_params)],
+)
 QUAD_NAMES = {
     1: "verbal cooperation",
     2: "material cooperation",
@@ -93,6 +99,8 @@ def make_templates(directory: str) -> Jinja2Templates:
     )
     # Names of codes, from the CAMEO table, shown beside them.
     templates.env.globals.update(cameo_name=cameo_name, plover_label=plover_label)
+    # Stored URLs are input: only http(s) ones become links (guard.safe_link).
+    templates.env.globals.update(safe_link=safe_link)
     return templates
 
 
@@ -152,11 +160,13 @@ def articles_page(
     store: StoreDep,
     explorer: ExplorerDep,
     page: PagingDep,
-    search: Annotated[str | None, Query(max_length=200)] = None,
+    q: api.ArticleSearch = None,
+    search: api.OldArticleSearch = None,
     source: Annotated[str | None, Query(max_length=200)] = None,
     since: Day = None,
     until: Day = None,
 ) -> HTMLResponse:
+    search = api.article_words(q, search)
     total, items = api.article_page(
         store, explorer, page, search=search, source=source, since=since, until=until
     )
