@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,8 @@ FAILURES = [
     ("huge-line.jsonl:2", "over the 2.0 MB limit"),
     ("huge-line.txt", "over the 2.0 MB limit"),
     ("h-long: nlp failed", "10,000 sentences, over the limit of 2,000"),
+    ("r2-big-integer.jsonl:2", "an integer over 4,300 digits long"),
+    ("r2-deep-field.jsonl:2 [x]", "nested 900 levels deep, over the limit of 64"),
     ("h-punct: nlp failed", "a run of 12,000 punctuation characters at offset 10, over the limit"),
     ("h-amp: nlp failed", "10,000 characters without a space at offset 7, over the limit of"),
 ]
@@ -55,6 +58,8 @@ STORED = {
     "h-nul", "h-u1", "h-u3", "h-rtl", "h-zw", "h-t11", "h-t12", "h-ok", "h-a2", "h-d1", "h-d3",
     "h-c1", "h-xxe", "h-before", "h-after-huge", "h-html", "h-sur", "h-before-punct",
     "h-after-punct",
+    "h-r2-a", "h-r2-b", "h-r2-c", "h-r2-tz", "h-r2-9999", "h-r2-jalali", "h-r2-1399",
+    "h-r2-837703", "h-r2-nan", "h-r2-cr1", "h-r2-cr2",
 }  # fmt: skip
 
 
@@ -123,6 +128,12 @@ def test_hostile_corpus_stores_exactly_the_valid_records(
     assert surrogate.text == "Iran\ufffd and Russia held talks in Vienna."
     assert (surrogate.title, surrogate.tags) == ("Lone \ufffd surrogate", ["talks\ufffd"])
     assert surrogate.meta == {"desk": "x\ufffdy"}
+    # Round two: impossible dates are not stored, the Jalali one is converted, NaN is null.
+    dates = {i: articles[i].published for i in ("h-r2-tz", "h-r2-9999", "h-r2-1399")}
+    assert dates == {"h-r2-tz": None, "h-r2-9999": None, "h-r2-1399": None}
+    assert articles["h-r2-jalali"].published == date(2021, 3, 20)
+    assert articles["h-r2-nan"].meta == {"score": None, "max": None}
+    assert articles["h-r2-cr1"].text == "Iran and Russia\rheld talks."
 
 
 @pytest.mark.slow

@@ -54,9 +54,17 @@ _QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c i
 _DASHES = "-–—"
 
 
+# Every decimal digit but ASCII's: full-width, Persian, Arabic-Indic, Devanagari, mathematical...
+_NON_ASCII_DIGIT_RE = re.compile(r"(?![0-9])\d")
+
+
 def to_ascii_digits(text: str) -> str:
-    """``text`` with Persian and Arabic-Indic digits replaced by ASCII digits."""
-    return text.translate(_DIGITS)
+    """``text`` with every Unicode decimal digit (Persian, Arabic-Indic, full-width...) in ASCII."""
+    if text.isascii():
+        return text
+    return _NON_ASCII_DIGIT_RE.sub(
+        lambda m: str(unicodedata.decimal(m[0])), text.translate(_DIGITS)
+    )
 
 
 def clean_text(text: str) -> str:

@@ -12,6 +12,8 @@ DEFAULT_DB = "sqlite:///eventwire.db"
 # named here so that the command line can list them without importing either (both are slow to
 # import, and a command should reach its work quickly: see docs/performance.md).
 INPUT_FORMATS = ("scraped", "jsonl", "csv", "html", "feed", "text")
+# Calendars numeric record dates may be written in (--calendar).
+CALENDARS = ("gregorian", "jalali")
 EXPORT_FORMATS = ("csv", "tsv", "jsonl", "parquet", "geojson", "graphml")
 # User actor dictionaries in force (paths joined by os.pathsep): the CLI's --dict sets it, and
 # worker processes inherit it (eventwire.actors.lexicon.configured_lexicon reads it).

@@ -70,6 +70,7 @@ def ingest(
     workers: int = 1,
     reprocess: bool = False,
     limits: Limits | None = None,
+    calendar: str | None = None,
     follow_links: bool = False,
 ) -> IngestSummary:
     """Read every record under ``paths``, process the new ones and store each atomically.
@@ -100,6 +101,7 @@ def ingest(
             fmt=fmt,
             encoding=encoding,
             max_bytes=max_bytes,
+            calendar=calendar,
             follow_links=follow_links,
             on_skip=summary.warnings.append,
         )

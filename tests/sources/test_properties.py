@@ -7,6 +7,7 @@ import io
 import json
 from datetime import UTC, date, datetime, timedelta, timezone
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -14,7 +15,7 @@ from eventwire.clean import clean_text, content_id, split_paragraphs
 from eventwire.document import Document
 from eventwire.records import Article, ReadFailure
 from eventwire.sources import FORMATS, read_stream
-from eventwire.sources.fields import parse_published
+from eventwire.sources.fields import ImpossibleDate, parse_published
 from eventwire.sources.text import parse_text
 
 READERS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -90,8 +91,12 @@ def test_content_id_ignores_spacing(text: str, space: str) -> None:
     assert content_id(text) == content_id(space.join(text.split(" ")) if " " in text else text)
 
 
+# A news article is dated 1900 to next year; later or earlier dates are refused.
+LAST_YEAR = date.today().year + 1
+
+
 @given(
-    st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2040, 1, 1)),
+    st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(LAST_YEAR, 12, 30)),
     st.integers(-12 * 60, 14 * 60),
 )
 def test_parse_published_round_trips_iso_times_with_offsets(moment: datetime, minutes: int) -> None:
@@ -100,6 +105,12 @@ def test_parse_published_round_trips_iso_times_with_offsets(moment: datetime, mi
     assert parse_published(aware.astimezone(UTC).isoformat()) == aware
 
 
-@given(st.dates(date(1900, 1, 1), date(2100, 12, 31)))
+@given(st.dates(date(1900, 1, 1), date(LAST_YEAR, 12, 31)))
 def test_parse_published_iso_day_is_a_day(day: date) -> None:
     assert parse_published(day.isoformat()) == day
+
+
+@given(st.one_of(st.dates(max_value=date(1899, 12, 31)), st.dates(date(LAST_YEAR + 1, 1, 1))))
+def test_parse_published_refuses_days_no_news_article_has(day: date) -> None:
+    with pytest.raises(ImpossibleDate, match=f"year {day.year} \\(before 1900 or after"):
+        parse_published(day.isoformat())

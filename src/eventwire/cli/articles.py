@@ -42,6 +42,7 @@ from eventwire.cli.common import (
     use_dicts,
 )
 from eventwire.config import (
+    CALENDARS,
     DEFAULT_DB,
     DEFAULT_MAX_ARTICLE_BYTES,
     DEFAULT_MAX_ARTICLE_SECONDS,
@@ -96,6 +97,13 @@ def ingest_command(
     ] = False,
     max_sentences: MaxSentencesOption = DEFAULT_MAX_SENTENCES,
     max_seconds: MaxSecondsOption = DEFAULT_MAX_ARTICLE_SECONDS,
+    calendar: Annotated[
+        str | None,
+        typer.Option(
+            help="Calendar of numeric dates in JSONL/CSV records: gregorian (default) or jalali "
+            "(1399-12-30 is read as solar hijri). A record's own 'calendar' field also counts."
+        ),
+    ] = None,
     follow_links: Annotated[
         bool,
         typer.Option(
@@ -107,6 +115,7 @@ def ingest_command(
 ) -> None:
     """Read, code and store articles; re-ingesting the same article adds nothing."""
     check_choice(input_format, INPUT_FORMATS, "--format")
+    check_choice(calendar, CALENDARS, "--calendar")
     check_choice(engine, ("local", "dask"), "--engine")
     if reprocess and engine != "local":
         raise typer.BadParameter("runs on the local engine only", param_hint="--reprocess")
@@ -144,6 +153,7 @@ def ingest_command(
                 workers=workers or default_workers(),
                 reprocess=reprocess,
                 limits=limits,
+                calendar=calendar,
                 follow_links=follow_links,
             )
     report(summary)

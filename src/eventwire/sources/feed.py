@@ -10,14 +10,14 @@ from typing import Any, BinaryIO
 
 import feedparser
 
-from eventwire.clean import clean_text, content_id, split_paragraphs
+from eventwire.clean import clean_text, content_id, split_paragraphs, to_ascii_digits
 from eventwire.errors import Where
 from eventwire.records import Article, Notice, Published, ReadFailure, ReadResult
 from eventwire.sources.decode import (
     read_whole,
     size_reason,
 )
-from eventwire.sources.fields import parse_published
+from eventwire.sources.fields import parse_published, plausible_published
 from eventwire.sources.jsonl import CONTAINER_FACTOR
 from eventwire.sources.markup import html_to_text
 
@@ -101,7 +101,7 @@ def _entry_article(
         return ReadFailure(where, size_reason(size, max_bytes))
     url = entry.get("link") or None
     return Article(
-        id=entry.get("id") or url or content_id(body),
+        id=to_ascii_digits(entry.get("id") or url or content_id(body)),
         text=body,
         title=clean_text(entry.get("title") or "") or None,
         source=source,
@@ -129,7 +129,10 @@ def _published(entry: Any, where: Where, warnings: list[Notice]) -> Published | 
         # feedparser's own parse is in UTC and understands more date spellings than we do.
         parsed = entry.get(f"{key}_parsed")
         if parsed is not None:
-            return datetime(*parsed[:6]).replace(tzinfo=UTC)
+            try:
+                return plausible_published(datetime(*parsed[:6]).replace(tzinfo=UTC), value)
+            except ValueError:  # feedparser gives year 0 or 99999 as readily as any other
+                pass
         if published is not None:
             return published
     warnings.append(Notice(Where(where.path, where.line, "published"), "entry has no date"))

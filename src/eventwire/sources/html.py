@@ -53,7 +53,9 @@ def parse_html(page: str, path: str) -> ReadResult:
     where = Where(path, 1)
     extracted = trafilatura.extract(
         page, output_format="json", with_metadata=True, date_extraction_params=_DATE_PARAMS
-    )
+    ) or trafilatura.extract(page, output_format="json", with_metadata=False)
+    # (The second try: trafilatura discards the whole page when its metadata, such as a date
+    # with a +25:00 offset, cannot be parsed; the text is still the article's.)
     found: dict[str, Any] = json.loads(extracted) if extracted else {}
     title = clean_text(found.get("title") or "") or None
     lines = [clean_text(line) for line in (found.get("text") or "").split("\n")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -17,10 +18,17 @@ CONTAINER_FACTOR = 50
 _WHITESPACE = " \t\r\n"
 # Python's JSON decoder recurses once per nesting level; no article is nested this deep.
 TOO_DEEP = "invalid JSON: nested too deeply (about 1,000 levels is the most read)"
+# Python refuses to convert integers this long (quadratic cost); JSON allows them.
+TOO_LONG_NUMBER = f"invalid JSON: an integer over {sys.get_int_max_str_digits():,} digits long"
 
 
 def read_jsonl(
-    stream: BinaryIO, path: str, encoding: str | None, max_bytes: int, whole: bool = False
+    stream: BinaryIO,
+    path: str,
+    encoding: str | None,
+    max_bytes: int,
+    whole: bool = False,
+    calendar: str | None = None,
 ) -> Iterator[ReadResult]:
     """Articles from JSON Lines, or from one JSON array/object when the file is one document.
 
@@ -36,27 +44,41 @@ def read_jsonl(
             return
         data, text = read
         if _is_one_document(text):
-            yield from _read_document(text, path, max_bytes)
+            yield from _read_document(text, path, max_bytes, calendar)
             return
         stream = io.BytesIO(data)
-    yield from _read_lines(stream, path, encoding, max_bytes)
+    yield from _read_lines(stream, path, encoding, max_bytes, calendar)
 
 
 def _is_one_document(text: str) -> bool:
     """Whether ``text`` is (or is a broken) single JSON document rather than JSON Lines."""
     try:
         json.loads(text)
-    except RecursionError:
-        return text.lstrip(_WHITESPACE).startswith("[")
-    except json.JSONDecodeError as err:
-        # A second value after the first is JSON Lines; any other error in an array is a broken
-        # array, reported at its place by the document reader.
-        return err.msg != "Extra data" and text.lstrip(_WHITESPACE).startswith("[")
+    except (RecursionError, ValueError) as err:
+        if isinstance(err, json.JSONDecodeError) and err.msg == "Extra data":
+            return False  # a second value after the first: JSON Lines
+        # Any other error in an array is a broken array, reported at its place by the document
+        # reader; but a line of brackets followed by records is JSON Lines with one bad line,
+        # read line by line so the records after it are not lost.
+        stripped = text.strip(_WHITESPACE)
+        return stripped.startswith("[") and not (_is_jsonl_tail(stripped))
     return True
 
 
+def _is_jsonl_tail(text: str) -> bool:
+    """Whether a line after the first of ``text`` is a JSON object on a line of its own."""
+    for line in text.split("\n")[1:]:
+        line = line.strip(_WHITESPACE)
+        if line.startswith("{") and line.endswith("}"):
+            try:
+                return isinstance(json.loads(line), dict)
+            except (RecursionError, ValueError):
+                continue
+    return False
+
+
 def _read_lines(
-    stream: BinaryIO, path: str, encoding: str | None, max_bytes: int
+    stream: BinaryIO, path: str, encoding: str | None, max_bytes: int, calendar: str | None
 ) -> Iterator[ReadResult]:
     for raw in iter_lines(stream, max_bytes):
         where = Where(path, raw.number)
@@ -77,7 +99,10 @@ def _read_lines(
         except RecursionError:
             yield ReadFailure(where, TOO_DEEP)
             continue
-        yield article_from_record(record, where)
+        except ValueError:
+            yield ReadFailure(where, TOO_LONG_NUMBER)
+            continue
+        yield article_from_record(record, where, calendar)
 
 
 def _invalid(err: json.JSONDecodeError) -> str:
@@ -91,7 +116,9 @@ def _skip_space(text: str, index: int) -> int:
     return index
 
 
-def _read_document(text: str, path: str, max_bytes: int) -> Iterator[ReadResult]:
+def _read_document(
+    text: str, path: str, max_bytes: int, calendar: str | None
+) -> Iterator[ReadResult]:
     """Each element of a top-level array (or the single top-level object), with its line."""
     decoder = json.JSONDecoder()
     index = _skip_space(text, 0)
@@ -112,12 +139,15 @@ def _read_document(text: str, path: str, max_bytes: int) -> Iterator[ReadResult]
         except RecursionError:
             yield ReadFailure(Where(path, line), TOO_DEEP)
             return
+        except ValueError:
+            yield ReadFailure(Where(path, line), TOO_LONG_NUMBER)
+            return
         where = Where(path, line)
         size = len(text[index:end].encode("utf-8"))
         if size > max_bytes:
             yield ReadFailure(where, size_reason(size, max_bytes))
         else:
-            yield article_from_record(record, where)
+            yield article_from_record(record, where, calendar)
         if not in_array:
             return
         index = _skip_space(text, end)

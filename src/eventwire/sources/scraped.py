@@ -27,10 +27,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, BinaryIO
 
-from eventwire.clean import clean_text, content_id, drop_repeated_lead, same_text, strip_dateline
+from eventwire.clean import (
+    clean_text,
+    content_id,
+    drop_repeated_lead,
+    same_text,
+    strip_dateline,
+    to_ascii_digits,
+)
 from eventwire.errors import Where
 from eventwire.records import Article, Notice, Published, ReadFailure, ReadResult
 from eventwire.sources.decode import read_whole
+from eventwire.sources.fields import plausible_published
 from eventwire.whenwhere.calendars import parse_jalali
 
 HEADER_RE = re.compile(r"date\s+(?P<date>\d{4}-\d{2}-\d{2})\b")
@@ -251,7 +259,7 @@ def _published(
     published: Published | None = None
     if jalali_text.strip():
         try:
-            published = parse_jalali(jalali_text)
+            published = plausible_published(parse_jalali(jalali_text), jalali_text.strip())
         except ValueError as err:
             page.warn(number, "published", str(err))
     elif number is None:
@@ -259,6 +267,11 @@ def _published(
     day = published.date() if isinstance(published, datetime) else published
     for other, name in ((gregorian, "Gregorian date"), (header_day, "header date")):
         if other is None:
+            continue
+        try:
+            plausible_published(other, str(other))
+        except ValueError as err:
+            page.warn(number, "published", f"{name}: {err}")
             continue
         if day is None:
             page.warn(number, "published", f"no Jalali date; the {name} {other} is used")
@@ -277,7 +290,8 @@ def _article_id(source: str | None, news_code: str | None) -> str | None:
     if not source or not news_code:
         return None
     slug = re.sub(r"[^\w]+", "-", source.casefold()).strip("-")
-    return f"{slug}-{news_code}" if slug else None
+    # Full-width or Persian digits in a code are the same number: "tabnak-８３７703" is 837703.
+    return to_ascii_digits(f"{slug}-{news_code}") if slug else None
 
 
 def _language(text: str) -> str | None:

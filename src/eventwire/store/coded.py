@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Connection, Table, case, insert, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from eventwire.records import Actor, Event, LearnedSupport, Mention, Sentence
@@ -54,9 +54,37 @@ def _insert_ignore(dialect: str, table: Table, keys: Sequence[str]) -> Any:
     return insert(table)
 
 
+# An actor's descriptive columns; the (code, name) key names the actor.
+_ACTOR_DETAILS = ("country", "sector", "kind")
+
+
+def _upsert_actor(dialect: str, values: dict[str, Any]) -> Any:
+    """INSERT of an actor row that, when (code, name) exists, keeps for each detail the smaller
+    of the stored and the new value (a value beats none): the row is the same whatever order
+    the articles naming the actor were stored in, where "first one wins" was not."""
+    if dialect == "sqlite":
+        stmt: Any = sqlite.insert(_actors).values(values)
+    elif dialect == "postgresql":
+        stmt = postgresql.insert(_actors).values(values)
+    else:
+        return insert(_actors).values(values)
+    chosen = {name: _smaller(_actors.c[name], stmt.excluded[name]) for name in _ACTOR_DETAILS}
+    return stmt.on_conflict_do_update(index_elements=["code", "name"], set_=chosen)
+
+
+def _smaller(stored: Any, new: Any) -> Any:
+    # An empty string says as little as NULL ("kind" unknown).
+    return case(
+        (or_(stored.is_(None), stored == ""), new),
+        (or_(new.is_(None), new == ""), stored),
+        (new < stored, new),
+        else_=stored,
+    )
+
+
 def _actor_id(connection: Connection, dialect: str, actor: Actor) -> int:
-    # Actors are shared across articles, identified by (code, name): insert if new, then read
-    # the id back (RETURNING gives nothing when the row existed already).
+    # Actors are shared across articles, identified by (code, name): insert or merge, then read
+    # the id back (RETURNING would differ between dialects on conflict).
     values = {
         "code": actor.code,
         "name": actor.name,
@@ -64,7 +92,7 @@ def _actor_id(connection: Connection, dialect: str, actor: Actor) -> int:
         "sector": actor.sector,
         "kind": actor.kind,
     }
-    connection.execute(_insert_ignore(dialect, _actors, ["code", "name"]), values)
+    connection.execute(_upsert_actor(dialect, values))
     found = connection.execute(
         select(_actors.c.id).where(_actors.c.code == actor.code, _actors.c.name == actor.name)
     ).scalar_one()
