@@ -67,6 +67,8 @@ _MONTH_WORD = re.compile(
 )
 _BLANK_LINE_BEFORE = re.compile(r"\n[ \t]*\n\s*\Z")
 _BARE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# Any year written in four digits: what makes a far or odd date believable.
+_WRITTEN_YEAR = re.compile(r"\b(1\d\d\d|20\d\d)\b")
 _JALALI_RE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(jalali_month_names()) + r")")
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _PAST_AUX = {"had", "was", "were", "did"}
@@ -199,11 +201,7 @@ def _too_old(period: Period, published: date, text: str) -> bool:
     """A period more than a century before publication is believed only with its year written
     ("June 23, 1941"): "the cathedral 900 years ago" gives no date to any event."""
     century_before = published.replace(year=published.year - 100, day=min(published.day, 28))
-    return (
-        period.first < century_before
-        and not _BARE_YEAR.search(text)
-        and not re.search(r"\b1\d\d\d\b", text)
-    )
+    return period.first < century_before and not _WRITTEN_YEAR.search(text)
 
 
 def _past_but_ahead(period: Period, published: date, text: str, tense: str) -> bool:
@@ -212,7 +210,7 @@ def _past_but_ahead(period: Period, published: date, text: str, tense: str) -> b
     return (
         tense == "past"
         and period.first > published + timedelta(days=1)
-        and not _BARE_YEAR.search(text)
+        and not _WRITTEN_YEAR.search(text)
     )
 
 
