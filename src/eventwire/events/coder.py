@@ -113,6 +113,8 @@ class Candidate:
     # ``reverse_only`` ("[:b]": "received assurances from X") only that act is coded.
     reverse: str | None = None
     reverse_only: bool = False
+    # A pattern coding the same act both ways ("signed an accord" [057:057]): done together.
+    symmetric: bool = False
 
 
 def stage(doc: Document) -> Document:
@@ -156,8 +158,16 @@ def code_sentence(doc: Document, idx: int, sent: Span) -> list[tuple[Event, Expl
         if _mutual(cand) and not any(t.code for t in targets):
             cand.sources = _names_in_one_subject(doc, cand.sources)
         # Subjects of the trigger itself or of an event noun's light verb, not inherited ones.
+        # A passive's agents count as its subjects when its pattern codes one act done
+        # together ("the accord was signed by X, Y and Z", [057:057]); other agents ("the
+        # meeting was attended by X and Y", [043:042]) each did it, not to each other.
+        by_agent = cand.symmetric
         coordinated = [
-            s for s in cand.sources if s.code and "nsubj" in s.how and "inherited" not in s.how
+            s
+            for s in cand.sources
+            if s.code
+            and ("nsubj" in s.how or (by_agent and s.how.split(":")[0] == "agent"))
+            and "inherited" not in s.how
         ]
         # A place standing in for a target ("met in Athens") says where coordinated subjects
         # met, not with whom: "Cyprus, Greece and Israel met in Athens" is a meeting of the
@@ -398,7 +408,10 @@ class VerbReading:
         path = f"{self.source_path}←{self.verb.text}→{self.target_path}"
         why = _explain(self.verb, self.m, path, self.mood)
         span = _span(self.verb, self.sources, self.targets)
-        return Candidate(self.code, self.sources, self.targets, self.mood, why, span, self.reverse)
+        symmetric = self.m.pattern is not None and self.m.code.reverse == self.m.code.forward
+        return Candidate(
+            self.code, self.sources, self.targets, self.mood, why, span, self.reverse, False, symmetric
+        )
 
 
 def clause_can_report(r: VerbReading) -> bool:
@@ -1008,7 +1021,11 @@ def _names_in_one_subject(doc: Document, sources: list[Party]) -> list[Party]:
 
 def _codes_itself(verb: Token, code: str) -> bool:
     m = match_verb(verb)
-    return m is not None and m.pattern is not None and (m.code.forward or "")[:2] == code[:2]
+    if m is None or m.pattern is None or m.on_passive_subject:
+        # "a memorandum was signed between X and Y": the passive verb's pattern matched the
+        # noun itself, whose listed members are the parties the verb lacks.
+        return False
+    return (m.code.forward or "")[:2] == code[:2]
 
 
 def _explain(verb: Token, m: VerbMatch, path: str, mood: Mood) -> Explanation:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwire import vocabulary
+from eventwire.actors.roles import PERSON_ROLES, ROLE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -54,3 +55,32 @@ def group_size(token: Token) -> int | None:
         elif word in PARTICIPATION or child.lemma_.lower() in ATTENDING:
             size = size or 0
     return size
+
+
+# Singular role words whose plural may refer back to named people ("the energy ministers").
+ROLE_NOUNS = PERSON_ROLES | ROLE_WORDS.keys()
+
+
+def role_plural(token: Token) -> tuple[str, frozenset[str], int] | None:
+    """ "the energy ministers", "the two foreign ministers": a definite plural of a person's
+    role, as (role, the words that narrow it, its size or 0); None for any other phrase.
+    Only "the" or a number makes it refer back: "ministers met" may be anyone."""
+    if token.tag_ != "NNS" or token.lemma_.lower() not in ROLE_NOUNS:
+        return None
+    size, definite = 0, False
+    narrowing: set[str] = set()
+    for child in token.children:
+        word = child.lower_
+        if child.dep_ == "det":
+            definite = definite or word == "the"
+        elif word in NUMBERS:
+            size = NUMBERS[word]
+        elif child.like_num and word.isdigit():
+            size = int(word)
+        elif child.dep_ in ("compound", "amod") and child.i < token.i:
+            narrowing.add(child.lemma_.lower())
+        elif child.dep_ in ("poss", "prep", "acl", "relcl"):
+            return None  # "the ministers of the bloc", "their ministers": not a plain back-reference
+    if not definite and not size:
+        return None
+    return token.lemma_.lower(), frozenset(narrowing), size

@@ -9,7 +9,7 @@ other events.  Places are never parties: objects of "in", "at", "near" are not r
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from eventwire import vocabulary
 from eventwire.actors.index import actor_at, actors_in
@@ -453,9 +453,58 @@ def group_members(doc: Document, token: Token, how: str) -> list[Party]:
     """The parties a marked group phrase refers to, or [] when it is not one or none precede."""
     size = gatherings.group_size(token)
     if size is None:
-        return []
+        return role_members(doc, token, how)
     for group in reversed(enumerations(doc, token.i)):
         countries = {p.actor.country for p in group if p.actor}
         if size in (0, len(countries)):
             return [Party(p.actor, token.i, f"{how}:group-ref") for p in group]
     return []
+
+
+# How many words before a person's name may make up their title ("Israeli prime minister").
+TITLE_SPAN = 5
+
+
+def role_members(doc: Document, token: Token, how: str) -> list[Party]:
+    """The people "the energy ministers" refers to: each person named earlier in the same
+    paragraph under a title holding the role and every word that narrows it ("energy minister
+    Yuval Steinitz, ... energy minister Konstantinos Hatzidakis"); at least two of them, and as
+    many as the phrase says when it gives a number.  Else []."""
+    role = gatherings.role_plural(token)
+    if role is None:
+        return []
+    word, narrowing, size = role
+    assert doc.parsed is not None
+    text = doc.parsed.text
+    begin = text.rfind("\n\n", 0, token.sent.start_char) + 1  # the paragraph's first character
+    found: list[Party] = []
+    for actor in doc.actors:
+        if actor.kind != "person" or not actor.code or any(p.actor is actor for p in found):
+            continue
+        for mention in actor.mentions:
+            if not begin <= mention.start < token.idx:
+                continue
+            title = _title_words(doc.parsed, mention.start)
+            if word in title and narrowing <= title:
+                found.append(Party(actor, token.i, f"{how}:role-ref"))
+                break
+    if len(found) < 2 or (size and len(found) != size):
+        return []
+    return found
+
+
+def _title_words(parsed: Any, start: int) -> set[str]:
+    """The lower-case lemmas of the title words right before the name starting at ``start``:
+    ("energy minister" Yuval Steinitz); the run stops at punctuation, a conjunction or a
+    determiner."""
+    span = parsed.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return set()
+    first = span[0]
+    words: set[str] = set()
+    for i in range(first.i - 1, max(first.sent.start, first.i - TITLE_SPAN) - 1, -1):
+        t = parsed[i]
+        if t.is_punct or t.pos_ in ("CCONJ", "DET", "ADP", "VERB", "AUX", "PRON"):
+            break
+        words.add(t.lemma_.lower())
+    return words

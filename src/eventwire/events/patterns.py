@@ -63,6 +63,8 @@ class VerbMatch:
     pattern: VerbPattern | None
     words: int  # how many words the pattern matched (0 for a default)
     lemma: str
+    # The pattern matched a passive subject as the thing acted on ("the accord was signed").
+    on_passive_subject: bool = False
 
     @property
     def rule(self) -> str:
@@ -277,6 +279,35 @@ def entries_for(verb: Token) -> list[VerbEntry]:
     return found
 
 
+def _best_pattern(
+    entries: list[VerbEntry],
+    after: Words,
+    before: Words,
+    preps: list[tuple[str, Words]],
+) -> tuple[tuple[int, bool], Compiled, VerbEntry] | None:
+    """The longest pattern of the entries' blocks that the clause's words fit."""
+    best: tuple[tuple[int, bool], Compiled, VerbEntry] | None = None
+    for entry in entries:
+        for c in _compiled(entry.block):
+            if not _applies(c, entry):
+                continue
+            n = _try(c, after, before, preps)
+            if n > 0 and (best is None or (n, c.author == entry.lemma) > best[0]):
+                # Of equally long matches, the one written for this verb ("ratified the
+                # treaty" 057, not the block's "approved the treaty" 031): TABARI's patterns
+                # were per verb before PETRARCH2 merged synonyms into blocks.
+                best = ((n, c.author == entry.lemma), c, entry)
+    return best
+
+
+def _passive_object(verb: Token) -> list[Token]:
+    """The tokens of a passive clause's subject ("the agreement" of "was signed"), else none."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    return [t for c in subjects for t in _subtree(c, NOT_IN_PHRASE)]
+
+
 def match_verb(verb: Token) -> VerbMatch | None:
     """The code of a verb token from its patterns, else its default; None if not in the lexicon."""
     lemma = verb.lemma_.lower()
@@ -299,19 +330,17 @@ def match_verb(verb: Token) -> VerbMatch | None:
     after = _words(after_tokens)
     before = _words(before_tokens)
     preps = [(p.lower_, _words(_subtree(p, NOT_IN_PHRASE)[1:])) for p in _prep_children(verb)]
-    best: tuple[tuple[int, bool], Compiled, VerbEntry] | None = None
     multi = [e for e in entries if e.after]
     # A multi-word verb ("call off") claims the token before the single word does.
-    for entry in multi or entries:
-        for c in _compiled(entry.block):
-            if not _applies(c, entry):
-                continue
-            n = _try(c, after, before, preps)
-            if n > 0 and (best is None or (n, c.author == entry.lemma) > best[0]):
-                # Of equally long matches, the one written for this verb ("ratified the
-                # treaty" 057, not the block's "approved the treaty" 031): TABARI's patterns
-                # were per verb before PETRARCH2 merged synonyms into blocks.
-                best = ((n, c.author == entry.lemma), c, entry)
+    best = _best_pattern(multi or entries, after, before, preps)
+    passive_object = _passive_object(verb)
+    on_passive_subject = False
+    if best is None and passive_object:
+        # "The agreement was signed by the ministers": a passive's subject is what was acted
+        # on, which the patterns (written for the active voice) look for after the verb.
+        acted_on = _words(passive_object + after_tokens)
+        best = _best_pattern(multi or entries, acted_on, before, preps)
+        on_passive_subject = best is not None
     if best is not None:
         (n, _), c, entry = best
         chosen = c.pattern.code
@@ -321,7 +350,7 @@ def match_verb(verb: Token) -> VerbMatch | None:
             # "demanded the removal of X": the pattern ("removal", written for URGE) gives
             # the sub-code, the verb its category: a demand (1041), not an appeal (0241).
             chosen = VerbCode(codes.mirrored(forward, own), chosen.reverse)
-        return VerbMatch(chosen, entry, c.pattern, n, lemma)
+        return VerbMatch(chosen, entry, c.pattern, n, lemma, on_passive_subject)
     entry = (multi or entries)[0]
     fallback = extra_verbs.verbs().get(lemma)
     if fallback == extra_verbs.NO_DEFAULT:
