@@ -277,7 +277,11 @@ def test_receiving_weapons_is_the_givers_military_aid() -> None:
 
 
 def test_evidence_presented_against_someone_is_an_accusation() -> None:
-    assert countries("Evidence against Peru was presented by Chile.") == {("CHL", "112", "PER")}
+    # The passive's subject is what was presented: the dictionary's PRESENT pattern
+    # "* EVIDENCE" [1124] codes both voices alike.
+    expected = {("CHL", "1124", "PER")}
+    assert countries("Evidence against Peru was presented by Chile.") == expected
+    assert countries("Chile presented evidence against Peru.") == expected
 
 
 def test_present_relative_clause_describes_and_is_not_coded() -> None:

@@ -68,3 +68,40 @@ def test_brokering_a_deal_between_two_parties_mediates_toward_each() -> None:
 def test_a_deal_that_lists_no_parties_is_no_event() -> None:
     # A place is no party list.
     assert countries("The deal was announced in Geneva on Monday.") == set()
+
+
+def test_an_accord_signed_by_listed_parties_is_signed_with_each_other() -> None:
+    # The passive's subject is what the SIGN pattern acts on; the agents signed it together.
+    text = "The treaty was signed by Armenia and Azerbaijan."
+    assert countries(text) == {("ARM", "057", "AZE"), ("AZE", "057", "ARM")}
+
+
+def test_a_meeting_attended_by_listed_parties_is_no_act_between_them() -> None:
+    # Attending ([043:042]) is done by each attendee, not to the others.
+    assert countries("The meeting was attended by Armenia and Azerbaijan.") == set()
+
+
+def test_the_energy_ministers_are_the_ministers_named_before() -> None:
+    text = (
+        "On Monday the leaders met in Vienna with Austrian energy minister Anna Huber and "
+        "Slovak energy minister Peter Novak, and Czech prime minister Jan Dvorak. "
+        "The agreement was signed by the energy ministers."
+    )
+    signed = {c for c in countries(text) if c[1] == "057"}
+    assert signed == {("AUT", "057", "SVK"), ("SVK", "057", "AUT")}
+
+
+def test_a_plural_role_with_one_person_named_refers_to_no_one() -> None:
+    text = (
+        "Austrian energy minister Anna Huber arrived in Vienna on Monday. "
+        "The agreement was signed by the energy ministers."
+    )
+    assert {c for c in countries(text) if c[1] == "057"} == set()
+
+
+def test_a_plural_role_refers_back_only_within_its_paragraph() -> None:
+    text = (
+        "Austrian energy minister Anna Huber and Slovak energy minister Peter Novak spoke.\n\n"
+        "The agreement was signed by the energy ministers."
+    )
+    assert {c for c in countries(text) if c[1] == "057"} == set()

@@ -275,3 +275,42 @@ def test_a_location_stored_before_precision_existed_still_loads() -> None:
     place = Location(**stored, feature="city")
     assert place.precision is None
     assert Location(**place.to_dict()) == place
+
+
+def test_geocode_a_city_state_is_its_city() -> None:
+    # Too small for the map's country shapes, and sharing its name with its city.
+    place = geocode("Hong Kong", None)
+    assert (place.country, place.precision) == ("HKG", "city")
+    assert place.lat is not None
+    assert abs(place.lat - 22.28) < 0.05
+    # A country with land of its own stays a country, though its capital shares its name.
+    assert geocode("Luxembourg", None).precision == "country"
+
+
+def test_place_of_premises_named_after_their_city(place_of: PlaceOf) -> None:
+    text = "In a speech at the bank's Frankfurt headquarters, Lagarde warned investors."
+    place, basis = place_of(text, "warned")
+    assert place is not None
+    assert (place.name, place.country, basis) == ("Frankfurt am Main", "DEU", "clause")
+
+
+def test_a_later_event_of_the_same_day_takes_that_days_scene() -> None:
+    from datetime import date
+
+    from eventwire.document import Document
+    from eventwire.pipeline import code_document
+    from eventwire.records import Article
+
+    text = (
+        "On Tuesday, French President Emmanuel Macron spoke at a conference in Berlin.\n\n"
+        "Protests went on in Paris, in Lyon and in Marseille, and in Paris again.\n\n"
+        "Later on Tuesday, Macron met with German Chancellor Olaf Scholz."
+    )
+    article = Article(id="t", text=text, published=date(2022, 10, 14))
+    doc = code_document(Document(article=article))
+    met = [e for e in doc.events if e.cameo[:2] == "04" and e.target == "DEUGOV"]
+    found = [
+        (e.date, e.location and e.location.name, doc.explanations[e.event_id]["place_basis"])
+        for e in met
+    ]
+    assert found == [("2022-10-11", "Berlin", "same-day")]

@@ -410,7 +410,14 @@ class VerbReading:
         span = _span(self.verb, self.sources, self.targets)
         symmetric = self.m.pattern is not None and self.m.code.reverse == self.m.code.forward
         return Candidate(
-            self.code, self.sources, self.targets, self.mood, why, span, self.reverse, False, symmetric
+            self.code,
+            self.sources,
+            self.targets,
+            self.mood,
+            why,
+            span,
+            self.reverse,
+            symmetric=symmetric,
         )
 
 

@@ -80,7 +80,7 @@ def role_plural(token: Token) -> tuple[str, frozenset[str], int] | None:
         elif child.dep_ in ("compound", "amod") and child.i < token.i:
             narrowing.add(child.lemma_.lower())
         elif child.dep_ in ("poss", "prep", "acl", "relcl"):
-            return None  # "the ministers of the bloc", "their ministers": not a plain back-reference
+            return None  # "the ministers of the bloc", "their ministers": not a back-reference
     if not definite and not size:
         return None
     return token.lemma_.lower(), frozenset(narrowing), size

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from eventwire import vocabulary
+from eventwire.actors.lexicon import default_lexicon
 from eventwire.events import codes, extra_verbs, verbs
 from eventwire.events.verbdict import VerbCode, VerbPattern
 from eventwire.events.verbs import VerbEntry, VerbLexicon
@@ -301,11 +302,22 @@ def _best_pattern(
 
 
 def _passive_object(verb: Token) -> list[Token]:
-    """The tokens of a passive clause's subject ("the agreement" of "was signed"), else none."""
+    """The tokens of a passive clause's subject when it is a thing ("the agreement" of "was
+    signed"), else none.  A person or group acted on ("protesters were arrested") keeps the
+    verb's own code: the coder's party rules, not the object patterns, read who they are."""
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return []
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    if any(not _a_thing(c) for c in subjects):
+        return []
     return [t for c in subjects for t in _subtree(c, NOT_IN_PHRASE)]
+
+
+def _a_thing(head: Token) -> bool:
+    """Whether a noun phrase head names a thing: a common noun, not a named entity or a role."""
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return False
+    return default_lexicon().agent(head.lemma_.lower()) is None
 
 
 def match_verb(verb: Token) -> VerbMatch | None:

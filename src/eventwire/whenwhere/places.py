@@ -29,10 +29,11 @@ from eventwire.clean import strip_dateline
 from eventwire.document import Document
 from eventwire.errors import ConfigError
 from eventwire.records import Location, PlaceRef
-from eventwire.whenwhere import gazetteer
+from eventwire.whenwhere import centroids, gazetteer
 
 PLACE_PREPS = frozenset(vocabulary.listed("event_place_words", "place_prep"))
 PLACE_NOUNS = frozenset(vocabulary.listed("event_place_words", "place_noun"))
+SITE_NOUNS = frozenset(vocabulary.listed("event_place_words", "site_noun"))
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Nouns whose place is the scene of what follows ("a meeting in Tehran ... Speaking there, ...").
 GATHERINGS = frozenset(vocabulary.listed("event_place_words", "gathering"))
@@ -150,13 +151,24 @@ def geocode(name: str, hint: str | None, state: str | None = None) -> Location:
         return Location(
             name=name, country=country, feature=feature, precision=PRECISION.get(feature or "")
         )
-    best = places[0]
+    best = _city_state(places)
     precision = PRECISION.get(best.feature)
     if best.feature != "city":
         return Location(best.name, best.country, best.admin1, None, None, best.feature, precision)
     return Location(
         best.name, best.country, best.admin1, best.lat, best.lon, best.feature, precision
     )
+
+
+def _city_state(places: list[gazetteer.Place]) -> gazetteer.Place:
+    """The first place, except that a country too small for the map's shapes (no centroid)
+    which shares its name with one of its cities is that city: "Hong Kong", "Monaco" happen
+    in the city, while "Luxembourg" or "Djibouti" name a country with land of its own."""
+    best = places[0]
+    if best.feature != "country" or centroids.country_centroid(best.country) is not None:
+        return best
+    same = (p for p in places if p.feature == "city" and p.country == best.country)
+    return next((p for p in same if p.name == best.name), best)
 
 
 def _candidates(parsed: Any) -> list[Any]:
@@ -180,6 +192,9 @@ def _locative(span: Any) -> bool:
     # "(in) Hodeidah province": the name modifies a place noun that is itself locative.
     if root.dep_ == "compound" and head.lemma_ in PLACE_NOUNS:
         return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
+    # "at the company's Washington headquarters": premises stand where their labelled name is.
+    if root.dep_ == "compound" and head.lemma_ in SITE_NOUNS:
+        return labelled and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
     return False
 
 
@@ -261,6 +276,8 @@ def place_refs(parsed: Any, default_hint: str | None) -> list[PlaceRef]:
 
 
 def _sets_scene(root: Any) -> bool:
+    if root.dep_ == "compound" and root.head.dep_ == "pobj":
+        root = root.head  # "at its Washington headquarters" frames as the phrase does
     holder = root.head.head if root.dep_ == "pobj" else root.head
     if holder.pos_ == "NOUN" and holder.lemma_ not in GATHERINGS:
         return False
@@ -406,6 +423,15 @@ def _seat_of(trigger: Any) -> Location | None:
     return None
 
 
+def _finest(scene: list[Location]) -> Location:
+    """The first scene-setting place, or a finer one inside its country ("at the United States
+    think tank's Washington headquarters" is in Washington)."""
+    first = scene[0]
+    rank = {"country": 0, "admin1": 1, "city": 2, "landmark": 3}
+    inside = [p for p in scene if p.country == first.country]
+    return max(inside, key=lambda p: rank.get(p.precision or "", -1))
+
+
 class Gazette:
     """Places for the events of one document, by clause, sentence and narrative."""
 
@@ -452,10 +478,19 @@ class Gazette:
             if new_paragraph:
                 current = None
             frames.append(current)
-            scene = [r for r in self._in(sent) if r.frames]
+            scene = [r.location for r in self._in(sent) if r.frames]
             if scene:
-                current = scene[0].location
+                current = _finest(scene)
         return frames
+
+    def scenes(self) -> list[tuple[Any, Location]]:
+        """(sentence, scene) for each sentence that sets one, in text order."""
+        found = []
+        for sent in self.parsed.sents:
+            scene = [r.location for r in self._in(sent) if r.frames]
+            if scene:
+                found.append((sent, _finest(scene)))
+        return found
 
     def place_of(self, trigger: Any) -> tuple[Location | None, str]:
         """(location, basis) of an event's trigger: clause | sentence | inherited | dateline |

@@ -38,6 +38,34 @@ def trigger_token(doc: Document, event: Event) -> Any:
     return span.root
 
 
+class SameDayScenes:
+    """Where the article last set a scene on a given day: "In his Tuesday talk at the Atlantic
+    Council's Washington headquarters, ..." then, paragraphs later, "Later on Tuesday Mitsotakis
+    met with President Trump" happened in Washington too.  Only for an event whose own sentence
+    names its day (not one inheriting it), after a sentence that names the same day and sets a
+    scene, and that no clause, sentence or paragraph places."""
+
+    def __init__(self, gazette: Gazette, timeline: Timeline) -> None:
+        self._scenes = [
+            (sent, scene, timeline.date_of(sent.root)) for sent, scene in gazette.scenes()
+        ]
+
+    def scene_before(self, token: Any, when: Any) -> Any:
+        if when.basis not in ("explicit", "relative") or when.precision != "day":
+            return None
+        for sent, scene, day in reversed(self._scenes):
+            if sent.start >= token.sent.start:
+                continue
+            # The scene's sentence must name its day too: an inherited day is a guess.
+            if (
+                day.basis in ("explicit", "relative")
+                and day.precision == "day"
+                and day.day == when.day
+            ):
+                return scene
+        return None
+
+
 def stage(doc: Document) -> Document:
     """Give each event its date and place from the text (see whenwhere.dates and .places).
 
@@ -55,6 +83,7 @@ def stage(doc: Document) -> Document:
     total = sum(mentions.values())
     actor_countries = frozenset(c for c, n in mentions.items() if n >= ACTOR_SHARE * total)
     gazette = Gazette(doc.parsed, places_of(doc), dateline_place, country, actor_countries)
+    same_day = SameDayScenes(gazette, timeline)
     situated = []
     for event in doc.events:
         token = trigger_token(doc, event)
@@ -67,6 +96,11 @@ def stage(doc: Document) -> Document:
         when = timeline.date_of(token)
         if why.get("mood") == "intent":  # dated on the day it was stated (events.mood)
             when = timeline.date_stated(token, stated_by(token))
+        if why["place_basis"] in ("dateline", "main"):
+            scene = same_day.scene_before(token, when)
+            if scene is not None:
+                event = dataclasses.replace(event, location=scene)
+                why["place_basis"] = "same-day"
         if published is None and when.basis != "explicit":
             event = dataclasses.replace(event, date=None, date_basis="unknown")
         else:
