@@ -25,6 +25,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from eventwire import diskcache
 from eventwire.actors.entries import KINDS, NULL_CODE, CodeSpan, LexEntry, Match, normalise
 from eventwire.actors.officeholders import load_layer as load_office_holders
 from eventwire.actors.userdict import read_user_dictionary
@@ -101,6 +102,16 @@ class Lexicon:
         self._countries: frozenset[str] | None = None
         self._agents: dict[str, str] | None = None
         self._demonyms: dict[str, str] | None = None
+        # The disk-cache key of what this lexicon was built from (eventwire.diskcache), which
+        # indexes built from it are stored under; None: not known, build them in memory.
+        self.digest: str | None = None
+
+    def warm(self) -> Lexicon:
+        """Build the derived views now (before the lexicon is stored in the disk cache)."""
+        self.country_of("")
+        self.agent("")
+        self.demonym("")
+        return self
 
     # -- building -----------------------------------------------------------------------------
 
@@ -355,7 +366,15 @@ def _data_dir() -> Traversable:
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The shipped lexicon (Phoenix, curated tables, office-holders), read once per process."""
+    """The shipped lexicon (Phoenix, curated tables, office-holders), read once per process:
+    from the disk cache when the package has not changed since it was stored there."""
+    key = diskcache.key_of("lexicon")
+    lexicon = diskcache.cached("lexicon", key, _build_default_lexicon)
+    lexicon.digest = key
+    return lexicon
+
+
+def _build_default_lexicon() -> Lexicon:
     data = _data_dir()
     sources = _lower_sources(data)
     base = base_lexicon(sources)
@@ -369,7 +388,7 @@ def default_lexicon() -> Lexicon:
     finally:
         if gc_was_enabled:
             gc.enable()
-    return base.with_entries(people)
+    return base.with_entries(people).warm()
 
 
 def load(extra: Sequence[Path | str] = ()) -> Lexicon:
@@ -384,6 +403,8 @@ def load(extra: Sequence[Path | str] = ()) -> Lexicon:
     lexicon = base
     for path in extra:
         lexicon = lexicon.with_entries(read_user_dictionary(Path(path)), user=True)
+    # Indexes built from this lexicon are cached under its dictionaries' bytes too.
+    lexicon.digest = diskcache.key_of(base.digest or "", *(Path(p).read_bytes() for p in extra))
     return lexicon
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from eventwire import diskcache
 from eventwire.actors.entries import Match
 from eventwire.actors.lexicon import Lexicon, default_lexicon
 from eventwire.actors.wordlists import NAME_WORDS, word_list
@@ -48,14 +49,21 @@ class Hit:
         return next((m for m in self.matches if m.kind in kinds), None)
 
 
+# A phrase index's tables: phrases by key, key prefixes, keys only written upper-case.
+IndexTables = tuple[dict[str, list[str]], set[str], set[str]]
+
+
 class PhraseIndex:
     """Keys of every visible lexicon phrase, their word prefixes, and the phrases behind a key."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, built: IndexTables | None = None) -> None:
         self.lexicon = lexicon
         self.phrases: dict[str, list[str]] = {}
         self.prefixes: set[str] = set()
         self.upper_only: set[str] = set()
+        if built is not None:  # the tables of an index stored in the disk cache
+            self.phrases, self.prefixes, self.upper_only = built
+            return
         for phrase, _entry_id in lexicon.phrases():
             key = key_of(phrase)
             if not key:
@@ -170,7 +178,15 @@ def particle_name(tokens: Sequence[Any], first: Any) -> bool:
 
 @lru_cache(maxsize=4)
 def _index_for(lexicon: Lexicon) -> PhraseIndex:
-    return PhraseIndex(lexicon)
+    """The lexicon's phrase index, its tables from the disk cache when the lexicon's is known."""
+    if lexicon.digest is None:
+        return PhraseIndex(lexicon)
+
+    def tables() -> IndexTables:
+        index = PhraseIndex(lexicon)
+        return index.phrases, index.prefixes, index.upper_only
+
+    return PhraseIndex(lexicon, diskcache.cached("phrases", lexicon.digest, tables))
 
 
 def phrase_index(lexicon: Lexicon | None = None) -> PhraseIndex:

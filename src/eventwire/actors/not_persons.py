@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from eventwire import diskcache
 from eventwire.actors.draft import Work
 from eventwire.actors.lexicon import Lexicon
 from eventwire.actors.matcher import key_of
@@ -114,7 +115,14 @@ def _spaced(work: Work, i: int) -> bool:
 
 @lru_cache(maxsize=4)
 def person_words(lexicon: Lexicon) -> frozenset[str]:
-    """Every word of every lexicon person's name ("vladimir", "putin", "jackson")."""
+    """Every word of every lexicon person's name ("vladimir", "putin", "jackson"), from the disk
+    cache when the lexicon's is known."""
+    if lexicon.digest is None:
+        return _person_words(lexicon)
+    return diskcache.cached("person-words", lexicon.digest, lambda: _person_words(lexicon))
+
+
+def _person_words(lexicon: Lexicon) -> frozenset[str]:
     found: set[str] = set()
     kinds: dict[str, bool] = {}
     for phrase, _entry_id in lexicon.phrases():

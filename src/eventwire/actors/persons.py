@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from eventwire import diskcache
 from eventwire.actors.draft import Work
 from eventwire.actors.entries import LexEntry
 from eventwire.actors.lexicon import Lexicon
@@ -27,13 +28,9 @@ NON_PERSON_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME
 class SurnameIndex:
     """Lexicon person entries by the last word of each of their phrases."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, by_surname: dict[str, set[int]] | None = None) -> None:
         self.lexicon = lexicon
-        self.by_surname: dict[str, set[int]] = {}
-        for phrase, entry_id in lexicon.phrases():
-            words = phrase.split(" ")
-            if len(words) >= 2 and lexicon.entry(entry_id).kind == "person":
-                self.by_surname.setdefault(key_of(words[-1]), set()).add(entry_id)
+        self.by_surname = by_surname if by_surname is not None else _by_surname(lexicon)
 
     def link(self, words: tuple[str, ...], day: date | None = None) -> LexEntry | None:
         """The one person entry for a name: exact, else surname + near given name, else (a
@@ -114,9 +111,22 @@ def _near(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+def _by_surname(lexicon: Lexicon) -> dict[str, set[int]]:
+    found: dict[str, set[int]] = {}
+    for phrase, entry_id in lexicon.phrases():
+        words = phrase.split(" ")
+        if len(words) >= 2 and lexicon.entry(entry_id).kind == "person":
+            found.setdefault(key_of(words[-1]), set()).add(entry_id)
+    return found
+
+
 @lru_cache(maxsize=4)
 def surname_index(lexicon: Lexicon) -> SurnameIndex:
-    return SurnameIndex(lexicon)
+    """The lexicon's surname index, from the disk cache when the lexicon's is known."""
+    if lexicon.digest is None:
+        return SurnameIndex(lexicon)
+    by_surname = diskcache.cached("surnames", lexicon.digest, lambda: _by_surname(lexicon))
+    return SurnameIndex(lexicon, by_surname)
 
 
 def _is_name_token(token: Any) -> bool:

@@ -354,9 +354,16 @@ def read_cache() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def load() -> VerbLexicon:
-    """The verb lexicon of the shipped pattern file, read once: from its cache when the cache
-    was compiled from this very text, else compiled now."""
+    """The verb lexicon of the shipped pattern file, read once: from the disk cache of built
+    objects (eventwire.diskcache), else from its compiled file when that was compiled from this
+    very text, else compiled now."""
+    from eventwire import diskcache
+
     source = source_text()
+    return diskcache.cached("verbs", diskcache.key_of(source), lambda: _load_compiled(source))
+
+
+def _load_compiled(source: bytes) -> VerbLexicon:
     data = read_cache()
     if data.get("format") == FORMAT_VERSION and data.get("source_sha256") == stamp(source):
         return VerbLexicon.from_data(data)

@@ -8,8 +8,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
-import feedparser
-
 from eventwire.clean import clean_text, content_id, split_paragraphs, to_ascii_digits
 from eventwire.errors import Where
 from eventwire.records import Article, Notice, Published, ReadFailure, ReadResult
@@ -36,6 +34,8 @@ def read_feed(
     text = read[1]
     # A str argument would be taken as a URL or file name to open when it does not look like XML;
     # bytes in a stream with a declared charset are only ever parsed.
+    import feedparser  # paid only when a feed is read
+
     parsed = feedparser.parse(
         io.BytesIO(text.encode("utf-8")),
         response_headers={"content-type": "application/xml; charset=utf-8"},

@@ -9,7 +9,6 @@ from datetime import datetime, time
 from typing import Any, BinaryIO
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 from eventwire.clean import clean_text, content_id, same_text
@@ -51,6 +50,8 @@ def parse_html(page: str, path: str) -> ReadResult:
     the same page is the same article), else the content id of the text.
     """
     where = Where(path, 1)
+    import trafilatura  # ~0.2 s to import: paid only when a page is read
+
     extracted = trafilatura.extract(
         page, output_format="json", with_metadata=True, date_extraction_params=_DATE_PARAMS
     ) or trafilatura.extract(page, output_format="json", with_metadata=False)

@@ -39,7 +39,14 @@ def admin1_centroid(iso3: str, admin1: str) -> Point | None:
 
 @lru_cache(maxsize=1)
 def _country_centroids() -> dict[str, Point]:
-    raw = resources.files("eventwire").joinpath(SHAPES).read_text(encoding="utf-8")
+    """The centroids by ISO3, from the disk cache when the shapes file has not changed."""
+    from eventwire import diskcache
+
+    raw = resources.files("eventwire").joinpath(SHAPES).read_bytes()
+    return diskcache.cached("centroids", diskcache.key_of(raw), lambda: _centroids_of(raw))
+
+
+def _centroids_of(raw: bytes) -> dict[str, Point]:
     centroids = {}
     for feature in json.loads(raw)["features"]:
         code = feature["properties"].get("iso3")

@@ -138,7 +138,10 @@ class _Index:
 
 @lru_cache(maxsize=1)
 def _index() -> _Index:
-    return _Index()
+    """The shipped index, from the disk cache when the package has not changed."""
+    from eventwire import diskcache
+
+    return diskcache.cached("gazetteer", diskcache.key_of("gazetteer"), _Index)
 
 
 def fips(iso3_code: str) -> str | None:
