@@ -193,11 +193,20 @@ def _eventwire(jsonl: Path, processes: int, output: Path | None = None) -> dict[
     return run_sampled([*cmd, "--workers", str(processes)], output)
 
 
-def _spread(values: list[float], digits: int = 2) -> dict[str, float]:
+def _ratio(part: float, whole: float, digits: int = 2) -> float | None:
+    """part / whole, or None when ``whole`` is not positive: on a few articles the start-up
+    subtraction can come out at or below zero (use 30 articles or more)."""
+    return round(part / whole, digits) if whole > 0 else None
+
+
+def _spread(values: Sequence[float | None], digits: int = 2) -> dict[str, float]:
+    present = [v for v in values if v is not None]
+    if not present:
+        return {}
     return {
-        "median": round(statistics.median(values), digits),
-        "min": round(min(values), digits),
-        "max": round(max(values), digits),
+        "median": round(statistics.median(present), digits),
+        "min": round(min(present), digits),
+        "max": round(max(present), digits),
     }
 
 
@@ -260,17 +269,19 @@ def equal_terms(
         "ratio_included_per_turn": _spread(
             [e / r for e, r in zip(walls(ew_full), walls(raw_full), strict=True)]
         ),
-        "ratio_excluded": round(med(ew_net) / med(raw_net), 2),
-        "ratio_excluded_per_turn": _spread([e / r for e, r in zip(ew_net, raw_net, strict=True)]),
+        "ratio_excluded": _ratio(med(ew_net), med(raw_net)),
+        "ratio_excluded_per_turn": _spread(
+            [_ratio(e, r, 4) for e, r in zip(ew_net, raw_net, strict=True)]
+        ),
         "ratio_excluded_vs_raw_inside_script": round(med(ew_net) / med(raw_inside), 2),
-        "ratio_cpu_excluded": round(med(ew_cpu_net) / med(raw_cpu_net), 2),
+        "ratio_cpu_excluded": _ratio(med(ew_cpu_net), med(raw_cpu_net)),
         "raw_words_per_s": {
             "included": round(words / med(walls(raw_full))),
-            "excluded": round(words / med(raw_net)),
+            "excluded": _ratio(words, med(raw_net), 0),
         },
         "eventwire_words_per_s": {
             "included": round(words / med(walls(ew_full))),
-            "excluded": round(words / med(ew_net)),
+            "excluded": _ratio(words, med(ew_net), 0),
         },
         "eventwire_articles_per_s_included": round(articles / med(walls(ew_full)), 2),
         "raw_peak_rss_mb": _peaks(raw_full),
@@ -433,7 +444,7 @@ def table(result: dict[str, Any]) -> str:
             f"{side['eventwire_wall_s']['median']:.2f} s -> ratio {side['ratio_included']:.2f} "
             f"(start-up included); excluded raw {side['raw_excluded_s']['median']:.2f} s "
             f"(inside script {side['raw_excluded_inside_script_s']['median']:.2f}), eventwire "
-            f"{side['eventwire_excluded_s']['median']:.2f} s -> ratio {side['ratio_excluded']:.2f}"
+            f"{side['eventwire_excluded_s']['median']:.2f} s -> ratio {side['ratio_excluded']}"
             f"; start-up raw {side['raw_startup_s']['median']:.2f} s, eventwire "
             f"{side['eventwire_startup_s']['median']:.2f} s; peak RSS MB raw "
             f"{side['raw_peak_rss_mb']} eventwire {side['eventwire_peak_rss_mb']}"
