@@ -38,6 +38,25 @@ def test_fingerprint_is_stable_across_calls() -> None:
     )
 
 
+def datasketch_fingerprint(text: str) -> bytes:
+    """The fingerprint as datasketch computes it (what dedupe.fingerprint reproduces)."""
+    from array import array
+
+    from datasketch import MinHash
+
+    from eventwire.dedupe import shingles
+
+    minhash = MinHash(num_perm=128, seed=1)
+    minhash.update_batch(shingles(text))
+    return array("I", (int(v) & 0xFFFFFFFF for v in minhash.hashvalues)).tobytes()
+
+
+def test_fingerprint_is_the_datasketch_minhash() -> None:
+    texts = [*_texts(40), "", "One", "one two", "the the the the", "Ünïcode wörds, and 42."]
+    for text in texts:
+        assert fingerprint(text) == datasketch_fingerprint(text), text[:60]
+
+
 def _copy_of_seed(tmp_path: Path) -> Path:
     from eventwire import sources
 

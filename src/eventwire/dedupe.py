@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
+from functools import lru_cache
+from typing import Any
 
 from eventwire.document import Document
 
@@ -35,12 +37,56 @@ def shingles(text: str) -> list[bytes]:
 
 
 def fingerprint(text: str) -> bytes:
-    """The MinHash of a text as packed unsigned 32-bit values (512 bytes)."""
-    from datasketch import MinHash  # numpy-backed; loaded once per process on first use
+    """The MinHash of a text as packed unsigned 32-bit values (512 bytes).
 
-    minhash = MinHash(num_perm=NUM_PERM, seed=1)
-    minhash.update_batch(shingles(text))
-    return array("I", (int(v) & 0xFFFFFFFF for v in minhash.hashvalues)).tobytes()
+    The values are those of ``datasketch.MinHash(num_perm=128, seed=1)`` (datasketch 2.0's
+    default "affine32" scheme; tests/test_dedupe.py compares the two), computed here without
+    importing datasketch, whose package import loads scipy (0.36 s per process), and with the
+    permutations drawn once per process instead of once per article.
+    """
+    return array("I", _minhash(shingles(text)).tolist()).tobytes()
+
+
+SEED = 1
+_MAX_HASH = 0xFFFFFFFF
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[Any, Any]:
+    """The (a, b) of the affine maps h -> a*h + b mod 2**32, as datasketch draws them for
+    ``seed``; they depend on constants only, so nothing invalidates them."""
+    import numpy as np  # loaded with spaCy already
+
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+def _fmix32(hv: Any) -> Any:
+    """MurmurHash3's 32-bit finalizer, which datasketch applies before the affine maps."""
+    import numpy as np
+
+    hv = hv ^ (hv >> np.uint32(16))
+    hv = hv * np.uint32(0x85EBCA6B)
+    hv = hv ^ (hv >> np.uint32(13))
+    hv = hv * np.uint32(0xC2B2AE35)
+    return hv ^ (hv >> np.uint32(16))
+
+
+def _minhash(items: list[bytes]) -> Any:
+    """The 128 minimum hash values of the items (all 2**32 - 1 for none). A repeated shingle
+    cannot change a minimum, so each distinct one is hashed once."""
+    import numpy as np
+
+    values = np.full(NUM_PERM, _MAX_HASH, dtype=np.uint32)
+    if not items:
+        return values
+    # datasketch's sha1_hash32: the first 4 bytes of the SHA-1, little-endian.
+    digests = b"".join(hashlib.sha1(item).digest()[:4] for item in dict.fromkeys(items))
+    hv = _fmix32(np.frombuffer(digests, dtype="<u4").astype(np.uint32).reshape(-1, 1))
+    a, b = _permutations()
+    return np.minimum(values, (hv * a + b).min(axis=0))
 
 
 def values(print_: bytes) -> array[int]:

@@ -726,6 +726,8 @@ VERB_RULES = (
 
 def _verb_candidate(doc: Document, verb: Token) -> Candidate | None:
     """The candidate event of a clause verb, by the rules of ``VERB_RULES`` in order."""
+    if verb.pos_ != "VERB":
+        return None  # clause_can_report's first test, before building a reading for every word
     reading = VerbReading(doc, verb)
     for rule in VERB_RULES:
         if not rule(reading):

@@ -26,7 +26,7 @@ from eventwire import vocabulary
 from eventwire.events import nominal
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 # The words of each rule are data (data/vocabulary/verb_moods.tsv, the list column).
 MOODS = "verb_moods"
@@ -140,11 +140,25 @@ def _in_conditional(verb: Token) -> bool:
         node = node.head
 
 
+def _ends_with_question_mark(sent: Span) -> bool:
+    """Whether the sentence's text, closing quotes and spaces aside, ends with "?".
+
+    Read from its last tokens back, only as far as the first character that is not stripped:
+    ``Span.text`` would join every token of the sentence, for each verb of it."""
+    doc = sent.doc
+    tail = ""
+    for i in range(sent.end - 1, sent.start - 1, -1):
+        tail = doc[i].text_with_ws + tail
+        trimmed = tail.rstrip().rstrip("\"'”’ ")
+        if trimmed:
+            return trimmed.endswith("?")
+    return False
+
+
 def mood_of(verb: Token) -> Mood:
     """Read negation, modality and the governing verb of a coded verb."""
     negated = _negated_here(verb) and not _until(verb)
-    sent_text = verb.sent.text.rstrip().rstrip("\"'”’ ")
-    if sent_text.endswith("?"):
+    if _ends_with_question_mark(verb.sent):
         return Mood("unreal", negated, "question")
     if _in_conditional(verb):
         return Mood("unreal", negated, "conditional")

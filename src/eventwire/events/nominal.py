@@ -40,11 +40,21 @@ CONTESTING_VERBS = vocabulary.listed("verb_classes", "contesting", "verb")
 MEMBER_PREPS = vocabulary.listed("event_prepositions", "members")
 
 
+# The lemmas an event noun token can have: the last word of a "modifier noun" row, the noun of
+# a "noun of X" row (event_noun looks no other way); any other noun is none, whatever its
+# modifiers, so they are not read.
+HEAD_LEMMAS = frozenset(
+    {key.rsplit(" ", 1)[-1] for key in EVENT_NOUNS} | {key.split(" of ")[0] for key in EVENT_NOUNS}
+)
+
+
 def event_noun(token: Token) -> tuple[str, tuple[str, ...]] | None:
     """The code and target prepositions of an event noun token (compounds like "air strike")."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     lemma = token.lemma_.lower()
+    if lemma not in HEAD_LEMMAS and " " not in lemma:
+        return None
     # "hunger strike", "general strike", "martial law": the modifier picks the sense.
     modifiers = [c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")]
     for modifier in reversed(modifiers):

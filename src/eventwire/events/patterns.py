@@ -280,6 +280,53 @@ def entries_for(verb: Token) -> list[VerbEntry]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class EntryPatterns:
+    """The compiled patterns of an entry's block that apply to it (``_applies``), in dictionary
+    order, indexed by the first words of their first after term (else of their first before
+    term): a phrase holding none of those words fails ``_try``'s first test, so only the
+    patterns some word of the phrase indexes are tried, in the same order."""
+
+    patterns: tuple[Compiled, ...]
+    by_after: dict[str, tuple[int, ...]]
+    by_before: dict[str, tuple[int, ...]]
+    unindexed: frozenset[int]  # patterns with no after or before term: always tried
+
+    def candidates(self, after: Words, before: Words) -> list[Compiled]:
+        found = set(self.unindexed)
+        for word in after.vocab & self.by_after.keys():
+            found.update(self.by_after[word])
+        for word in before.vocab & self.by_before.keys():
+            found.update(self.by_before[word])
+        return [self.patterns[i] for i in sorted(found)]
+
+
+# Derived from _compiled (cached per block for the process, like it), so it needs no other
+# invalidation: it changes only when the lexicon does, which _compiled does not follow either.
+@lru_cache(maxsize=2048)
+def entry_patterns(entry: VerbEntry) -> EntryPatterns:
+    """The patterns applying to ``entry``, indexed for :meth:`EntryPatterns.candidates`."""
+    patterns = tuple(c for c in _compiled(entry.block) if _applies(c, entry))
+    by_after: dict[str, list[int]] = {}
+    by_before: dict[str, list[int]] = {}
+    unindexed = set()
+    for i, c in enumerate(patterns):
+        if c.after_firsts:
+            for word in c.after_firsts[0]:
+                by_after.setdefault(word, []).append(i)
+        elif c.before_firsts:
+            for word in c.before_firsts[0]:
+                by_before.setdefault(word, []).append(i)
+        else:
+            unindexed.add(i)
+    return EntryPatterns(
+        patterns,
+        {w: tuple(ids) for w, ids in by_after.items()},
+        {w: tuple(ids) for w, ids in by_before.items()},
+        frozenset(unindexed),
+    )
+
+
 def _best_pattern(
     entries: list[VerbEntry],
     after: Words,
@@ -289,9 +336,7 @@ def _best_pattern(
     """The longest pattern of the entries' blocks that the clause's words fit."""
     best: tuple[tuple[int, bool], Compiled, VerbEntry] | None = None
     for entry in entries:
-        for c in _compiled(entry.block):
-            if not _applies(c, entry):
-                continue
+        for c in entry_patterns(entry).candidates(after, before):
             n = _try(c, after, before, preps)
             if n > 0 and (best is None or (n, c.author == entry.lemma) > best[0]):
                 # Of equally long matches, the one written for this verb ("ratified the

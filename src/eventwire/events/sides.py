@@ -198,13 +198,14 @@ def verb_preposition(s: TargetSearch) -> Found | None:
         preps = ("from", *preps)
     elif lemma in RECEIVING:
         preps = (*preps, "from")  # "received weapons from the government": the giver
+    phrases = [c for c in s.verb.children if c.dep_ in ("prep", "dative")]  # read once
     for prep in preps:
         # Every phrase of the first preposition that names someone: "met with the IMF, then
         # with President Trump" met both.
         found = [
             party
-            for child in s.verb.children
-            if child.dep_ in ("prep", "dative") and child.lower_ == prep
+            for child in phrases
+            if child.lower_ == prep
             for pobj in child.children
             if pobj.dep_ == "pobj"
             for party in _coded(s.doc, pobj, f"pobj:{prep}")

@@ -224,14 +224,15 @@ def time_refs(parsed: Any, published: date) -> list[TimeRef]:
     taken: set[int] = set()
     # Day ranges first: spaCy's DATE entity often holds only one end ("an April 30").
     found: list[tuple[int, Any]] = []
-    for match in RANGE_RE.finditer(parsed.text):
+    text = parsed.text  # Doc.text joins every token anew on each access
+    for match in RANGE_RE.finditer(text):
         span = parsed.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
             found.append((0, span))
     found += [(1, ent) for ent in parsed.ents if ent.label_ in ("DATE", "TIME")]
     # Words spaCy does not always tag: weekdays, "yesterday", Jalali dates written in Persian.
     for pattern in (_WEEKDAY_RE, TIME_WORDS_RE, _JALALI_RE):
-        for match in pattern.finditer(parsed.text):
+        for match in pattern.finditer(text):
             span = parsed.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
                 found.append((1, span))
@@ -328,9 +329,10 @@ def _paragraph_starts(parsed: Any) -> set[int]:
     """Token indexes of the sentences that open a paragraph: a blank line before their first
     word (spaCy keeps the line breaks as space tokens, on either side of a sentence boundary)."""
     starts = {0}
+    text = parsed.text  # Doc.text joins every token anew on each access
     for sent in parsed.sents:
         first = next((t for t in sent if not t.is_space), None)
-        if first is not None and _BLANK_LINE_BEFORE.search(parsed.text, 0, first.idx):
+        if first is not None and _BLANK_LINE_BEFORE.search(text, 0, first.idx):
             starts.add(sent.start)
     return starts
 

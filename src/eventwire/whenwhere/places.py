@@ -397,13 +397,14 @@ def _paragraph_starts(parsed: Any) -> list[bool]:
     """For each sentence, whether a line break stands between it and the sentence before."""
     starts: list[bool] = []
     previous_end = None
+    text = parsed.text  # Doc.text joins every token anew on each access
     for sent in parsed.sents:
         words = [t for t in sent if not t.is_space]
         if not words:
             starts.append(previous_end is None)
             continue
         begin = words[0].idx
-        starts.append(previous_end is None or "\n" in parsed.text[previous_end:begin])
+        starts.append(previous_end is None or "\n" in text[previous_end:begin])
         previous_end = words[-1].idx + len(words[-1].text)
     return starts
 
