@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from eventwire import nlp
@@ -65,23 +63,3 @@ def test_batched_processing_equals_one_at_a_time() -> None:
     assert [[e.event_id for e in d.events] for d in batched] == [
         [e.event_id for e in d.events] for d in single if isinstance(d, Document)
     ]
-
-
-def test_remembered_lemmas_are_the_lemmatizers_own() -> None:
-    # The parse skips spaCy's lemmatizer and asks it only once per (word, POS, morphology).
-    import json
-
-    from spacy.attrs import LEMMA
-
-    sample = Path(__file__).resolve().parents[1] / "samples" / "wikinews" / "articles.jsonl"
-    rows = [json.loads(line) for line in sample.read_text(encoding="utf-8").splitlines()[:25]]
-    texts = [Document(article=Article(id=row["id"], text=row["text"])).body for row in rows]
-    # The attribute ruler's own lemmas ("ai n't" is be + not, "gon na" is go + to) are kept.
-    texts.append("We ain't gonna stop, they said. Wolves were running.")
-    full = list(nlp.load().pipe(texts))
-    ours = nlp.parse_many(texts)
-    assert [d.to_array([LEMMA]).tolist() for d in ours] == [
-        d.to_array([LEMMA]).tolist() for d in full
-    ]
-    assert [t.lemma_ for t in ours[-1]] == [t.lemma_ for t in full[-1]]
-    assert [t.lemma_ for t in ours[-1]][1:5] == ["be", "not", "go", "to"]

@@ -111,56 +111,7 @@ def is_candidate(sent: Any) -> bool:
 
 
 def _parse_full(texts: Sequence[str]) -> list[Doc]:
-    nlp = load()
-    if LEMMATIZER not in nlp.pipe_names:
-        return list(nlp.pipe(texts, batch_size=BATCH_SIZE))
-    docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE, disable=[LEMMATIZER]))
-    lemmatize = memo_lemmatizer(nlp)
-    for doc in docs:
-        lemmatize(doc)
-    return docs
-
-
-LEMMATIZER = "lemmatizer"
-
-
-@lru_cache(maxsize=4)
-def memo_lemmatizer(nlp: Language) -> Any:
-    """The pipeline's own lemmatizer, with its results remembered by (word, POS, morphology).
-
-    spaCy's rule lemmatizer gives a token's lemma from exactly those three (its own cache has
-    the same key), but it walks the Doc token by token in Python, building a Token object for
-    each: a seventh of the whole parse. Reading the three as arrays and asking the component
-    only for combinations not seen before in this process gives the same lemmas for a small
-    part of the cost (tests/test_nlp.py compares the two on the Wikinews sample). As the
-    component does, a lemma the attribute ruler already set is kept.
-    """
-    from spacy.attrs import LEMMA, MORPH, ORTH, POS
-
-    component: Any = nlp.get_pipe(LEMMATIZER)
-    overwrite = bool(component.overwrite)
-    seen: dict[tuple[int, int, int], int] = {}
-
-    def lemmatize(doc: Doc) -> None:
-        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
-        strings = doc.vocab.strings
-        lemmas = []
-        for i, (orth, pos, morph, lemma) in enumerate(rows):
-            if lemma and not overwrite:
-                lemmas.append(lemma)
-                continue
-            key = (orth, pos, morph)
-            found = seen.get(key)
-            if found is None:
-                found = seen[key] = strings.add(component.lemmatize(doc[i])[0])
-            lemmas.append(found)
-        if lemmas:
-            import numpy
-
-            column: Any = numpy.array(lemmas, dtype="uint64").reshape(-1, 1)
-            doc.from_array([LEMMA], column)
-
-    return lemmatize
+    return list(load().pipe(texts, batch_size=BATCH_SIZE))
 
 
 def _parse_selective(texts: Sequence[str]) -> list[Doc]:
