@@ -163,7 +163,7 @@ def _share_list_titles(work: Work) -> None:
         for _start, end, _how in draft.mentions:
             # spaCy hangs the conjunct on the name or on a word of its title.
             partners = (
-                _coordinated_person(work, work.parsed[i])
+                _coordinated_person(work, work.tokens[i])
                 for i in (end - 1, *range(role.start, role.end))
             )
             partner = next((p for p in partners if p is not None and p is not draft), None)
@@ -272,13 +272,13 @@ def _place_group(work: Work, draft: Draft, places: dict[int, str], lead: Lead | 
 
 def _posted_abroad(work: Work, draft: Draft) -> bool:
     """ "the ambassador", "peacekeepers", "refugees": people in a country not their own."""
-    return any(work.parsed[end - 1].lemma_.lower() in POSTED_ABROAD for _, end, _ in draft.mentions)
+    return any(work.tokens[end - 1].lemma_.lower() in POSTED_ABROAD for _, end, _ in draft.mentions)
 
 
 def _has_owner(work: Work, start: int, end: int) -> bool:
     """ "Red Cross officials", "Hamas gunmen": a name before the group noun says whose it is;
     the text gave no country, and the place or the article must not invent one."""
-    head = work.parsed[end - 1]
+    head = work.tokens[end - 1]
     return any(c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN" for c in head.children)
 
 
@@ -288,7 +288,7 @@ def _clause_places(work: Work, doc: Document) -> dict[int, str]:
     for ref in places_of(doc):
         if ref.location is None or not ref.location.country:
             continue
-        head = work.parsed[ref.head]
+        head = work.tokens[ref.head]
         prep = head.head
         if head.dep_ == "pobj" and prep.lower_ in CLAUSE_PREPS:
             found[ref.head] = ref.location.country
@@ -299,11 +299,11 @@ def _clause_country(work: Work, i: int, places: dict[int, str]) -> tuple[str, st
     """The country of the first place of the clause that holds token ``i``."""
     if not places:
         return None
-    verb = _clause_verb(work.parsed[i])
+    verb = _clause_verb(work.tokens[i])
     if verb is None:
         return None
     for j in sorted(places):
-        token = work.parsed[j]
+        token = work.tokens[j]
         other = _clause_verb(token)
         if other is not None and other.i == verb.i:  # spaCy makes a new Token on each access
             return places[j], token.text

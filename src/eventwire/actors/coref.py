@@ -157,7 +157,7 @@ def _coordinated(work: Work, starts: list[int]) -> bool:
 def _noun_before(work: Work, start: int) -> tuple[str, str] | None:
     """The role noun heading a list ("counterparts from ...") and its sector."""
     for i in range(start - 1, max(start - 4, -1), -1):
-        lemma = work.parsed[i].lemma_.lower()
+        lemma = work.tokens[i].lemma_.lower()
         sector = ROLE_WORDS.get(lemma) or (
             "~" + code if (code := work.lexicon.agent(lemma)) else None
         )
@@ -184,8 +184,8 @@ def describe(work: Work, country: str | None, words: set[str], before: int) -> D
 
 def head_antecedent(work: Work, start: int, head: int) -> Draft | None:
     """ "the regime": the actor most recently named by a longer phrase with the same head word."""
-    word = work.parsed[head].lower_
-    if start >= head or work.parsed[start].lower_ != "the":
+    word = work.tokens[head].lower_
+    if start >= head or work.tokens[start].lower_ != "the":
         return None
     best: tuple[int, Draft] | None = None
     for draft in work.drafts:

@@ -101,6 +101,12 @@ class Work:
         self.by_key: dict[str, Draft] = {}
         self.owner: dict[int, Draft] = {}  # token -> draft whose mention holds it
         self.used: set[int] = set()  # tokens folded into another mention (titles, lists)
+        # The Doc's tokens made once: indexing a Doc makes a new Token object on every call,
+        # and the name rules index the same tokens hundreds of thousands of times per batch.
+        self.tokens: list[Any] = list(parsed)
+        # Words of the document's multi-word PERSON entities -> the entity spans holding them
+        # (actors.not_persons), made on first use.
+        self.person_ent_words: dict[str, set[tuple[int, int]]] | None = None
         self.sent_of: list[int] = [0] * len(parsed)
         self.sents: list[Any] = list(parsed.sents)
         for n, sent in enumerate(self.sents):

@@ -37,7 +37,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 
 def authored(work: Work, hit: Hit) -> bool:
     """The country hit modifies a noun naming an act it is the author of ("a U.S. request")."""
-    root = work.parsed[hit.end - 1]
+    root = work.tokens[hit.end - 1]
     return (
         root.dep_ in ("compound", "nmod")
         and root.head.i >= hit.end
@@ -58,7 +58,7 @@ def coordinated_modifiers(work: Work, hit: Hit) -> list[Hit]:
     """Country hits coordinated as modifiers of the agent noun ("US and British activists").
 
     Returns two or more hits, else an empty list (one modifier is the ordinary case)."""
-    head = work.parsed[hit.end - 1]
+    head = work.tokens[hit.end - 1]
     words = [c for c in head.children if c.dep_ in MODIFIER_DEPS and c.i < hit.start]
     if not words:
         return []

@@ -53,7 +53,7 @@ def not_a_person(work: Work, start: int, end: int) -> str | None:
     for token in words:
         if token.text[:1].isupper() or token.lower_ in PARTICLES:
             continue
-        if token.i > 0 and work.parsed[token.i - 1].text in HYPHENS and not _spaced(work, token.i):
+        if token.i > 0 and work.tokens[token.i - 1].text in HYPHENS and not _spaced(work, token.i):
             continue  # "Yu Hoi-kwan", "Chan-o-cha"
         return f"lower-case word {token.text!r}"
     key = key_of(tokens.text)
@@ -68,24 +68,47 @@ def not_a_person(work: Work, start: int, end: int) -> str | None:
     kinds = work.lexicon.kinds_of(key)
     if kinds & THING_KINDS and "person" not in kinds:
         return f"lexicon {'/'.join(sorted(kinds & THING_KINDS))}"
-    known = person_words(work.lexicon) | _named_here(work, start, end)
+    known = KnownNameWords(person_words(work.lexicon), _person_ent_words(work), (start, end))
     if all(t.pos_ != "PROPN" for t in words) and not any(key_of(t.text) in known for t in words):
         return "no proper noun"
     return _place(work, start, end, key, known)
 
 
-def _named_here(work: Work, start: int, end: int) -> frozenset[str]:
-    """The words of the other multi-word PERSON names of the document: "Sacoolas" after "Anne
-    Sacoolas" is the person, whatever the word also names."""
-    return frozenset(
-        key_of(t.text)
-        for ent in work.parsed.ents
-        if ent.label_ == "PERSON" and len(ent) > 1 and (ent.start, ent.end) != (start, end)
-        for t in ent
-    )
+class KnownNameWords:
+    """Words of names known to be persons': every word of a lexicon person's name, and the words
+    of the document's other multi-word PERSON names ("Sacoolas" after "Anne Sacoolas" is the
+    person, whatever the word also names).  A membership test, so the large lexicon set is
+    never copied for one name span."""
+
+    def __init__(
+        self,
+        lexicon_words: frozenset[str],
+        in_document: dict[str, set[tuple[int, int]]],
+        span: tuple[int, int],
+    ) -> None:
+        self.lexicon_words = lexicon_words
+        self.in_document = in_document
+        self.span = span
+
+    def __contains__(self, word: object) -> bool:
+        if word in self.lexicon_words:
+            return True
+        return any(other != self.span for other in self.in_document.get(str(word), ()))
 
 
-def _place(work: Work, start: int, end: int, key: str, known: frozenset[str]) -> str | None:
+def _person_ent_words(work: Work) -> dict[str, set[tuple[int, int]]]:
+    """Each word of the document's multi-word PERSON entities -> the entities holding it."""
+    if work.person_ent_words is None:
+        found: dict[str, set[tuple[int, int]]] = {}
+        for ent in work.parsed.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                for t in ent:
+                    found.setdefault(key_of(t.text), set()).add((ent.start, ent.end))
+        work.person_ent_words = found
+    return work.person_ent_words
+
+
+def _place(work: Work, start: int, end: int, key: str, known: KnownNameWords) -> str | None:
     from eventwire.whenwhere.gazetteer import key as place_key
     from eventwire.whenwhere.gazetteer import lookup
 
@@ -93,10 +116,10 @@ def _place(work: Work, start: int, end: int, key: str, known: frozenset[str]) ->
     places = [p for p in lookup(name) if place_key(p.name) == name]
     if not places:
         return None
-    before = work.parsed[start - 1].lower_ if start > 0 else ""
+    before = work.tokens[start - 1].lower_ if start > 0 else ""
     if before == "the" and start > 1:
-        before = work.parsed[start - 2].lower_
-    possessive = end < len(work.parsed) and work.parsed[end].tag_ == "POS"
+        before = work.tokens[start - 2].lower_
+    possessive = end < len(work.parsed) and work.tokens[end].tag_ == "POS"
     if end - start == 1 and key in known:
         return None  # "in Garcia's new group", "Dr. Livermore" after "David Livermore"
     if before in PLACE_PREPS and not possessive:
@@ -110,7 +133,7 @@ def _place(work: Work, start: int, end: int, key: str, known: frozenset[str]) ->
 
 def _spaced(work: Work, i: int) -> bool:
     """Whether a space stands between token ``i`` and the token before it."""
-    return bool(work.parsed[i - 1].whitespace_)
+    return bool(work.tokens[i - 1].whitespace_)
 
 
 @lru_cache(maxsize=4)

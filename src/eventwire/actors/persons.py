@@ -136,7 +136,7 @@ def _is_name_token(token: Any) -> bool:
 
 def trim_name(work: Work, start: int, end: int) -> tuple[int, int]:
     """Drop title words, demonyms and possessives from the edges of a name span."""
-    tokens = work.parsed
+    tokens = work.tokens
     while start < end and (
         is_role_word(work, start)
         or tokens[start].lower_ in TITLE_MODIFIERS
@@ -152,7 +152,7 @@ def trim_name(work: Work, start: int, end: int) -> tuple[int, int]:
 
 def proper_runs(work: Work) -> Iterator[tuple[int, int]]:
     """Maximal runs of capitalised proper-noun tokens inside one sentence."""
-    tokens = work.parsed
+    tokens = work.tokens
     i = 0
     while i < len(tokens):
         if not _is_name_token(tokens[i]) or tokens[i].text == "-":
@@ -167,7 +167,7 @@ def proper_runs(work: Work) -> Iterator[tuple[int, int]]:
 
 def person_spans(work: Work) -> list[tuple[int, int, str]]:
     """Name spans with how they were found (ner | dictionary | guess), longest first."""
-    tokens = work.parsed
+    tokens = work.tokens
     spans: dict[tuple[int, int], str] = {}
     person_tokens: set[int] = set()
     for ent in work.parsed.ents:

@@ -80,7 +80,7 @@ def _plausible(work: Work, hits: list[Hit]) -> list[Hit]:
     for hit in hits:
         if _stance(work, hit):
             continue
-        first = work.parsed[hit.start]
+        first = work.tokens[hit.start]
         ent_start = _ent_start(work, hit.start) if first.ent_iob_ == "I" else hit.start
         if hit.kinds() <= {"agent", "blocker"} or ent_start >= hit.start:
             kept.append(hit)
@@ -110,7 +110,7 @@ def _stance(work: Work, hit: Hit) -> bool:
 
 
 def _ent_start(work: Work, i: int) -> int:
-    while i > 0 and work.parsed[i].ent_iob_ == "I":
+    while i > 0 and work.tokens[i].ent_iob_ == "I":
         i -= 1
     return i
 

@@ -38,11 +38,11 @@ NAME_TITLES = PERSON_ROLES | ROLE_WORDS.keys() | word_list(TITLES, "name_title")
 
 
 def is_title_word(work: Work, i: int) -> bool:
-    return bool(work.parsed[i].lemma_.lower() in NAME_TITLES)
+    return bool(work.tokens[i].lemma_.lower() in NAME_TITLES)
 
 
 def is_role_word(work: Work, i: int) -> bool:
-    token = work.parsed[i]
+    token = work.tokens[i]
     lemma = token.lemma_.lower()
     return lemma in ROLE_WORDS or lemma in PERSON_ROLES or work.lexicon.agent(lemma) is not None
 
@@ -138,11 +138,11 @@ def _sector(work: Work, start: int, end: int, role: Role, limit: int | None = No
         word = hit.key.split(" ")[-1]
         override = ROLE_WORDS.get(word) if hit.end - hit.start == 1 else None
         candidate = (hit.end - hit.start, hit.start, override or match.code)
-        role.words.add(work.parsed[hit.end - 1].lemma_.lower())
+        role.words.add(work.tokens[hit.end - 1].lemma_.lower())
         if best is None or candidate[:2] > best[:2]:
             best = candidate
     for i in range(start, end):
-        lemma = work.parsed[i].lemma_.lower()
+        lemma = work.tokens[i].lemma_.lower()
         if lemma in ROLE_WORDS:
             role.words.add(lemma)
             if best is None or (best[0] == 0 and i > best[1]):

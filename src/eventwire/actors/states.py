@@ -54,7 +54,7 @@ def state_actors(work: Work) -> None:
             continue
         country = modifies.get(hit.start)
         named = hit.first(*NAMED_KINDS)
-        first = work.parsed[hit.start + 1 if hit.key.startswith("the ") else hit.start]
+        first = work.tokens[hit.start + 1 if hit.key.startswith("the ") else hit.start]
         capital = first.text[:1].isupper() or particle_name(work.parsed, first)
         if hit.start in modifiers and hit.first(*COUNTRY_KINDS) is not None:
             continue
@@ -257,7 +257,7 @@ def _agent(work: Work, hit: Hit, country_hit: Hit | None) -> None:
 
 def _from_countries(work: Work, hit: Hit, sector: str, start: int) -> bool:
     """ "officials from Iran, Russia and China": one country + sector actor per listed country."""
-    head = work.parsed[hit.end - 1]
+    head = work.tokens[hit.end - 1]
     preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in FROM_LIST]
     objects = [c for p in preps for c in p.children if c.dep_ == "pobj"]
     for obj in objects:  # grows while walking: "Iran, Russia, China and India"
