@@ -41,6 +41,9 @@ class Document:
     body_map: OffsetMap | None = None
     on_text: bool = False
     parsed: Any = None
+    # The spaCy Doc of the title, parsed with the batch's bodies when it has one (a headline may
+    # name the story's city: eventwire.whenwhere.places.headline_city).
+    title_parsed: Any = None
     sentences: list[Sentence] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)

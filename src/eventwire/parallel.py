@@ -59,7 +59,8 @@ def _coded(
     # The batch is parsed at once, then each article is coded when the caller asks for it.
     for doc in process_all(batch, limits=limits, skip=skip):
         if isinstance(doc, Document):
-            doc.parsed = None  # a spaCy Doc is large to send back and not needed after coding
+            # spaCy Docs are large to send back and not needed after coding
+            doc.parsed = doc.title_parsed = None
             yield doc
         elif isinstance(doc, StageFailure):
             yield doc

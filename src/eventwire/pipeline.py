@@ -94,9 +94,13 @@ def _process_batch(
     try:
         for doc, parsed in zip(parsable, nlp.parse_many([d.body for d in parsable]), strict=True):
             nlp.attach(doc, parsed)
+        titled = [d for d in parsable if d.article.title]
+        titles = nlp.parse_titles([d.article.title or "" for d in titled])
+        for doc, parsed in zip(titled, titles, strict=True):
+            doc.title_parsed = parsed
     except Exception:  # the per-article path below reports the culprit
         for doc in parsable:
-            doc.parsed = None
+            doc.parsed = doc.title_parsed = None
     ready = iter(docs)
     for result in batch:
         if isinstance(result, ReadFailure):

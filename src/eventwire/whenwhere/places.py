@@ -319,11 +319,14 @@ def headline_city(doc: Document, hint: str | None) -> Location | None:
     title = doc.article.title
     if not title:
         return None
-    from eventwire import nlp
+    parsed = doc.title_parsed
+    if parsed is None:  # a Document parsed on its own (the nlp stage alone)
+        from eventwire import nlp
 
+        parsed = nlp.parse_titles([title])[0]
     cities = [
         r.location
-        for r in place_refs(nlp.load()(title), hint)
+        for r in place_refs(parsed, hint)
         if r.location.precision in ("city", "landmark")
     ]
     return cities[-1] if cities else None
