@@ -24,6 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from eventwire import diskcache
 from eventwire.config import Settings
 from eventwire.events.verbdict import (
     PrepPhrase,
@@ -357,8 +358,6 @@ def load() -> VerbLexicon:
     """The verb lexicon of the shipped pattern file, read once: from the disk cache of built
     objects (eventwire.diskcache), else from its compiled file when that was compiled from this
     very text, else compiled now."""
-    from eventwire import diskcache
-
     source = source_text()
     return diskcache.cached("verbs", diskcache.key_of(source), lambda: _load_compiled(source))
 

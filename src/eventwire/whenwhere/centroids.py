@@ -21,6 +21,7 @@ from importlib import resources
 from itertools import pairwise
 from typing import Any
 
+from eventwire import diskcache
 from eventwire.whenwhere import gazetteer
 
 SHAPES = "web/static/world-110m.geojson"
@@ -40,8 +41,6 @@ def admin1_centroid(iso3: str, admin1: str) -> Point | None:
 @lru_cache(maxsize=1)
 def _country_centroids() -> dict[str, Point]:
     """The centroids by ISO3, from the disk cache when the shapes file has not changed."""
-    from eventwire import diskcache
-
     raw = resources.files("eventwire").joinpath(SHAPES).read_bytes()
     return diskcache.cached("centroids", diskcache.key_of(raw), lambda: _centroids_of(raw))
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from eventwire import diskcache
+
 __all__ = ["Place", "country_of", "fips", "iso3", "key", "lookup", "places_of"]
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -139,8 +141,6 @@ class _Index:
 @lru_cache(maxsize=1)
 def _index() -> _Index:
     """The shipped index, from the disk cache when the package has not changed."""
-    from eventwire import diskcache
-
     return diskcache.cached("gazetteer", diskcache.key_of("gazetteer"), _Index)
 
 

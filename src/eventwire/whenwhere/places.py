@@ -325,9 +325,7 @@ def headline_city(doc: Document, hint: str | None) -> Location | None:
 
         parsed = nlp.parse_titles([title])[0]
     cities = [
-        r.location
-        for r in place_refs(parsed, hint)
-        if r.location.precision in ("city", "landmark")
+        r.location for r in place_refs(parsed, hint) if r.location.precision in ("city", "landmark")
     ]
     return cities[-1] if cities else None
 
