@@ -189,3 +189,20 @@ def test_a_past_act_is_never_dated_after_publication(date_of: DateOf) -> None:
     assert (found.day, found.basis) == (FRIDAY, "published")
     found = date_of("The ministers will meet next week in Rome.", "meet")
     assert (found.day, found.precision) == (date(2020, 6, 22), "week")
+
+
+def test_plain_written_dates_are_read_as_dateparser_reads_them() -> None:
+    # Read without dateparser (its first call costs ~0.3 s); every form checked against it.
+    from eventwire.whenwhere.expressions import _dateparser_day, _plain_written_day
+
+    published = date(2020, 1, 10)
+    for text in (
+        "3 March 2019",
+        "Oct. 11, 2018",
+        "5th of May 2020",
+        "Wednesday, July 31, 2019",
+        "the night of June 21, 2019",
+    ):
+        assert _plain_written_day(text) == _dateparser_day(text, published), text
+    assert _plain_written_day("February 30") is None
+    assert _plain_written_day("next Wednesday, July 31") is False  # left to dateparser

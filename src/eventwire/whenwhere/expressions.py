@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from eventwire import vocabulary
+from eventwire.whenwhere.calendars import WEEKDAYS
 
 PRECISIONS = ("day", "week", "month", "year")
 
@@ -186,11 +187,15 @@ def day_range(match: re.Match[str], published: date, tense: str) -> Period | Non
 
 
 # The common written forms, read without dateparser (whose first call costs ~0.3 s of start-up):
-# "March 3", "March 3, 2019", "Oct. 11 2018", "3 March", "3rd of March 2019".
-_MONTH_DAY = re.compile(rf"(?P<month>{MONTH_NAME})\s+{_DAY}(?:,?\s+(?P<year>\d{{4}}))?", re.I)
-_DAY_MONTH = re.compile(
-    rf"{_DAY}\s+(?:of\s+)?(?P<month>{MONTH_NAME})(?:,?\s+(?P<year>\d{{4}}))?", re.I
+# "March 3", "March 3, 2019", "Oct. 11 2018", "3 March", "3rd of March 2019", and after words
+# that name no other day: "Wednesday, July 31", "the night of June 21".
+_LEAD_IN = (
+    r"(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?"
+    r"(?:the\s+(?:night|morning|afternoon|evening)\s+of\s+)?"
 )
+_YEAR_AFTER = r"(?:,?\s+(?P<year>\d{4}))?"
+_MONTH_DAY = re.compile(rf"{_LEAD_IN}(?P<month>{MONTH_NAME})\s+{_DAY}{_YEAR_AFTER}", re.I)
+_DAY_MONTH = re.compile(rf"{_LEAD_IN}{_DAY}\s+(?:of\s+)?(?P<month>{MONTH_NAME}){_YEAR_AFTER}", re.I)
 
 
 def _plain_written_day(text: str) -> date | bool | None:
