@@ -18,7 +18,6 @@ again is reported, the rest are coded.
 from __future__ import annotations
 
 import multiprocessing
-import multiprocessing.forkserver
 import os
 import resource
 import signal
@@ -33,6 +32,7 @@ from pathlib import Path
 
 from eventwire.actors import learned
 from eventwire.config import Limits
+from eventwire.forkserver import start_workers
 from eventwire.pipeline import Document, StageFailure, process_all
 from eventwire.records import Article, ReadFailure
 
@@ -40,11 +40,6 @@ from eventwire.records import Article, ReadFailure
 # decides when a run ends: ~1 s of one core at 16 news articles), large enough for spaCy to
 # parse efficiently (8 to 64 texts per call parse 120 articles in the same CPU time).
 BATCH_SIZE = 16
-# What the forkserver imports before it forks any worker: the warm start that loads the models
-# once, and the main script (the default preload). Python 3.11 never passes the main script's
-# path to the server, so each worker imports it after the fork instead: the CLI keeps that import
-# light (tests/test_parallel.py).
-PRELOAD = ["__main__", "eventwire.preload"]
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -163,25 +158,6 @@ class _Watched:
         # Which article overran is unknown (the batch is parsed at once): each on its own.
         singles = [self.submit([article]) for article in task.batch]
         return [result for single in singles for result in self.collect(single)]
-
-
-def default_workers() -> int:
-    return max(1, (os.cpu_count() or 1))
-
-
-def start_workers() -> None:
-    """Start the server that forks the workers now, so that it loads the models meanwhile.
-
-    Call it as soon as a command knows it will code on several processes: the server loads
-    spaCy and the lexicons (:mod:`eventwire.preload`) while this process goes on reading its
-    input, and the pool's workers are forked from it with all of that in place. It runs once
-    per process; the server and its workers keep the environment of that moment (model, user
-    dictionaries: set them first). :func:`process_parallel` calls it too.
-    """
-    context = multiprocessing.get_context("forkserver")
-    # The preload list only counts when the server starts (a no-op once it runs).
-    context.set_forkserver_preload(PRELOAD)
-    multiprocessing.forkserver.ensure_running()
 
 
 def process_parallel(

@@ -50,8 +50,8 @@ from eventwire.config import (
     INPUT_FORMATS,
     Limits,
 )
+from eventwire.forkserver import default_workers, start_workers
 from eventwire.formats import OUTPUT_FORMATS, write_csv, write_jsonl, write_table
-from eventwire.parallel import default_workers, start_workers
 
 if TYPE_CHECKING:
     from eventwire.ingest import IngestSummary

@@ -21,15 +21,14 @@ from rich.text import Text
 from typer.core import TyperCommand
 from typer.models import CommandFunctionType
 
-from eventwire import __version__
 from eventwire.config import DICT_ENV, INPUT_FORMATS
 from eventwire.errors import EventwireError
+from eventwire.forkserver import default_workers, start_workers
 from eventwire.formats import OUTPUT_FORMATS
-from eventwire.parallel import default_workers, process_stream, start_workers
-from eventwire.pipeline import Document, StageFailure, process_all
 from eventwire.records import Article, Published, ReadFailure
 
 if TYPE_CHECKING:
+    from eventwire.pipeline import Document, StageFailure
     from eventwire.store import EventFilter, Store
 
 # What help shows for a value instead of Typer's Python type (``--db <str>``, ``<list[Path]>``):
@@ -132,6 +131,8 @@ DayOption = Annotated[
 
 def _version(value: bool) -> None:
     if value:
+        from eventwire import __version__
+
         out.print(f"eventwire {__version__}")
         raise typer.Exit()
 
@@ -362,6 +363,8 @@ def documents(
 ) -> Iterator[Document | ReadFailure | StageFailure]:
     """Read and process articles without a database, for `actors` and `code`."""
     from eventwire import sources
+    from eventwire.parallel import process_stream
+    from eventwire.pipeline import process_all
 
     check_choice(input_format, INPUT_FORMATS, "--input-format")
     count = workers or default_workers()
@@ -388,6 +391,8 @@ def coded(
     docs: Iterator[Document | ReadFailure | StageFailure], failures: list[object]
 ) -> Iterator[Document]:
     """The documents of a stream; failures are reported as met and collected for the exit code."""
+    from eventwire.pipeline import Document
+
     for doc in docs:
         if isinstance(doc, Document):
             yield doc

@@ -18,7 +18,7 @@ from eventwire.cli.common import (
     use_dicts,
 )
 from eventwire.config import DEFAULT_DB, DEFAULT_MAX_ARTICLE_SECONDS, DEFAULT_MAX_SENTENCES, Limits
-from eventwire.parallel import default_workers, start_workers
+from eventwire.forkserver import default_workers, start_workers
 
 
 @app.command("reprocess")
