@@ -202,7 +202,23 @@ def test_plain_written_dates_are_read_as_dateparser_reads_them() -> None:
         "5th of May 2020",
         "Wednesday, July 31, 2019",
         "the night of June 21, 2019",
+        "next Wednesday, July 31, 2019",
+        "October 14, 2018,",
+        "September 13, 2019 —",
+        "June 12, 2019, minutes",
     ):
         assert _plain_written_day(text) == _dateparser_day(text, published), text
     assert _plain_written_day("February 30") is None
-    assert _plain_written_day("next Wednesday, July 31") is False  # left to dateparser
+    # Left to dateparser: a number after the comma may be part of the date.
+    assert _plain_written_day("June 12, 13 and 14") is False
+    assert _plain_written_day("the week of October 21") is False
+
+
+def test_a_written_day_needs_a_number() -> None:
+    # "dec" sent "a decade" to the written-date reader; dateparser read it as ten years back.
+    from eventwire.whenwhere.expressions import explicit_day
+
+    published = date(2019, 10, 29)
+    assert explicit_day("A decade later", published, "past") is None
+    assert explicit_day("August 2017", published, "past") is None
+    assert explicit_day("3/4/2019", published, "past") == Period.on(date(2019, 3, 4))

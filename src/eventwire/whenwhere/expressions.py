@@ -40,6 +40,10 @@ _PART = r"(?:(early|mid|late|the end of|the beginning of|the start of)[\s-]+(?:i
 _MONTH_ONLY = re.compile(rf"^{_PART}({MONTH_NAME})(?:,?\s+(?:of\s+)?(\d{{4}}))?$", re.I)
 _YEAR_ONLY = re.compile(rf"^{_PART}(\d{{4}})$", re.I)
 _WRITTEN_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_DIGITS = re.compile(r"\d")
+_DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+# Punctuation an entity can end with after its date ("October 14,", "September 13 —").
+_TRAILING = ",;:—–- \t\n"
 _LEADING = re.compile(r"^(?:in|on|during|of|the(?!\s+(?:end|beginning|start)\b))\s+", re.I)
 # The third of a month or year a part word names: (first, last) day of month or month of year.
 _MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
@@ -190,7 +194,7 @@ def day_range(match: re.Match[str], published: date, tense: str) -> Period | Non
 # "March 3", "March 3, 2019", "Oct. 11 2018", "3 March", "3rd of March 2019", and after words
 # that name no other day: "Wednesday, July 31", "the night of June 21".
 _LEAD_IN = (
-    r"(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?"
+    r"(?:(?:(?:last|next|this|past)\s+)?(?:" + "|".join(WEEKDAYS) + r"),?\s+)?"
     r"(?:the\s+(?:night|morning|afternoon|evening)\s+of\s+)?"
 )
 _YEAR_AFTER = r"(?:,?\s+(?P<year>\d{4}))?"
@@ -200,8 +204,15 @@ _DAY_MONTH = re.compile(rf"{_LEAD_IN}{_DAY}\s+(?:of\s+)?(?P<month>{MONTH_NAME}){
 
 def _plain_written_day(text: str) -> date | bool | None:
     """The date of a plain "Month D[, YYYY]" or "D Month[ YYYY]", None when such a text names
-    no real day (February 30); False when the text has another form."""
-    found = _MONTH_DAY.fullmatch(text.strip()) or _DAY_MONTH.fullmatch(text.strip())
+    no real day (February 30); False when the text has another form. Words after a comma that
+    hold no number are not part of the date ("June 12, minutes before the vote")."""
+    plain = text.strip().rstrip(_TRAILING)
+    found = _MONTH_DAY.fullmatch(plain) or _DAY_MONTH.fullmatch(plain)
+    if found is None:
+        found = _MONTH_DAY.match(plain) or _DAY_MONTH.match(plain)
+        rest = plain[found.end() :] if found else ""
+        if not rest.startswith(",") or _DIGITS.search(rest):
+            return False
     if found is None:
         return False
     month = month_number(found["month"])
@@ -218,6 +229,11 @@ def explicit_day(text: str, published: date, tense: str) -> Period | None:
     """A written date with a day and month ("March 3", "3 March 2019", "Oct. 11, 2018")."""
     plain = _plain_written_day(text)
     if plain is None:
+        return None
+    # A written day has a day's number: without one, dateparser finds no day in "August 2017"
+    # and reads only relative words elsewhere ("a decade", whose "dec" sent it here, would be a
+    # day ten years back).
+    if plain is False and not _DAY_NUMBER.search(text):
         return None
     day = plain if isinstance(plain, date) else _dateparser_day(text, published)
     if day is None:
