@@ -58,7 +58,7 @@ class RememberedRules:
         for n, pattern in enumerate(longer):
             self.longer.add(f"longer-{n}", [pattern])
         self._word_class: dict[int, Hashable] = {}
-        self._ruled: dict[tuple[Any, ...], tuple[int, int, int, int, int]] = {}
+        self._ruled: dict[tuple[Any, ...], tuple[int, int, int, int, int, bool]] = {}
         self._lemmas: dict[tuple[int, int, int], int] = {}
         lemmatizer(Doc(ruler.vocab, words=[]))  # spaCy checks the lemma tables on first use
 
@@ -67,44 +67,47 @@ class RememberedRules:
         self._lemmatize(doc)
         return doc
 
-    def _word(self, lower: int) -> Hashable:
-        """What the patterns can tell of a lower-case form: itself if they name it, else which
-        of their regular expressions match it."""
-        known = self._word_class.get(lower)
-        if known is None:
+    def _classify(self, lowers: set[int]) -> None:
+        """Remember what the patterns can tell of each new lower-case form: the form itself if
+        they name it, else which of their regular expressions match it."""
+        for lower in lowers - self._word_class.keys():
             if lower in self.words:
-                known = lower
+                self._word_class[lower] = lower
             else:
                 text = self.strings[lower]
-                known = tuple(bool(r.search(text)) for r in self.regexes)
-            self._word_class[lower] = known
-        return known
+                self._word_class[lower] = tuple(bool(r.search(text)) for r in self.regexes)
+
+    def _ask(self, doc: Any, i: int) -> tuple[int, int, int, int, int, bool]:
+        """The real ruler's answer for token i alone (no pattern of several tokens can match)."""
+        token = self.ruler(_stretch(doc, i, i + 1))[0]
+        tag, dep = token.tag, token.dep
+        changes = tag != doc[i].tag or dep != doc[i].dep
+        return token.pos, token.morph.key, token.lemma, tag, dep, changes
 
     def _rule(self, doc: Any) -> None:
-        word = self._word
+        rows = doc.to_array(_RULER_KEY).tolist()
+        self._classify({row[3] for row in rows})
+        word = self._word_class
         keys = [
-            (tag, dep, space, word(lower), pos, morph, lemma)
-            for tag, dep, space, lower, pos, morph, lemma in doc.to_array(_RULER_KEY).tolist()
+            (tag, dep, space, word[lower], pos, morph, lemma)
+            for tag, dep, space, lower, pos, morph, lemma in rows
         ]
-        stretches = _merged((start, end) for _, start, end in self.longer(doc))
         ruled = self._ruled
-        if not all(key in ruled for key in keys):
-            self.ruler(doc)
-            inside = {i for start, end in stretches for i in range(start, end)}
-            for i, (key, token) in enumerate(zip(keys, doc, strict=True)):
-                if i not in inside:
-                    ruled[key] = (token.pos, token.morph.key, token.lemma, token.tag, token.dep)
-            return
+        if not ruled.keys() >= set(keys):
+            for i, key in enumerate(keys):
+                if key not in ruled:
+                    ruled[key] = self._ask(doc, i)
+        # Patterns of several tokens match on the attributes as they were: rule them first.
+        stretches = _merged((start, end) for _, start, end in self.longer(doc))
+        pieces = [(start, self.ruler(_stretch(doc, start, end))) for start, end in stretches]
         answers = [ruled[key] for key in keys]
         doc.from_array(_RULED, numpy.array([a[:3] for a in answers], dtype="uint64"))
-        for i, (key, answer) in enumerate(zip(keys, answers, strict=True)):
-            # Few rules change a tag or a label (whitespace tokens); set those one by one.
-            if answer[3] != key[0]:
-                doc[i].tag = answer[3]
-            if answer[4] != key[1]:
-                doc[i].dep = answer[4]
-        for start, end in stretches:
-            _copy_ruled(self.ruler(_stretch(doc, start, end)), doc, start)
+        # Few rules change a tag or a label (whitespace tokens): those are set one by one.
+        for i, answer in enumerate(answers):
+            if answer[5]:
+                doc[i].tag, doc[i].dep = answer[3], answer[4]
+        for start, piece in pieces:
+            _copy_ruled(piece, doc, start)
 
     def _lemmatize(self, doc: Any) -> None:
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
