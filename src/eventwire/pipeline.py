@@ -82,6 +82,16 @@ def refusal(doc: Document, limits: Limits) -> StageFailure | None:
     return None if problem is None else StageFailure(doc.article.id, "nlp", problem)
 
 
+def parse_batch(docs: list[Document]) -> None:
+    """Parse the bodies of a batch of Documents, and their headlines, in one pass each."""
+    for doc, parsed in zip(docs, nlp.parse_many([d.body for d in docs]), strict=True):
+        nlp.attach(doc, parsed)
+    titled = [d for d in docs if d.article.title]
+    titles = nlp.parse_titles([d.article.title or "" for d in titled])
+    for doc, parsed in zip(titled, titles, strict=True):
+        doc.title_parsed = parsed
+
+
 def _process_batch(
     batch: list[Article | ReadFailure], limits: Limits, stages: list[tuple[str, Stage]]
 ) -> Iterator[Document | ReadFailure | StageFailure]:
@@ -92,12 +102,7 @@ def _process_batch(
     refused = {id(d): failure for d in docs if (failure := refusal(d, limits)) is not None}
     parsable = [d for d in docs if id(d) not in refused]
     try:
-        for doc, parsed in zip(parsable, nlp.parse_many([d.body for d in parsable]), strict=True):
-            nlp.attach(doc, parsed)
-        titled = [d for d in parsable if d.article.title]
-        titles = nlp.parse_titles([d.article.title or "" for d in titled])
-        for doc, parsed in zip(titled, titles, strict=True):
-            doc.title_parsed = parsed
+        parse_batch(parsable)
     except Exception:  # the per-article path below reports the culprit
         for doc in parsable:
             doc.parsed = doc.title_parsed = None
