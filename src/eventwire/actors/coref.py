@@ -90,7 +90,7 @@ def _other_surname(work: Work, draft: Draft, word: str) -> bool:
 
 def surnames(work: Work) -> None:
     """Capitalised tokens left unclaimed that are a known person's surname (NER said NORP/ORG)."""
-    for token in work.parsed:
+    for token in work.tokens:
         if not token.text[:1].isupper() or not work.free(token.i, token.i + 1):
             continue
         person = same_person(work, (key_of(token.text),), token.i)
@@ -100,8 +100,7 @@ def surnames(work: Work) -> None:
 
 def respectively(work: Work) -> None:
     """ "counterparts from Russia and China, A and B, respectively": A is Russian, B Chinese."""
-    tokens = work.parsed
-    for token in tokens:
+    for token in work.tokens:
         if token.lower_ != "respectively":
             continue
         sent = work.sents[work.sent_of[token.i]]
@@ -140,7 +139,7 @@ def respectively(work: Work) -> None:
             if draft.role is None or draft.role.country is None:
                 draft.role = role
                 noun = sector[0] if sector else ""
-                where = tokens[hit.start : hit.end].text
+                where = work.parsed[hit.start : hit.end].text
                 draft.role_text = f"'{noun} from {where}' in a respectively list"
             work.used.update(range(hit.start, hit.end))
 

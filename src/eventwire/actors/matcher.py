@@ -33,6 +33,25 @@ def key_of(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
+# Token keys by the token's form (its ORTH hash): a form's key never changes, and a document's
+# words are mostly words seen before. Bounded by the vocabulary the process has read.
+_KEYS_BY_FORM: dict[int, str] = {}
+
+
+def _token_keys(parsed: Any) -> list[str]:
+    """The matching key of every token of a Doc, read from its ORTH array."""
+    from spacy.attrs import ORTH
+
+    known, strings = _KEYS_BY_FORM, parsed.vocab.strings
+    keys = []
+    for orth in parsed.to_array(ORTH).tolist():
+        key = known.get(orth)
+        if key is None:
+            key = known[orth] = key_of(strings[orth])
+        keys.append(key)
+    return keys
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A lexicon phrase found at tokens ``start``..``end`` (exclusive) with its entries."""
@@ -82,14 +101,17 @@ class PhraseIndex:
     def find(self, parsed: Any, day: Any = None) -> list[Hit]:
         """Longest non-overlapping hits, left to right, never crossing a sentence boundary."""
         tokens: Sequence[Any] = parsed
-        keys = [key_of(t.text) for t in tokens]
+        keys = _token_keys(parsed)
         sent_end = [0] * len(keys)
         for sent in parsed.sents:
-            for i in range(sent.start, sent.end):
-                sent_end[i] = sent.end
+            sent_end[sent.start : sent.end] = [sent.end] * (sent.end - sent.start)
         hits: list[Hit] = []
+        phrases, prefixes = self.phrases, self.prefixes
         i = 0
         while i < len(keys):
+            if keys[i] not in phrases and keys[i] not in prefixes:
+                i += 1  # no phrase starts here (most words): _longest would find none
+                continue
             found = self._longest(tokens, keys, i, sent_end[i], day)
             if found is None:
                 i += 1

@@ -45,6 +45,7 @@ class Place:
     population: int
 
 
+@lru_cache(maxsize=65536)  # a pure function of the name, asked ~70 times per article
 def key(name: str) -> str:
     """Lookup key: accents stripped, lowercase, punctuation runs as one space."""
     folded = unicodedata.normalize("NFKD", name)
