@@ -212,7 +212,13 @@ def _supported(nlp: Language) -> bool:
     if type(lemmatizer) not in (Lemmatizer, EnglishLemmatizer):
         return False
     # Nothing between the two may change what the lemmatizer reads.
-    return names.index(LEMMATIZER) == names.index(RULER) + 1
+    if names.index(LEMMATIZER) != names.index(RULER) + 1:
+        return False
+    try:
+        _pattern_words(ruler)
+    except Unsupported:
+        return False
+    return True
 
 
 @Language.factory(NAME)
@@ -224,10 +230,6 @@ def install(nlp: Language) -> bool:
     """Put :class:`RememberedRules` in place of the pipeline's attribute ruler and lemmatizer,
     when they are the kind it answers for exactly; whether it did."""
     if not _supported(nlp):
-        return False
-    try:
-        _pattern_words(nlp.get_pipe(RULER))
-    except Unsupported:
         return False
     nlp.add_pipe(NAME, before=RULER, validate=False)  # (annotations are strings here)
     nlp.disable_pipe(RULER)

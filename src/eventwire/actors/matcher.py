@@ -123,8 +123,8 @@ class PhraseIndex:
     def _longest(
         self, tokens: Sequence[Any], keys: list[str], i: int, limit: int, day: Any
     ) -> Hit | None:
-        if not keys[i]:
-            return None
+        """The longest hit starting at token i (``find`` calls it only where a phrase or a
+        phrase's prefix starts, never on an empty key)."""
         key = keys[i]
         j = i
         best: Hit | None = None

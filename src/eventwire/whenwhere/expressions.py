@@ -207,13 +207,8 @@ def _plain_written_day(text: str) -> date | bool | None:
     no real day (February 30); False when the text has another form. Words after a comma that
     hold no number are not part of the date ("June 12, minutes before the vote")."""
     plain = text.strip().rstrip(_TRAILING)
-    found = _MONTH_DAY.fullmatch(plain) or _DAY_MONTH.fullmatch(plain)
-    if found is None:
-        found = _MONTH_DAY.match(plain) or _DAY_MONTH.match(plain)
-        rest = plain[found.end() :] if found else ""
-        if not rest.startswith(",") or _DIGITS.search(rest):
-            return False
-    if found is None:
+    found = _MONTH_DAY.match(plain) or _DAY_MONTH.match(plain)
+    if found is None or not _only_words_after(plain[found.end() :]):
         return False
     month = month_number(found["month"])
     if month is None:
@@ -223,6 +218,11 @@ def _plain_written_day(text: str) -> date | bool | None:
         return date(year, month, int(found[1] if found.re is _DAY_MONTH else found[2]))
     except ValueError:
         return None
+
+
+def _only_words_after(rest: str) -> bool:
+    """Whether what follows a plain date is nothing, or a comma and words holding no number."""
+    return not rest or (rest.startswith(",") and not _DIGITS.search(rest))
 
 
 def explicit_day(text: str, published: date, tense: str) -> Period | None:
