@@ -52,16 +52,24 @@ def parse_mode() -> str:
     return mode
 
 
+def _spacy_load(name: str, **kwargs: Any) -> Language:
+    """spacy.load, its networks computing with :class:`eventwire.cpu_ops.CoderOps`."""
+    import spacy  # spaCy takes ~1 s to import: only commands that parse text pay for it
+
+    from eventwire.cpu_ops import coder_ops
+
+    with coder_ops():
+        return spacy.load(name, **kwargs)
+
+
 @lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """Load a spaCy pipeline once per process; a missing model raises a ConfigError."""
-    import spacy  # spaCy takes ~1 s to import: only commands that parse text pay for it
-
     from eventwire import remembered_rules
 
     chosen = name or model_name()
     try:
-        pipeline = spacy.load(chosen)
+        pipeline = _spacy_load(chosen)
     except OSError as exc:
         raise ConfigError(
             f"cannot load the spaCy pipeline {chosen!r}: install it (make install) or set "
@@ -75,10 +83,8 @@ def load(name: str | None = None) -> Language:
 @lru_cache(maxsize=4)
 def _cheap(name: str | None = None) -> Language:
     """A second copy of the pipeline for the first pass: tagging and sentence splitting only."""
-    import spacy
-
     chosen = name or model_name()
-    nlp = spacy.load(chosen, exclude=["parser", "ner", "senter"])
+    nlp = _spacy_load(chosen, exclude=["parser", "ner", "senter"])
     # Punctuation rules split news sentences closer to the parser than the statistical senter
     # does (on the seed, senter joined five pairs of sentences the parser keeps apart).
     nlp.add_pipe("sentencizer")
