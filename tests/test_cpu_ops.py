@@ -11,7 +11,7 @@ from eventwire import cpu_ops, nlp
 from eventwire.errors import ConfigError
 
 
-@pytest.mark.parametrize("pieces", [2, 3, 4])
+@pytest.mark.parametrize("pieces", [1, 2, 3, 4])
 def test_maxout_gives_thincs_best_and_which_ties_included(pieces: int) -> None:
     rng = numpy.random.default_rng(pieces)
     # Few distinct values, so that many units have ties: thinc takes the first piece that holds

@@ -47,17 +47,23 @@ class CoderOps(NumpyOps):  # type: ignore[misc]  # (thinc's Cython class is Any 
         super().__init__(use_blis=False, **kwargs)
 
     def maxout(self, X: Any) -> tuple[Any, Any]:
-        # X is (rows, units, pieces); the loop in thinc takes the first piece on ties.
+        # X is (rows, units, pieces); thinc's loop takes the first piece on ties.
         pieces = X.shape[-1]
-        best = X[..., 0].copy()
-        for p in range(1, pieces):
+        if pieces < 2:
+            thincs: tuple[Any, Any] = super().maxout(X)
+            return thincs
+        best = numpy.maximum(X[..., 0], X[..., 1])
+        for p in range(2, pieces):
             numpy.maximum(best, X[..., p], out=best)
         # which = how many leading pieces are below the maximum = the first piece that holds it.
-        below = X[..., 0] != best
-        which = below.astype("int32")
+        below = [X[..., 0] != best]
         for p in range(1, pieces - 1):
-            below &= X[..., p] != best
-            which += below
+            below.append(below[-1] & (X[..., p] != best))
+        if len(below) == 1:
+            return best, below[0].astype("int32")
+        which = numpy.add(below[0], below[1], dtype="int32")
+        for more in below[2:]:
+            which += more
         return best, which
 
 
