@@ -141,3 +141,35 @@ def test_indexes_read_back_from_the_cache_equal_a_fresh_build(folder: Path) -> N
     assert not_persons.person_words(stored) == not_persons._person_words(fresh)
     rows = diskcache.cached("gazetteer", "k", gazetteer._Index).rows
     assert diskcache.cached("gazetteer", "k", pytest.fail).rows == rows == gazetteer._Index().rows
+
+
+def test_the_verb_lexicon_read_back_from_the_cache_equals_a_fresh_build(folder: Path) -> None:
+    from eventwire.events import verbs
+
+    source = verbs.source_text()
+    fresh = verbs._load_compiled(source)
+    diskcache.cached("verbs", "k", lambda: fresh)
+    stored = diskcache.cached("verbs", "k", lambda: pytest.fail("not read from the cache"))
+    assert stored is not fresh
+    assert stored.entries == fresh.entries
+    assert stored.patterns == fresh.patterns
+
+
+def test_the_indexes_frozen_records_pickle_through_their_constructor() -> None:
+    from datetime import date
+
+    from eventwire.actors.entries import CodeSpan, LexEntry, Match
+    from eventwire.events.verbdict import PrepPhrase, VerbCode, VerbPattern
+    from eventwire.whenwhere.gazetteer import Place
+
+    span = CodeSpan("IRNGOV", date(2013, 8, 3))
+    entry = LexEntry(7, "person", ("Hassan Rouhani", "Rouhani"), (span,), "people.tsv", 12)
+    code = VerbCode("043", None)
+    records = [span, entry, Match(entry, "rouhani", "IRNGOV"), code, PrepPhrase("with", ("$",))]
+    records.append(VerbPattern("MEET", ("$",), (), ("+",), (PrepPhrase("in"),), code, 3, "x"))
+    records.append(Place("Tehran", "IRN", "26", 35.69, 51.42, "city", 8_693_706))
+    for record in records:
+        made, fields = record.__reduce__()
+        assert made is type(record)
+        assert made(*fields) == record
+        assert pickle.loads(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)) == record

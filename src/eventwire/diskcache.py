@@ -31,7 +31,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -104,6 +104,17 @@ def _stored_or_built(name: str, key: str, build: Callable[[], T]) -> T:
     value = build()
     _write(folder, name, path, value)
     return value
+
+
+def by_fields(self: Any) -> tuple[type, tuple[Any, ...]]:
+    """``__reduce__`` for a frozen dataclass with slots that the cache stores: rebuilt by calling
+    the class with its fields.
+
+    dataclasses give such a class a ``__setstate__`` written in Python that looks up the class's
+    fields again for every object; the indexes hold ~100,000 of them, and unpickling all seven
+    took 214 ms that way and 145 ms through the constructor.
+    """
+    return type(self), tuple([getattr(self, name) for name in self.__slots__])
 
 
 def keep_out_of_collections() -> None:

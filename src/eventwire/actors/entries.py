@@ -24,6 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from eventwire import diskcache
+
 NULL_CODE = "---"
 # CAMEO sector codes: a code made of one of these alone says what someone is, not whose.
 SECTOR_CODES = frozenset(
@@ -54,6 +56,8 @@ KINDS = frozenset(
 class CodeSpan:
     """A code valid from ``start`` to ``end``, both inclusive; None leaves that side open."""
 
+    __reduce__ = diskcache.by_fields  # (cached: unpickled at every start)
+
     code: str
     start: date | None = None
     end: date | None = None
@@ -77,6 +81,8 @@ class CodeSpan:
 class LexEntry:
     """One lexicon entry: phrases (the first is the name), kind, codes and where it came from."""
 
+    __reduce__ = diskcache.by_fields  # (cached: unpickled at every start)
+
     id: int
     kind: str
     phrases: tuple[str, ...]
@@ -99,6 +105,8 @@ class LexEntry:
 @dataclass(frozen=True, slots=True)
 class Match:
     """A lexicon hit: the entry, the phrase that matched and the code resolved on the day."""
+
+    __reduce__ = diskcache.by_fields  # (cached: unpickled at every start)
 
     entry: LexEntry
     phrase: str

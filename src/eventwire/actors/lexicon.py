@@ -28,7 +28,6 @@ from typing import Any
 from eventwire import diskcache
 from eventwire.actors.entries import KINDS, NULL_CODE, CodeSpan, LexEntry, Match, normalise
 from eventwire.actors.officeholders import load_layer as load_office_holders
-from eventwire.actors.userdict import read_user_dictionary
 
 # Defined with the other settings, so that the CLI reads it without importing the lexicon.
 from eventwire.config import DICT_ENV as DICT_ENV
@@ -400,6 +399,8 @@ def load(extra: Sequence[Path | str] = ()) -> Lexicon:
     base = default_lexicon()
     if not extra:
         return base
+    from eventwire.actors.userdict import read_user_dictionary  # (YAML parsing: only paid here)
+
     lexicon = base
     for path in extra:
         lexicon = lexicon.with_entries(read_user_dictionary(Path(path)), user=True)

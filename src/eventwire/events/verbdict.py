@@ -33,6 +33,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from eventwire import diskcache
+
 NULL_CODE = "---"
 MARKERS = {"$": "source", "+": "target", "%": "compound", "^": "skip"}
 
@@ -45,6 +47,8 @@ _TOKEN = re.compile(r"[(){}*]|[^\s(){}*]+")
 @dataclass(frozen=True, slots=True)
 class VerbCode:
     """A pattern's or verb's code: the event it makes, and TABARI's optional paired event."""
+
+    __reduce__ = diskcache.by_fields  # (cached: unpickled at every start)
 
     forward: str | None  # source -> target; None for the null code "---"
     reverse: str | None = None  # target -> source, from "[a:b]" or "[:b]"
@@ -76,6 +80,8 @@ def _code_or_none(text: str) -> str | None:
 class PrepPhrase:
     """``(PREP object ...)``: a preposition and the noun terms it governs (may be empty)."""
 
+    __reduce__ = diskcache.by_fields  # (cached: unpickled at every start)
+
     prep: str
     objects: tuple[str, ...] = ()
 
@@ -89,6 +95,8 @@ class VerbPattern:
     ``"fighter &aircraft"``).  ``source``/``target`` say where ``$``/``+`` stood: ``"before"``,
     ``"after"`` or a preposition (``"with"``); ``compound`` is true for ``%``.
     """
+
+    __reduce__ = diskcache.by_fields  # (cached: unpickled at every start)
 
     block: str
     before: tuple[str, ...]
@@ -119,6 +127,8 @@ class VerbForm:
     ``forms`` are the irregular forms the line lists in ``{...}`` (the regular ones are implied,
     see :func:`regular_forms`); matching goes by lemma, so they serve explanation and aliases.
     """
+
+    __reduce__ = diskcache.by_fields  # (cached: unpickled at every start)
 
     words: tuple[str, ...]
     head: int

@@ -56,6 +56,8 @@ class VerbEntry:
     makes no event unless a pattern matches.
     """
 
+    __reduce__ = diskcache.by_fields  # (cached: unpickled at every start)
+
     lemma: str
     verb: str
     before: tuple[str, ...]

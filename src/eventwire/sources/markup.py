@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import lxml.html
-from lxml import etree
-
 from eventwire.clean import clean_text
 
 _BLOCKS = frozenset(
@@ -21,6 +18,9 @@ def html_to_text(fragment: str) -> str:
     """The visible text of an HTML fragment, one blank line between block elements."""
     if not fragment.strip():
         return ""
+    import lxml.html  # only feeds have HTML fragments: other runs do not load lxml
+    from lxml import etree
+
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):

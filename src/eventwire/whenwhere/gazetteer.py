@@ -36,6 +36,8 @@ MIN_ALIAS_LEN = 4
 class Place:
     """One gazetteer place: ``country`` is ISO 3166-1 alpha-3 (``CHE``)."""
 
+    __reduce__ = diskcache.by_fields  # (cached: unpickled at every start)
+
     name: str
     country: str
     admin1: str | None
