@@ -7,7 +7,9 @@
 Wikinews articles; raw spaCy gets exactly the bodies eventwire parses) on the same number of
 processes N, with the same model (``eventwire.nlp.model_name()``), as fresh processes:
 
-- raw: a script that loads the model and runs ``nlp.pipe(texts, batch_size=64, n_process=N)``;
+- raw: a script that loads the model and runs ``nlp.pipe(texts, batch_size=B, n_process=N)``,
+  B being the number of texts eventwire gives each pass of the networks
+  (``eventwire.nlp.PIPE_BATCH``, 16; it was 64 on both sides until session 10);
 - eventwire: ``eventwire code FILE --format jsonl --workers N``.
 
 Runs alternate (raw, eventwire, raw on 1 article, eventwire on 1 article, repeated ``--repeat``
@@ -65,7 +67,8 @@ nlp = spacy.load(sys.argv[2])
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
 loaded = time.perf_counter()
 cpu = time.process_time()
-tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=64, n_process=int(sys.argv[3])))
+batch, processes = int(sys.argv[4]), int(sys.argv[3])
+tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch, n_process=processes))
 print(json.dumps({"tokens": tokens, "load_s": loaded - t0, "pipe_s": time.perf_counter() - loaded,
                   "pipe_main_cpu_s": time.process_time() - cpu}))
 """
@@ -182,10 +185,10 @@ def words_of(rows: list[dict[str, Any]]) -> int:
 
 
 def _raw(texts: Path, processes: int) -> dict[str, Any]:
-    from eventwire.nlp import model_name
+    from eventwire.nlp import PIPE_BATCH, model_name
 
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
-        cmd = [sys.executable, "-c", RAW, str(texts), model_name(), str(processes)]
+        cmd = [sys.executable, "-c", RAW, str(texts), model_name(), str(processes), str(PIPE_BATCH)]
         run = run_sampled(cmd, Path(out.name))
         run["inside"] = json.loads(Path(out.name).read_text(encoding="utf-8"))
     return run

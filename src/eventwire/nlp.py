@@ -33,8 +33,12 @@ if TYPE_CHECKING:
 
     from eventwire.document import Document
 
-# Batches of 64 texts measured fastest for the small English pipeline on 2 cores (MODELS.md).
+# Texts handed to the pipeline together (``parse``'s grouping).
 BATCH_SIZE = 64
+# Texts per pass of the networks inside ``nlp.pipe``: with numpy's matrix products (cpu_ops),
+# passes of 8-32 texts parsed the 120 first Wikinews articles in 8-12 % less CPU than passes of
+# 64, whose arrays outgrow the CPU's caches (docs/performance.md). The output does not depend on it.
+PIPE_BATCH = 16
 ACTOR_POS = {"PROPN"}
 
 
@@ -122,12 +126,12 @@ def is_candidate(sent: Any) -> bool:
 
 
 def _parse_full(texts: Sequence[str]) -> list[Doc]:
-    return list(load().pipe(texts, batch_size=BATCH_SIZE))
+    return list(load().pipe(texts, batch_size=PIPE_BATCH))
 
 
 def _parse_selective(texts: Sequence[str]) -> list[Doc]:
     full = load()
-    tagged = list(_cheap().pipe(texts, batch_size=BATCH_SIZE))
+    tagged = list(_cheap().pipe(texts, batch_size=PIPE_BATCH))
     chosen = [(d, s) for d, doc in enumerate(tagged) for s in doc.sents if is_candidate(s)]
     pieces = [span.as_doc() for _, span in chosen]
     for name in ("tok2vec", "parser", "ner"):
@@ -178,7 +182,7 @@ def parse_many(texts: Sequence[str]) -> list[Doc]:
 def parse_titles(titles: Sequence[str]) -> list[Doc]:
     """Parse a batch of headlines with the whole pipeline: one batch costs half of parsing
     them one at a time, with the same result."""
-    return list(load().pipe(titles, batch_size=BATCH_SIZE)) if titles else []
+    return list(load().pipe(titles, batch_size=PIPE_BATCH)) if titles else []
 
 
 def parse(texts: Iterable[str]) -> Iterator[Doc]:
