@@ -141,6 +141,7 @@ def test_indexes_read_back_from_the_cache_equal_a_fresh_build(folder: Path) -> N
     assert not_persons.person_words(stored) == not_persons._person_words(fresh)
     rows = diskcache.cached("gazetteer", "k", gazetteer._Index).rows
     assert diskcache.cached("gazetteer", "k", pytest.fail).rows == rows == gazetteer._Index().rows
+    assert diskcache.cached("gazetteer", "k", pytest.fail).keys == gazetteer._Index().keys
 
 
 def test_the_verb_lexicon_read_back_from_the_cache_equals_a_fresh_build(folder: Path) -> None:
