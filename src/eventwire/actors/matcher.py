@@ -69,7 +69,7 @@ class Hit:
 
 
 # A phrase index's tables: phrases by key, key prefixes, keys only written upper-case.
-IndexTables = tuple[dict[str, list[str]], set[str], set[str]]
+IndexTables = tuple[dict[str, tuple[str, ...]], set[str], set[str]]
 
 
 class PhraseIndex:
@@ -77,19 +77,20 @@ class PhraseIndex:
 
     def __init__(self, lexicon: Lexicon, built: IndexTables | None = None) -> None:
         self.lexicon = lexicon
-        self.phrases: dict[str, list[str]] = {}
+        self.phrases: dict[str, tuple[str, ...]] = {}
         self.prefixes: set[str] = set()
         self.upper_only: set[str] = set()
         if built is not None:  # the tables of an index stored in the disk cache
             self.phrases, self.prefixes, self.upper_only = built
             return
+        phrases: dict[str, list[str]] = {}
         for phrase, _entry_id in lexicon.phrases():
             key = key_of(phrase)
             if not key:
                 continue
             keys = [key, key[4:]] if key.startswith("the ") else [key]
             for k in keys:
-                known = self.phrases.setdefault(k, [])
+                known = phrases.setdefault(k, [])
                 if phrase not in known:
                     known.append(phrase)
                 words = k.split(" ")
@@ -97,6 +98,9 @@ class PhraseIndex:
                     self.prefixes.add(" ".join(words[:n]))
                 if lexicon.upper_only(phrase):
                     self.upper_only.add(k)
+        # Tuples: the tables are unpickled at every start (disk cache), lists took half as long
+        # again.
+        self.phrases = {k: tuple(found) for k, found in phrases.items()}
 
     def find(self, parsed: Any, day: Any = None) -> list[Hit]:
         """Longest non-overlapping hits, left to right, never crossing a sentence boundary."""

@@ -363,7 +363,6 @@ def documents(
 ) -> Iterator[Document | ReadFailure | StageFailure]:
     """Read and process articles without a database, for `actors` and `code`."""
     from eventwire import sources
-    from eventwire.parallel import process_stream
     from eventwire.pipeline import process_all
 
     check_choice(input_format, INPUT_FORMATS, "--input-format")
@@ -378,6 +377,8 @@ def documents(
     skip = frozenset({"dedupe"})
     if count <= 1:
         return process_all(results, skip=skip)
+    from eventwire.parallel import process_stream  # (multiprocessing: only for workers)
+
     return process_stream(results, count, skip=skip)
 
 

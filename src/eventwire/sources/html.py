@@ -8,9 +8,6 @@ from collections.abc import Iterator
 from datetime import datetime, time
 from typing import Any, BinaryIO
 
-import lxml.html
-from lxml import etree
-
 from eventwire.clean import clean_text, content_id, same_text
 from eventwire.errors import Where
 from eventwire.records import Article, Notice, Published, ReadFailure, ReadResult
@@ -101,6 +98,9 @@ def _published(value: str | None, where: Where, warnings: list[Notice]) -> Publi
 
 def _declared_timestamp(page: str) -> str | None:
     """The publication time the page declares in its markup, when it has a time of day."""
+    import lxml.html  # only HTML input needs it: other runs do not load lxml
+    from lxml import etree
+
     try:
         tree = lxml.html.fromstring(page)
     except (etree.ParserError, ValueError):
