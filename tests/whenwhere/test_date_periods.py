@@ -222,3 +222,16 @@ def test_a_written_day_needs_a_number() -> None:
     assert explicit_day("A decade later", published, "past") is None
     assert explicit_day("August 2017", published, "past") is None
     assert explicit_day("3/4/2019", published, "past") == Period.on(date(2019, 3, 4))
+
+
+
+def test_a_word_that_begins_like_a_month_is_no_month() -> None:
+    # "Mayday" began like "May", so the weekday reader stepped aside for a written date there was
+    # none of, and only a second look at "Monday" alone dated it; a month must be a whole word.
+    from eventwire import nlp
+    from eventwire.whenwhere.dates import time_refs
+
+    (ref,) = time_refs(nlp.load()("The council met on Mayday Monday."), FRIDAY)
+    assert (ref.text, ref.period) == ("Mayday Monday", Period.on(date(2020, 6, 15)))
+    (ref,) = time_refs(nlp.load()("The council met on Sept. 4."), FRIDAY)
+    assert (ref.text, ref.period) == ("Sept. 4", Period.on(date(2019, 9, 4)))
