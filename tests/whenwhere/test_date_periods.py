@@ -224,7 +224,6 @@ def test_a_written_day_needs_a_number() -> None:
     assert explicit_day("3/4/2019", published, "past") == Period.on(date(2019, 3, 4))
 
 
-
 def test_a_word_that_begins_like_a_month_is_no_month() -> None:
     # "Mayday" began like "May", so the weekday reader stepped aside for a written date there was
     # none of, and only a second look at "Monday" alone dated it; a month must be a whole word.
