@@ -29,6 +29,7 @@ from eventwire.whenwhere.calendars import (
     weekday_date,
 )
 from eventwire.whenwhere.expressions import (
+    MONTH_NAME,
     RANGE_RE,
     TIME_WORDS_RE,
     Period,
@@ -62,13 +63,9 @@ _NUMBER = r"(\d+|" + "|".join(_NUMBERS) + r")"
 _WEEKDAY_RE = re.compile(r"\b(?:(last|next|this|past)\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.I)
 _AGO_RE = re.compile(_NUMBER + r"\s+(days?|weeks?|months?|years?|decades?)\s+ago\b", re.I)
 _SPAN_RE = re.compile(r"\b" + _NUMBER + r"\s+(days?|weeks?)\b", re.I)
-# A month's name or its abbreviation, not any word that begins like one ("decade", "mayor",
-# "marine"), or an ISO date.
-_MONTH_WORD = re.compile(
-    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?"
-    r"|oct(ober)?|nov(ember)?|dec(ember)?)\b\.?|\d{4}-\d{2}-\d{2}",
-    re.I,
-)
+# A month's name or its abbreviation as a whole word, not any word that begins like one
+# ("decade", "mayor", "marine"), or an ISO date.
+_MONTH_WORD = re.compile(rf"\b{MONTH_NAME}\b|\d{{4}}-\d{{2}}-\d{{2}}", re.I)
 _BLANK_LINE_BEFORE = re.compile(r"\n[ \t]*\n\s*\Z")
 _BARE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # Any year written in four digits: what makes a far or odd date believable.
